@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { PinoLogger } from 'nestjs-pino';
+import { ActorLoader, DatabaseModule, graphqlOptions, PlatformModule, SETTINGS, Settings, TokenService } from '@civicgrid/platform';
+import { GeoModule } from '@civicgrid/geo';
+import { IdentityModule } from '@civicgrid/identity';
+import { OrganizationsModule } from '@civicgrid/organizations';
+import { VolunteeringModule } from '@civicgrid/volunteering';
+import { MIGRATIONS } from './migrations';
+
+/** The composition root: platform, database, GraphQL and one module per context. */
+@Module({})
+export class AppModule {
+  static register(settings: Settings, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(settings),
+        DatabaseModule.forRoot({ url: databaseUrl, migrations: MIGRATIONS }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [OrganizationsModule],
+          inject: [SETTINGS, TokenService, ActorLoader, PinoLogger],
+          useFactory: (s: Settings, tokens: TokenService, actors: ActorLoader, log: PinoLogger) => graphqlOptions(s, tokens, actors, log),
+        }),
+        GeoModule,
+        IdentityModule,
+        OrganizationsModule,
+        VolunteeringModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { EmbeddedPostgresHandle, loadSettings, Settings, startEmbeddedPostgres } from '@civicgrid/platform';
+import { loadDemoData } from '@civicgrid/seed';
+import { AppModule } from './app.module';
+import { ensureDatabase } from './database-url';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  settings: Settings;
+  url: string;
+  embedded?: EmbeddedPostgresHandle;
+  demoLoaded: boolean;
+  close(): Promise<void>;
+}
+
+/** Request bodies larger than this are refused before parsing (GraphQL documents are small). */
+const BODY_LIMIT = 256 * 1024;
+
+/**
+ * Starts the API: the embedded PostgreSQL when no DATABASE_URL is set, migrations,
+ * demo data on an empty demo database, then the HTTP server. Used by main.ts and tests.
+ */
+export async function startApi(overrides: Partial<Settings> = {}, opts: { listen?: boolean } = {}): Promise<RunningApi> {
+  const settings = { ...loadSettings(), ...overrides };
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = settings.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.embeddedPgPort, log: (l) => settings.logLevel === 'debug' && console.error(l) });
+    databaseUrl = await ensureDatabase(embedded.url, 'civicgrid');
+  }
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: 'loopback' }), {
+      bufferLogs: true,
+    });
+    app.useLogger(app.get(Logger));
+    app.enableShutdownHooks();
+    await app.init();
+    let demoLoaded = false;
+    if (settings.demoData) {
+      const logger = app.get(Logger);
+      demoLoaded = await loadDemoData(app.get(DataSource), (m) => logger.log(m, 'DemoData'));
+    }
+    if (opts.listen !== false) await app.listen(settings.apiPort, settings.apiHost);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : settings.apiPort;
+    const running: RunningApi = {
+      app,
+      settings,
+      embedded,
+      demoLoaded,
+      url: `http://${settings.apiHost}:${port}`,
+      close: async () => {
+        await app?.close();
+        await embedded?.stop();
+      },
+    };
+    return running;
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, Public, RequestContext } from '@civicgrid/platform';
+import { GeoService } from './geo.service';
+import { RegionObject } from './graphql/region.object';
+import { RegionEntity } from './region.entity';
+
+@Resolver(() => RegionObject)
+export class GeoResolver {
+  constructor(private readonly geo: GeoService) {}
+
+  @Public()
+  @Query(() => [RegionObject], { description: 'Children of a region, or the roots when no parentId is given.' })
+  regions(@Ctx() ctx: RequestContext, @Args('parentId', { type: () => ID, nullable: true }) parentId?: string) {
+    return parentId ? this.geo.children(ctx, parentId) : this.geo.roots(ctx);
+  }
+
+  @Public()
+  @Query(() => RegionObject, { nullable: true, description: 'One region by id.' })
+  region(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.geo.load(ctx, id);
+  }
+
+  @ResolveField(() => RegionObject, { nullable: true, description: 'The region above this one; null for a root.' })
+  parent(@Ctx() ctx: RequestContext, @Parent() region: RegionEntity) {
+    return region.parentId ? this.geo.load(ctx, region.parentId) : null;
+  }
+
+  @ResolveField(() => [RegionObject], { description: 'The regions directly below this one.' })
+  children(@Ctx() ctx: RequestContext, @Parent() region: RegionEntity) {
+    return this.geo.children(ctx, region.id);
+  }
+}

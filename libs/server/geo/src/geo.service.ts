@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { NotFoundError, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { RegionEntity } from './region.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The region tree. Other contexts ask it for regions and subtree paths, never its table. */
+@Injectable()
+export class GeoService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private repo(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(RegionEntity);
+  }
+
+  load(ctx: RequestContext, id: string): Promise<RegionEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return ctx
+      .loader<string, RegionEntity | null>('region.byId', async (ids) => {
+        const rows = await this.repo(ctx).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  /** The region, or NOT_FOUND naming the input field that referred to it. */
+  async require(ctx: RequestContext, id: string, field?: string): Promise<RegionEntity> {
+    const region = await this.load(ctx, id);
+    if (!region) throw new NotFoundError('Region', field);
+    return region;
+  }
+
+  children(ctx: RequestContext, parentId: string): Promise<RegionEntity[]> {
+    if (!UUID.test(parentId)) return Promise.resolve([]);
+    return ctx
+      .loader<string, RegionEntity[]>('region.children', async (ids) => {
+        const rows = await this.repo(ctx).find({ where: { parentId: In([...ids]) }, order: { code: 'ASC' } });
+        return ids.map((i) => rows.filter((r) => r.parentId === i));
+      })
+      .load(parentId);
+  }
+
+  async roots(ctx: RequestContext): Promise<RegionEntity[]> {
+    return this.repo(ctx).createQueryBuilder('r').where('r.parent_id IS NULL').orderBy('r.code').getMany();
+  }
+
+  /** True when `inner` lies in the subtree of `outer` (or is it). */
+  static contains(outerPath: string, innerPath: string): boolean {
+    return innerPath === outerPath || innerPath.startsWith(outerPath + '/');
+  }
+
+  /** Materialised path of a region (batched through the request's loader). */
+  async pathOf(ctx: RequestContext, id: string | null | undefined): Promise<string | null> {
+    if (!id) return null;
+    return (await this.load(ctx, id))?.path ?? null;
+  }
+}

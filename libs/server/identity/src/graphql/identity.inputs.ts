@@ -1,0 +1,87 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { Limits, LOCALES } from '@civicgrid/contracts';
+
+@InputType('RegisterInput', { description: 'Sign up with a mainland mobile number and a password.' })
+export class RegisterInput {
+  @Field({ description: 'Mainland China mobile number, e.g. 13812345678 or +86 138 1234 5678.' })
+  @IsString()
+  phone: string;
+  @Field({ description: `At least ${Limits.passwordMinLength} characters.` })
+  @IsString()
+  password: string;
+  @Field({ description: 'Name shown to others.' })
+  @IsString()
+  @Length(1, Limits.displayNameMaxLength)
+  displayName: string;
+  @Field(() => ID, { nullable: true, description: 'Home region (normally a grid).' })
+  @IsOptional()
+  @IsUUID()
+  homeRegionId?: string;
+  @Field({ nullable: true, description: 'zh-CN (default), zh-TW or en.' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: string;
+}
+
+@InputType('LoginInput', { description: 'Sign in.' })
+export class LoginInput {
+  @Field({ description: 'The mobile number signed up with.' })
+  @IsString()
+  phone: string;
+  @Field({ description: 'The password.' })
+  @IsString()
+  password: string;
+}
+
+@InputType('UpdateProfileInput', { description: 'Change one\'s own profile; omitted fields stay as they are.' })
+export class UpdateProfileInput {
+  @Field({ nullable: true, description: 'Name shown to others.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, Limits.displayNameMaxLength)
+  displayName?: string;
+  @Field(() => [String], { nullable: true, description: 'Skills offered, e.g. FIRST_AID, COOKING.' })
+  @IsOptional()
+  @ArrayMaxSize(Limits.skillsMax)
+  @IsString({ each: true })
+  @Length(1, Limits.skillMaxLength, { each: true })
+  skills?: string[];
+  @Field(() => [String], { nullable: true, description: 'Languages spoken.' })
+  @IsOptional()
+  @ArrayMaxSize(Limits.languagesMax)
+  @IsString({ each: true })
+  @Length(1, Limits.skillMaxLength, { each: true })
+  languages?: string[];
+  @Field({ nullable: true, description: 'Use elder mode.' })
+  @IsOptional()
+  @IsBoolean()
+  elderMode?: boolean;
+  @Field({ nullable: true, description: 'zh-CN, zh-TW or en.' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: string;
+  @Field(() => ID, { nullable: true, description: 'Home region (normally a grid).' })
+  @IsOptional()
+  @IsUUID()
+  homeRegionId?: string;
+}
+
+@InputType('GrantProxyInput', { description: 'Let another person act for the signed-in user, recording the consent.' })
+export class GrantProxyInput {
+  @Field(() => ID, { description: 'Who may act for me.' })
+  @IsUUID()
+  proxyUserId: string;
+  @Field({ description: 'The consent as given, e.g. "Agreed in person at the community office on 3 March".' })
+  @IsString()
+  @MinLength(Limits.consentNoteMinLength)
+  @MaxLength(Limits.consentNoteMaxLength)
+  consentNote: string;
+}
+
+@InputType('RevokeProxyInput', { description: 'Withdraw a consent given earlier.' })
+export class RevokeProxyInput {
+  @Field(() => ID, { description: 'The person who should no longer act for me.' })
+  @IsUUID()
+  proxyUserId: string;
+}

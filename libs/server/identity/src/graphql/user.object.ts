@@ -1,0 +1,56 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NodeInterface } from '@civicgrid/platform';
+
+export const RoleEnum = { RESIDENT: 'RESIDENT', OFFICIAL: 'OFFICIAL', ADMIN: 'ADMIN', DEPARTMENT_STAFF: 'DEPARTMENT_STAFF' } as const;
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'Global role of a person; roles inside an organisation are on Membership.',
+  valuesMap: {
+    RESIDENT: { description: 'A resident or volunteer.' },
+    OFFICIAL: { description: 'Staff of a street office or the district, acting on a region subtree.' },
+    ADMIN: { description: 'Operates the installation.' },
+    DEPARTMENT_STAFF: { description: 'Staff of a government department.' },
+  },
+});
+
+@ObjectType('User', { implements: () => [NodeInterface], description: 'A person with an account.' })
+export class UserObject {
+  @Field(() => ID, { description: 'Stable id of the person.' })
+  id: string;
+  @Field({ description: 'Name shown to others.' })
+  displayName: string;
+  @Field(() => RoleEnum, { description: 'Global role.' })
+  role: string;
+  @Field(() => [String], { description: 'Skills the person offers, e.g. FIRST_AID.' })
+  skills: string[];
+  @Field(() => [String], { description: 'Languages and dialects the person speaks, e.g. zh, en, sichuanese.' })
+  languages: string[];
+  @Field({ description: 'Whether the person uses the portal in elder mode (large type, high contrast).' })
+  elderMode: boolean;
+  @Field({ description: 'Preferred language: zh-CN, zh-TW or en.' })
+  locale: string;
+}
+
+@ObjectType('AuthPayload', { description: 'The result of signing up or in.' })
+export class AuthPayloadObject {
+  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
+  @Field(() => UserObject, { description: 'The signed-in person.' })
+  user: unknown;
+}
+
+@ObjectType('ProxyGrant', { description: "A resident's recorded consent that another person may act for them (代办)." })
+export class ProxyGrantObject {
+  @Field(() => ID, { description: 'Id of the grant.' })
+  id: string;
+  @Field(() => UserObject, { description: 'The resident who consented.' })
+  resident: unknown;
+  @Field(() => UserObject, { description: 'The person who may act for the resident.' })
+  proxy: unknown;
+  @Field({ description: 'The consent as recorded: how and when it was given.' })
+  consentNote: string;
+  @Field({ description: 'When the consent was given.' })
+  grantedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the consent was withdrawn, if it was.' })
+  revokedAt: Date | null;
+}

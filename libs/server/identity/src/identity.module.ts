@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeoModule } from '@civicgrid/geo';
+import { IdentityResolver, OfficialPostResolver, ProxyGrantResolver } from './identity.resolver';
+import { LoginThrottle } from './login-throttle';
+import { OfficialPostEntity } from './official-post.entity';
+import { ProxyGrantEntity } from './proxy-grant.entity';
+import { UserEntity } from './user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, ProxyGrantEntity, OfficialPostEntity]), GeoModule],
+  providers: [UsersService, LoginThrottle, IdentityResolver, ProxyGrantResolver, OfficialPostResolver],
+  exports: [UsersService],
+})
+export class IdentityModule {}

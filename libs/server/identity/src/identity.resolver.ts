@@ -1,0 +1,135 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int } from '@nestjs/graphql';
+import { ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { GeoService, RegionObject } from '@civicgrid/geo';
+import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
+import { GrantProxyInput, LoginInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
+import { OfficialPostObject } from './graphql/official-post.object';
+import { UsersService } from './users.service';
+import { UserEntity } from './user.entity';
+import { ProxyGrantEntity } from './proxy-grant.entity';
+import { OfficialPostEntity } from './official-post.entity';
+
+export const UserConnection = ConnectionType(UserObject, 'User', 'person');
+
+@Resolver(() => UserObject)
+export class IdentityResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly geo: GeoService,
+  ) {}
+
+  @Public()
+  @Query(() => UserObject, { nullable: true, description: 'The signed-in person; null when not signed in.' })
+  async me(@Ctx() ctx: RequestContext) {
+    const actor = await ctx.actor();
+    return actor ? this.users.load(ctx, actor.userId) : null;
+  }
+
+  @SignedIn()
+  @Query(() => UserObject, { nullable: true, description: 'Find a person by mobile number (to name a proxy or invite a member); the phone comes back masked.' })
+  userByPhone(@Ctx() ctx: RequestContext, @Args('phone') phone: string) {
+    return this.users.findByPhone(ctx, phone);
+  }
+
+  @SignedIn()
+  @Query(() => UserConnection, { description: 'Residents who currently let the signed-in person act for them.' })
+  proxyResidents(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.users.proxyResidents(ctx, { first, after });
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadObject, { description: 'Sign up as a resident; signs in at once.' })
+  register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput) {
+    return this.users.register(ctx, input);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadObject, { description: 'Sign in with phone and password. Repeated failures are refused for a while (RATE_LIMITED).' })
+  login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput) {
+    return this.users.login(ctx, input.phone, input.password);
+  }
+
+  @SignedIn()
+  @Mutation(() => UserObject, { description: "Change the signed-in person's profile." })
+  updateProfile(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProfileInput) {
+    return this.users.updateProfile(ctx, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Let another person act for me (claim shifts, check in), recording my consent. Audited.' })
+  grantProxy(@Ctx() ctx: RequestContext, @Args('input') input: GrantProxyInput) {
+    return this.users.grantProxy(ctx, input.proxyUserId, input.consentNote);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Withdraw a proxy consent. Audited.' })
+  revokeProxy(@Ctx() ctx: RequestContext, @Args('input') input: RevokeProxyInput) {
+    return this.users.revokeProxy(ctx, input.proxyUserId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Mobile number: masked ("138****5678") unless the viewer is the person, their proxy, or an official in scope (whose read is audited).',
+  })
+  phone(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return this.users.phoneFor(ctx, user);
+  }
+
+  @ResolveField(() => RegionObject, { nullable: true, description: 'Home region, normally a grid.' })
+  homeRegion(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return user.homeRegionId ? this.geo.load(ctx, user.homeRegionId) : null;
+  }
+
+  @ResolveField(() => RegionObject, { nullable: true, description: 'The grid this person leads as grid leader (网格员), if any.' })
+  leadsGrid(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return user.leadsGridId ? this.geo.load(ctx, user.leadsGridId) : null;
+  }
+
+  @ResolveField(() => [ProxyGrantObject], { description: 'Proxy consents this person gave (visible to them and their proxies only).' })
+  proxyGrants(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return this.users.grantsOf(ctx, user.id);
+  }
+
+  @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })
+  officialPosts(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return this.users.officialPosts(ctx, user.id);
+  }
+}
+
+@Resolver(() => ProxyGrantObject)
+export class ProxyGrantResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => UserObject)
+  resident(@Ctx() ctx: RequestContext, @Parent() grant: ProxyGrantEntity) {
+    return this.users.load(ctx, grant.residentId);
+  }
+
+  @ResolveField(() => UserObject)
+  proxy(@Ctx() ctx: RequestContext, @Parent() grant: ProxyGrantEntity) {
+    return this.users.load(ctx, grant.proxyId);
+  }
+}
+
+@Resolver(() => OfficialPostObject)
+export class OfficialPostResolver {
+  constructor(
+    private readonly users: UsersService,
+    private readonly geo: GeoService,
+  ) {}
+
+  @ResolveField(() => UserObject, { description: 'The official.' })
+  user(@Ctx() ctx: RequestContext, @Parent() post: OfficialPostEntity) {
+    return this.users.load(ctx, post.userId);
+  }
+
+  @ResolveField(() => RegionObject, { description: 'The region subtree the post covers.' })
+  region(@Ctx() ctx: RequestContext, @Parent() post: OfficialPostEntity) {
+    return this.geo.load(ctx, post.regionId);
+  }
+}

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { GlobalRole } from '@civicgrid/platform';
+
+/** A person with an account: resident, volunteer, staff of an organisation, official or administrator. */
+@Entity('user_account')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** mainland mobile number, 11 digits, unique */
+  @Column({ type: 'text', unique: true })
+  phone: string;
+
+  @Column({ name: 'password_hash', type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text', default: 'RESIDENT' })
+  role: GlobalRole;
+
+  @Column({ name: 'home_region_id', type: 'uuid', nullable: true })
+  homeRegionId: string | null;
+
+  /** the grid this person leads as grid leader, if any */
+  @Column({ name: 'leads_grid_id', type: 'uuid', nullable: true })
+  leadsGridId: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  skills: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  languages: string[];
+
+  @Column({ name: 'elder_mode', type: 'boolean', default: false })
+  elderMode: boolean;
+
+  @Column({ type: 'text', default: 'zh-CN' })
+  locale: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { Limits } from '@civicgrid/contracts';
+import { GeoService } from '@civicgrid/geo';
+import {
+  AuditService,
+  authorize,
+  ConflictError,
+  decide,
+  InvalidInputError,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  RequestContext,
+  TokenService,
+  TransactionRunner,
+  UnauthenticatedError,
+} from '@civicgrid/platform';
+import { LoginThrottle } from './login-throttle';
+import { OfficialPostEntity } from './official-post.entity';
+import { checkPasswordRules, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { maskPhone, normalizeMainlandMobile } from './phone';
+import { ProxyGrantEntity } from './proxy-grant.entity';
+import { UserEntity } from './user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A resident may name at most this many proxies at once. */
+export const MAX_ACTIVE_PROXIES = 5;
+
+export interface RegisterData {
+  phone: string;
+  password: string;
+  displayName: string;
+  homeRegionId?: string | null;
+  locale?: string | null;
+}
+
+export interface ProfileChanges {
+  displayName?: string | null;
+  skills?: string[] | null;
+  languages?: string[] | null;
+  elderMode?: boolean | null;
+  locale?: string | null;
+  homeRegionId?: string | null;
+}
+
+/** Facts about a person that the policy decides from (see ActorLoader). */
+export interface IdentityFacts {
+  role: UserEntity['role'];
+  proxyFor: string[];
+  officialRegionIds: string[];
+}
+
+function cleanName(name: string, field: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (!trimmed) throw new InvalidInputError(field, 'validation.isNotEmpty', `${field} must not be blank`);
+  return trimmed;
+}
+
+function cleanList(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly geo: GeoService,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+  ) {}
+
+  private users(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(UserEntity);
+  }
+
+  load(ctx: RequestContext, id: string): Promise<UserEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return ctx
+      .loader<string, UserEntity | null>('user.byId', async (ids) => {
+        const rows = await this.users(ctx).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  async require(ctx: RequestContext, id: string, field?: string): Promise<UserEntity> {
+    const user = await this.load(ctx, id);
+    if (!user) throw new NotFoundError('User', field);
+    return user;
+  }
+
+  async findByPhone(ctx: RequestContext, phone: string, field = 'phone'): Promise<UserEntity | null> {
+    return this.users(ctx).findOneBy({ phone: normalizeMainlandMobile(phone, field) });
+  }
+
+  async register(ctx: RequestContext, data: RegisterData): Promise<{ accessToken: string; user: UserEntity }> {
+    const phone = normalizeMainlandMobile(data.phone);
+    checkPasswordRules(data.password);
+    const displayName = cleanName(data.displayName, 'displayName');
+    if (data.homeRegionId) await this.geo.require(ctx, data.homeRegionId, 'homeRegionId');
+    const passwordHash = await hashPassword(data.password);
+    const user = await this.tx.run(ctx, async (t) => {
+      const repo = this.users(t);
+      if (await repo.existsBy({ phone })) throw new ConflictError('phone.taken', 'This phone number is already registered', 'phone');
+      return repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: data.homeRegionId ?? null, locale: data.locale ?? 'zh-CN', role: 'RESIDENT' }));
+    });
+    return { accessToken: this.tokens.sign(user.id), user };
+  }
+
+  async login(ctx: RequestContext, phoneInput: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
+    const phone = normalizeMainlandMobile(phoneInput);
+    await this.throttle.assertAllowed(phone, ctx.ip);
+    const row = await this.users(ctx).createQueryBuilder('u').addSelect('u.passwordHash').where('u.phone = :phone', { phone }).getOne();
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password ?? '');
+    if (!row || !ok) {
+      await this.throttle.recordFailure(phone, ctx.ip);
+      throw new UnauthenticatedError('auth.badCredentials', 'Wrong phone number or password');
+    }
+    await this.throttle.recordSuccess(phone);
+    const { passwordHash: _omit, ...user } = row;
+    return { accessToken: this.tokens.sign(row.id), user: user as UserEntity };
+  }
+
+  async updateProfile(ctx: RequestContext, changes: ProfileChanges): Promise<UserEntity> {
+    const actor = await ctx.requireActor();
+    if (changes.homeRegionId) await this.geo.require(ctx, changes.homeRegionId, 'homeRegionId');
+    return this.tx.run(ctx, async (t) => {
+      const repo = this.users(t);
+      const user = await repo.findOneByOrFail({ id: actor.userId });
+      if (changes.displayName != null) user.displayName = cleanName(changes.displayName, 'displayName');
+      if (changes.skills != null) user.skills = cleanList(changes.skills);
+      if (changes.languages != null) user.languages = cleanList(changes.languages);
+      if (changes.elderMode != null) user.elderMode = changes.elderMode;
+      if (changes.locale != null) user.locale = changes.locale;
+      if (changes.homeRegionId !== undefined) user.homeRegionId = changes.homeRegionId;
+      return repo.save(user);
+    });
+  }
+
+  /**
+   * The phone as this viewer may see it: whole for the person, their proxies and the
+   * officials in scope (an official's or administrator's read is audited), else masked.
+   */
+  async phoneFor(ctx: RequestContext, user: UserEntity): Promise<string> {
+    const actor = await ctx.actor();
+    if (!actor) return maskPhone(user.phone);
+    const needsRegion = actor.role === 'OFFICIAL';
+    const regionPath = needsRegion ? await this.geo.pathOf(ctx, user.homeRegionId) : null;
+    const d = decide(actor, 'user.viewPhone', { userId: user.id, regionPath });
+    if (!d.allowed) return maskPhone(user.phone);
+    if (d.basis === 'official' || d.basis === 'admin') {
+      await this.audit.record(ctx, { action: 'pii.read', subjectType: 'user', subjectId: user.id, detail: { field: 'phone', basis: d.basis } });
+    }
+    return user.phone;
+  }
+
+  // ---------- proxies ----------
+
+  async grantProxy(ctx: RequestContext, proxyUserId: string, consentNote: string): Promise<boolean> {
+    const actor = await ctx.requireActor();
+    if (proxyUserId === actor.userId) throw new InvalidInputError('proxyUserId', 'proxy.self', 'You cannot name yourself as your own proxy');
+    const note = consentNote.trim();
+    if (note.length < Limits.consentNoteMinLength) {
+      throw new InvalidInputError('consentNote', 'validation.minLength', `consentNote must have at least ${Limits.consentNoteMinLength} characters`);
+    }
+    await this.require(ctx, proxyUserId, 'proxyUserId');
+    await this.tx.run(ctx, async (t) => {
+      const repo = this.tx.manager(t).getRepository(ProxyGrantEntity);
+      // Serialise grants by the same resident so the limit and uniqueness hold under races.
+      await this.tx.manager(t).query('SELECT pg_advisory_xact_lock(hashtext($1))', [`proxy:${actor.userId}`]);
+      const active = await repo.findBy({ residentId: actor.userId, revokedAt: IsNull() });
+      if (active.some((g) => g.proxyId === proxyUserId)) throw new ConflictError('proxy.alreadyGranted', 'This person already acts for you');
+      if (active.length >= MAX_ACTIVE_PROXIES) throw new ConflictError('proxy.tooMany', `At most ${MAX_ACTIVE_PROXIES} people may act for you at once`);
+      const grant = await repo.save(repo.create({ residentId: actor.userId, proxyId: proxyUserId, consentNote: note }));
+      await this.audit.record(t, { action: 'proxy.grant', subjectType: 'proxy_grant', subjectId: grant.id, detail: { residentId: actor.userId, proxyId: proxyUserId, consentNote: note } });
+    });
+    return true;
+  }
+
+  async revokeProxy(ctx: RequestContext, proxyUserId: string): Promise<boolean> {
+    const actor = await ctx.requireActor();
+    await this.tx.run(ctx, async (t) => {
+      const repo = this.tx.manager(t).getRepository(ProxyGrantEntity);
+      const grant = await repo.findOneBy({ residentId: actor.userId, proxyId: proxyUserId, revokedAt: IsNull() });
+      if (!grant) throw new NotFoundError('ProxyGrant', 'proxyUserId');
+      grant.revokedAt = new Date();
+      await repo.save(grant);
+      await this.audit.record(t, { action: 'proxy.revoke', subjectType: 'proxy_grant', subjectId: grant.id, detail: { residentId: actor.userId, proxyId: proxyUserId } });
+    });
+    return true;
+  }
+
+  /** Grants a person has given (active first, then withdrawn), visible to them and their proxies. */
+  async grantsOf(ctx: RequestContext, residentId: string): Promise<ProxyGrantEntity[]> {
+    authorize(await ctx.requireActor(), 'user.viewPrivate', { userId: residentId });
+    return this.tx
+      .manager(ctx)
+      .getRepository(ProxyGrantEntity)
+      .createQueryBuilder('g')
+      .where('g.resident_id = :residentId', { residentId })
+      .orderBy('g.revoked_at IS NULL', 'DESC')
+      .addOrderBy('g.granted_at', 'DESC')
+      .limit(50)
+      .getMany();
+  }
+
+  /** The residents who currently let the signed-in person act for them. */
+  async proxyResidents(ctx: RequestContext, page: PageArgs) {
+    const actor = await ctx.requireActor();
+    const qb = this.users(ctx)
+      .createQueryBuilder('u')
+      .innerJoin(ProxyGrantEntity, 'g', 'g.resident_id = u.id AND g.proxy_id = :me AND g.revoked_at IS NULL', { me: actor.userId });
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'u.display_name', kind: 'text' },
+        { expr: 'u.id', kind: 'uuid' },
+      ],
+      direction: 'ASC',
+      keyOf: (u) => [u.displayName, u.id],
+    });
+  }
+
+  // ---------- facts for the policy ----------
+
+  async identityFacts(ctx: RequestContext, userId: string): Promise<IdentityFacts | null> {
+    const em = this.tx.manager(ctx);
+    const user = await em.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) return null;
+    const [grants, posts] = await Promise.all([
+      em.getRepository(ProxyGrantEntity).find({ select: { residentId: true }, where: { proxyId: userId, revokedAt: IsNull() } }),
+      user.role === 'OFFICIAL' ? em.getRepository(OfficialPostEntity).find({ select: { regionId: true }, where: { userId } }) : Promise.resolve([]),
+    ]);
+    return { role: user.role, proxyFor: grants.map((g) => g.residentId), officialRegionIds: posts.map((p) => p.regionId) };
+  }
+
+  async officialPosts(ctx: RequestContext, userId: string): Promise<OfficialPostEntity[]> {
+    return ctx
+      .loader<string, OfficialPostEntity[]>('officialPost.byUser', async (ids) => {
+        const rows = await this.tx.manager(ctx).getRepository(OfficialPostEntity).find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } });
+        return ids.map((i) => rows.filter((r) => r.userId === i));
+      })
+      .load(userId);
+  }
+}

@@ -1,0 +1,127 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Limits } from '@civicgrid/contracts';
+import { ConnectionType, NodeInterface } from '@civicgrid/platform';
+
+export const OrganizationKindEnum = {
+  NGO: 'NGO',
+  SOCIAL_GROUP: 'SOCIAL_GROUP',
+  MERCHANT: 'MERCHANT',
+  SENIORS_COUNCIL: 'SENIORS_COUNCIL',
+  WOMENS_FEDERATION: 'WOMENS_FEDERATION',
+  RESIDENTS_COMMITTEE: 'RESIDENTS_COMMITTEE',
+  STREET_OFFICE: 'STREET_OFFICE',
+  DEPARTMENT: 'DEPARTMENT',
+} as const;
+registerEnumType(OrganizationKindEnum, {
+  name: 'OrganizationKind',
+  description: 'What kind of organisation this is.',
+  valuesMap: {
+    NGO: { description: 'A non-governmental organisation (社会组织).' },
+    SOCIAL_GROUP: { description: 'A self-governance group of residents (自治组织).' },
+    MERCHANT: { description: 'A shop or business (商户).' },
+    SENIORS_COUNCIL: { description: "A seniors' council (五老理事会)." },
+    WOMENS_FEDERATION: { description: "A women's federation branch (妇联)." },
+    RESIDENTS_COMMITTEE: { description: "A residents' committee (居委会)." },
+    STREET_OFFICE: { description: 'A street office (街道办事处); only officials register these.' },
+    DEPARTMENT: { description: 'A government department that reports in to whistles; only officials register these.' },
+  },
+});
+
+export const MembershipRoleEnum = { OWNER: 'OWNER', ADMIN: 'ADMIN', COORDINATOR: 'COORDINATOR', MEMBER: 'MEMBER' } as const;
+registerEnumType(MembershipRoleEnum, {
+  name: 'MembershipRole',
+  description: 'Role inside an organisation; each may do all that the ones below it may.',
+  valuesMap: {
+    OWNER: { description: 'Owns the organisation.' },
+    ADMIN: { description: 'Manages members and settings.' },
+    COORDINATOR: { description: 'Publishes tasks, approves claims, verifies service.' },
+    MEMBER: { description: 'A member.' },
+  },
+});
+
+export const MembershipStatusEnum = { INVITED: 'INVITED', REQUESTED: 'REQUESTED', ACTIVE: 'ACTIVE', LEFT: 'LEFT', REMOVED: 'REMOVED' } as const;
+registerEnumType(MembershipStatusEnum, { name: 'MembershipStatus', description: 'Where a membership stands; only ACTIVE gives rights.' });
+
+export const SeniorTitleEnum = {
+  RETIRED_CADRE: 'RETIRED_CADRE',
+  VETERAN: 'VETERAN',
+  RETIRED_TEACHER: 'RETIRED_TEACHER',
+  MODEL_WORKER: 'MODEL_WORKER',
+  RETIRED_POLICE: 'RETIRED_POLICE',
+  OTHER: 'OTHER',
+} as const;
+registerEnumType(SeniorTitleEnum, { name: 'SeniorTitle', description: "Title of a member of a seniors' council (老干部, 老战士, 老教师, 老模范, 老政法)." });
+
+@ObjectType('Organization', { implements: () => [NodeInterface], description: 'An organisation taking part in civic work.' })
+export class OrganizationObject {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+  @Field({ description: 'Name.' })
+  name: string;
+  @Field(() => OrganizationKindEnum, { description: 'Kind.' })
+  kind: string;
+  @Field(() => String, { nullable: true, description: 'What the organisation does.' })
+  description: string | null;
+  @Field({ description: 'Whether an official has verified the organisation.' })
+  verified: boolean;
+  @Field(() => Date, { nullable: true, description: 'When it was verified.' })
+  verifiedAt: Date | null;
+  @Field({ description: 'When it was registered.' })
+  createdAt: Date;
+}
+
+@ObjectType('Membership', { description: "A person's place in an organisation." })
+export class MembershipObject {
+  @Field(() => ID, { description: 'Id of the membership.' })
+  id: string;
+  @Field(() => MembershipRoleEnum, { description: 'Role in the organisation.' })
+  role: string;
+  @Field(() => MembershipStatusEnum, { description: 'Status; only ACTIVE gives rights.' })
+  status: string;
+  @Field(() => SeniorTitleEnum, { nullable: true, description: "Title, for members of a seniors' council." })
+  seniorTitle: string | null;
+}
+
+export const MembershipConnection = ConnectionType(MembershipObject, 'Membership', 'membership');
+export const OrganizationConnection = ConnectionType(OrganizationObject, 'Organization', 'organisation');
+
+@InputType('CreateOrganizationInput', { description: 'Register an organisation; the creator becomes its OWNER.' })
+export class CreateOrganizationInput {
+  @Field({ description: 'Name.' })
+  @IsString()
+  @Length(1, Limits.organizationNameMaxLength)
+  name: string;
+  @Field(() => OrganizationKindEnum, { description: 'Kind.' })
+  @IsIn(Object.values(OrganizationKindEnum))
+  kind: string;
+  @Field(() => ID, { description: 'Region the organisation serves.' })
+  @IsUUID()
+  regionId: string;
+  @Field({ nullable: true, description: 'What it does.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.descriptionMaxLength)
+  description?: string;
+}
+
+@InputType('OrganizationFilter', { description: 'Filters for the organisation directory.' })
+export class OrganizationFilter {
+  @Field(() => ID, { nullable: true, description: 'Only organisations in this region subtree.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+  @Field(() => OrganizationKindEnum, { nullable: true, description: 'Only this kind.' })
+  @IsOptional()
+  @IsIn(Object.values(OrganizationKindEnum))
+  kind?: string;
+  @Field({ nullable: true, description: 'Only verified (true) or unverified (false) ones.' })
+  @IsOptional()
+  @IsBoolean()
+  verified?: boolean;
+  @Field({ nullable: true, description: 'Words in the name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  search?: string;
+}

@@ -1,0 +1,4 @@
+export { OrganizationsModule } from './organizations.module';
+export { OrganizationsService } from './organizations.service';
+export { OrganizationObject, MembershipObject, OrganizationKindEnum, MembershipRoleEnum } from './graphql/organization.object';
+export type { OrganizationEntity as Organization, OrganizationKind } from './organization.entity';

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OrganizationKind = 'NGO' | 'SOCIAL_GROUP' | 'MERCHANT' | 'SENIORS_COUNCIL' | 'WOMENS_FEDERATION' | 'RESIDENTS_COMMITTEE' | 'STREET_OFFICE' | 'DEPARTMENT';
+
+/** An NGO, self-governance group, merchant, seniors' council, committee, street office or department. */
+@Entity('organization')
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  kind: OrganizationKind;
+
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  verified: boolean;
+
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt: Date | null;
+
+  @Column({ name: 'verified_by_id', type: 'uuid', nullable: true })
+  verifiedById: string | null;
+
+  @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

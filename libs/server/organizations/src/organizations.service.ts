@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { GeoService } from '@civicgrid/geo';
+import {
+  AuditService,
+  authorize,
+  InvalidInputError,
+  NotFoundError,
+  OrganizationRole,
+  PageArgs,
+  paginate,
+  RequestContext,
+  TransactionRunner,
+} from '@civicgrid/platform';
+import { MembershipEntity } from './membership.entity';
+import { OrganizationEntity, OrganizationKind } from './organization.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface OrganizationFilterData {
+  regionId?: string | null;
+  kind?: string | null;
+  verified?: boolean | null;
+  search?: string | null;
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly geo: GeoService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private orgs(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(OrganizationEntity);
+  }
+  private memberships(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(MembershipEntity);
+  }
+
+  load(ctx: RequestContext, id: string): Promise<OrganizationEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return ctx
+      .loader<string, OrganizationEntity | null>('organization.byId', async (ids) => {
+        const rows = await this.orgs(ctx).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  async require(ctx: RequestContext, id: string, field?: string): Promise<OrganizationEntity> {
+    const org = await this.load(ctx, id);
+    if (!org) throw new NotFoundError('Organization', field);
+    return org;
+  }
+
+  async create(ctx: RequestContext, data: { name: string; kind: string; regionId: string; description?: string | null }): Promise<OrganizationEntity> {
+    const actor = await ctx.requireActor();
+    const name = data.name.trim();
+    if (!name) throw new InvalidInputError('name', 'validation.isNotEmpty', 'name must not be blank');
+    const region = await this.geo.require(ctx, data.regionId, 'regionId');
+    authorize(actor, 'organization.create', { organizationKind: data.kind, regionPath: region.path });
+    return this.tx.run(ctx, async (t) => {
+      const org = await this.orgs(t).save(
+        this.orgs(t).create({ name, kind: data.kind as OrganizationKind, regionId: region.id, description: data.description?.trim() || null, createdById: actor.userId }),
+      );
+      await this.memberships(t).insert({ organizationId: org.id, userId: actor.userId, role: 'OWNER', status: 'ACTIVE' });
+      await this.audit.record(t, { action: 'organization.create', subjectType: 'organization', subjectId: org.id, detail: { kind: org.kind, name } });
+      ctx.refreshActor();
+      return org;
+    });
+  }
+
+  async list(ctx: RequestContext, filter: OrganizationFilterData, page: PageArgs) {
+    const qb = this.orgs(ctx).createQueryBuilder('o');
+    if (filter.regionId) {
+      const region = await this.geo.require(ctx, filter.regionId, 'filter.regionId');
+      qb.innerJoin('region', 'r', 'r.id = o.region_id').andWhere('(r.path = :p OR r.path LIKE :pp)', { p: region.path, pp: `${region.path}/%` });
+    }
+    if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.verified != null) qb.andWhere('o.verified = :verified', { verified: filter.verified });
+    if (filter.search?.trim()) qb.andWhere('o.name ILIKE :search', { search: `%${filter.search.trim().replace(/[%_\\]/g, '\\$&')}%` });
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'o.name', kind: 'text' },
+        { expr: 'o.id', kind: 'uuid' },
+      ],
+      direction: 'ASC',
+      keyOf: (o) => [o.name, o.id],
+    });
+  }
+
+  /** Active members, owners first. */
+  async members(ctx: RequestContext, organizationId: string, page: PageArgs) {
+    const qb = this.memberships(ctx)
+      .createQueryBuilder('m')
+      .where('m.organization_id = :organizationId', { organizationId })
+      .andWhere("m.status = 'ACTIVE'");
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'm.created_at', kind: 'timestamp' },
+        { expr: 'm.id', kind: 'uuid' },
+      ],
+      direction: 'ASC',
+      keyOf: (m) => [m.createdAt.toISOString(), m.id],
+    });
+  }
+
+  /** Active memberships of a person (batched per request). */
+  membershipsOf(ctx: RequestContext, userId: string): Promise<MembershipEntity[]> {
+    return ctx
+      .loader<string, MembershipEntity[]>('membership.byUser', async (ids) => {
+        const rows = await this.memberships(ctx).find({ where: { userId: In([...ids]), status: 'ACTIVE' }, order: { createdAt: 'ASC' } });
+        return ids.map((i) => rows.filter((r) => r.userId === i));
+      })
+      .load(userId);
+  }
+
+  /** Active roles of a person, for the policy. */
+  async activeRoles(ctx: RequestContext, userId: string): Promise<Map<string, OrganizationRole>> {
+    const rows = await this.memberships(ctx).find({ select: { organizationId: true, role: true }, where: { userId, status: 'ACTIVE' } });
+    return new Map(rows.map((r) => [r.organizationId, r.role]));
+  }
+
+  /** Add someone as an active member (demo data, tests and, later, invitations). */
+  async addMember(ctx: RequestContext, organizationId: string, userId: string, role: OrganizationRole, seniorTitle: string | null = null): Promise<MembershipEntity> {
+    return this.memberships(ctx).save(this.memberships(ctx).create({ organizationId, userId, role, status: 'ACTIVE', seniorTitle }));
+  }
+}

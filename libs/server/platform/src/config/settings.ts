@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Environment variables the API reads (DESIGN.md §5), validated once at start. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  CIVICGRID_DATA_DIR: z.string().min(1).default('.data/postgres'),
+  CIVICGRID_PG_PORT: port.optional(),
+  API_PORT: port.default(3000),
+  API_HOST: z.string().default('127.0.0.1'),
+  PORTAL_PORT: port.default(4200),
+  CIVICGRID_DEMO_DATA: booleanFlag.optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL: z.string().default('7d'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+});
+
+export interface Settings {
+  env: 'development' | 'production' | 'test';
+  /** unset: start the embedded PostgreSQL */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort?: number;
+  apiPort: number;
+  apiHost: string;
+  portalPort: number;
+  demoData: boolean;
+  jwtSecret: string;
+  jwtTtl: string;
+  logLevel: string;
+  db: { poolMax: number; statementTimeoutMs: number; connectTimeoutMs: number };
+}
+
+export class SettingsError extends Error {}
+
+/**
+ * Reads and validates settings. Throws a SettingsError naming every bad variable, so a
+ * misconfigured deployment fails at start instead of at the first request.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new SettingsError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.CIVICGRID_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    embeddedPgPort: e.CIVICGRID_PG_PORT,
+    apiPort: e.API_PORT,
+    apiHost: e.API_HOST,
+    portalPort: e.PORTAL_PORT,
+    // Demo accounts have published passwords: never load them into a real server by default.
+    demoData: e.CIVICGRID_DEMO_DATA ?? !e.DATABASE_URL,
+    jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir),
+    jwtTtl: e.JWT_TTL,
+    logLevel: e.LOG_LEVEL,
+    db: {
+      poolMax: e.DB_POOL_MAX,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    },
+  };
+}
+
+/**
+ * A JWT secret generated on first start and kept beside the database files, so tokens
+ * survive restarts without any setup. Replicas must share JWT_SECRET instead.
+ */
+function persistedSecret(dataDir: string): string {
+  const file = resolve(dirname(dataDir), 'jwt-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export const SETTINGS = Symbol('SETTINGS');

@@ -1,0 +1,42 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+interface Sink {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * Counts statements so tests can catch N+1 queries (compare counts, never times), and
+ * sends TypeORM's messages to the structured log.
+ */
+export const statementCounter = { count: 0 };
+
+export class DbLogger implements TypeOrmLogger {
+  constructor(private readonly sink: Sink) {}
+
+  logQuery(query: string): void {
+    statementCounter.count++;
+    this.sink.debug({ query }, 'sql');
+  }
+  logQueryError(error: string | Error, query: string): void {
+    // Constraint violations are expected (they are how races are refused); log them quietly.
+    const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
+    const target = code && /^(23|40)/.test(code) ? 'debug' : 'warn';
+    this.sink[target]({ code, query, err: String(error) }, 'sql error');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.sink.warn({ time, query }, 'slow sql');
+  }
+  logSchemaBuild(message: string): void {
+    this.sink.debug({}, message);
+  }
+  logMigration(message: string): void {
+    this.sink.info({}, message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.sink.warn({}, String(message));
+    else this.sink.debug({}, String(message));
+  }
+}

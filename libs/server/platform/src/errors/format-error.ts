@@ -1,0 +1,68 @@
+import { ErrorCode, ERROR_CODES } from '@civicgrid/contracts';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, RateLimitedError } from './domain-errors';
+
+interface Logger {
+  error(obj: object, msg: string): void;
+}
+
+/** Postgres error codes that reach us as a driver error and what they mean to a client. */
+const PG_CODES: Record<string, { code: ErrorCode; key: string; message: string }> = {
+  '23505': { code: ErrorCode.CONFLICT, key: 'conflict.duplicate', message: 'This already exists' },
+  '23514': { code: ErrorCode.CONFLICT, key: 'conflict.constraint', message: 'The change would break a rule of the data' },
+  '40001': { code: ErrorCode.CONFLICT, key: 'conflict.retry', message: 'Too much contention, try again' },
+  '40P01': { code: ErrorCode.CONFLICT, key: 'conflict.retry', message: 'Too much contention, try again' },
+  '57014': { code: ErrorCode.INTERNAL, key: 'internal.timeout', message: 'The request took too long' },
+};
+
+/**
+ * Turns anything thrown during a GraphQL request into an error with a code from the
+ * fixed set. Unknown errors are logged and hidden: no stack trace or SQL leaves the server.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: {
+        code: original.code,
+        key: original.key,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original instanceof RateLimitedError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+      },
+    };
+  }
+
+  const pgCode = (original as { code?: unknown } | undefined)?.code;
+  if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
+    const m = PG_CODES[pgCode];
+    if (m.code === ErrorCode.INTERNAL) logger.error({ err: original }, 'database error');
+    return { ...base, message: m.message, extensions: { code: m.code, key: m.key } };
+  }
+
+  // Errors raised by graphql-js itself (parse, validation, variable coercion) and by the
+  // abuse limits: the client sent something we will not run.
+  const ext = formatted.extensions ?? {};
+  const apolloCode = typeof ext.code === 'string' ? ext.code : undefined;
+  if (
+    apolloCode === 'GRAPHQL_PARSE_FAILED' ||
+    apolloCode === 'GRAPHQL_VALIDATION_FAILED' ||
+    apolloCode === 'BAD_USER_INPUT' ||
+    apolloCode === 'BAD_REQUEST' ||
+    apolloCode === 'PERSISTED_QUERY_NOT_SUPPORTED' ||
+    apolloCode === 'OPERATION_RESOLUTION_FAILURE' ||
+    (original instanceof GraphQLError && !original.originalError && !original.path)
+  ) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalid' } };
+  }
+  if (apolloCode && (ERROR_CODES as readonly string[]).includes(apolloCode) && apolloCode !== ErrorCode.INTERNAL) {
+    return { ...base, extensions: { code: apolloCode, key: `request.${apolloCode.toLowerCase()}` } };
+  }
+
+  logger.error({ err: original }, 'unexpected error in GraphQL request');
+  return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL, key: 'internal' } };
+}

@@ -1,0 +1,33 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { InvalidInputError } from './domain-errors';
+
+function firstFailure(errors: ValidationError[], prefix = ''): { field: string; constraint: string; message: string } | undefined {
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) {
+      const [constraint, message] = Object.entries(e.constraints)[0];
+      return { field, constraint, message };
+    }
+    const nested = firstFailure(e.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * Validates every input class with class-validator and reports the first failure as
+ * BAD_USER_INPUT naming the field at fault (`shifts.0.capacity`).
+ */
+export function inputValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const f = firstFailure(errors);
+      if (!f) return new InvalidInputError(undefined, 'validation.invalid', 'The input is not valid');
+      const leaf = f.field.split('.').pop() ?? f.field;
+      return new InvalidInputError(f.field, `validation.${f.constraint}`, f.message.replace(new RegExp(`^${leaf}\\b`), f.field));
+    },
+  });
+}

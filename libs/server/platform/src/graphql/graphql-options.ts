@@ -1,0 +1,61 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import type { FastifyRequest } from 'fastify';
+import { ActorLoader } from '../context/actor';
+import { RequestContext } from '../context/request-context';
+import { formatGraphQLError } from '../errors/format-error';
+import { TokenService } from '../auth/token.service';
+import { Settings } from '../config/settings';
+
+/** The abuse limits: deep, wide or expensive documents are refused before they run. */
+export const ABUSE_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxCost: 20000,
+  maxTokens: 3000,
+  maxDirectives: 20,
+};
+
+interface ErrorLogger {
+  error(obj: object, msg: string): void;
+}
+
+export function graphqlOptions(settings: Settings, tokens: TokenService, actorLoader: ActorLoader, logger: ErrorLogger): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: ABUSE_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: ABUSE_LIMITS.maxAliases },
+    costLimit: { maxCost: ABUSE_LIMITS.maxCost, ignoreIntrospection: true },
+    maxTokens: { n: ABUSE_LIMITS.maxTokens },
+    maxDirectives: { n: ABUSE_LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  const production = settings.env === 'production';
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins: armor.plugins,
+    validationRules: armor.validationRules,
+    buildSchemaOptions: { numberScalarMode: 'integer' },
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error, logger),
+    // Apollo's Fastify integration passes (request, reply); other transports pass { req }.
+    context: (arg: FastifyRequest | { req: FastifyRequest }) => {
+      const req = 'raw' in arg ? arg : arg.req;
+      const token = tokens.fromHeader(req.headers.authorization);
+      const ctx = RequestContext.forRequest({
+        requestId: String((req.raw as { id?: unknown }).id ?? req.id),
+        ip: req.ip,
+        userId: token.userId,
+        tokenError: token.error,
+        actorLoader,
+      });
+      return { req, ctx };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { Limits } from '@civicgrid/contracts';
+import { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { InvalidInputError } from '../errors/domain-errors';
+import { badCursor, CursorKey, decodeCursor, encodeCursor } from './cursor';
+
+@ObjectType('PageInfo', { description: 'Where a page of a connection ends and whether more follow.' })
+export class PageInfo {
+  @Field({ description: 'True when another page follows this one.' })
+  hasNextPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of this page; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Declares the `<Name>Edge` and `<Name>Connection` GraphQL types of a Relay connection
+ * over `node`.
+ */
+export function ConnectionType<T>(node: Type<T>, name: string, what: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this edge.' })
+    cursor: string;
+    @Field(() => node, { description: `The ${what}.` })
+    node: T;
+  }
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  class ConnectionClass {
+    @Field(() => [EdgeType], { description: 'The edges of this page, in a stable order.' })
+    edges: EdgeType[];
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo: PageInfo;
+    @Field(() => Int, { description: `Number of ${what}s across all pages.` })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** `first` defaults to 20 and is capped at 100; a negative or zero value is refused. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return Limits.pageSizeDefault;
+  if (!Number.isInteger(first) || first < 1) throw new InvalidInputError('first', 'pagination.badFirst', '`first` must be a positive integer');
+  return Math.min(first, Limits.pageSizeMax);
+}
+
+export interface KeysetColumn {
+  /** SQL expression, e.g. `s.starts_at` */
+  expr: string;
+  /** how a cursor value becomes a SQL parameter: timestamps travel as ISO strings */
+  kind: 'timestamp' | 'uuid' | 'text' | 'number';
+}
+
+/**
+ * Keyset pagination over a query builder: orders by the columns (all ascending or all
+ * descending, the last one unique), applies `after`, fetches one extra row to know
+ * whether more follow, and counts the total without the cursor.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keyset: { columns: KeysetColumn[]; direction: 'ASC' | 'DESC'; keyOf: (row: T) => CursorKey },
+): Promise<Connection<T>> {
+  const limit = pageSize(args.first);
+  const totalCount = await qb.clone().orderBy().getCount();
+  const q = qb.clone();
+  if (args.after) {
+    const key = decodeCursor(args.after, keyset.columns.length);
+    const cmp = keyset.direction === 'ASC' ? '>' : '<';
+    const params: Record<string, unknown> = {};
+    const lhs = keyset.columns.map((c) => c.expr).join(', ');
+    const rhs = keyset.columns
+      .map((c, i) => {
+        if (!cursorValueFits(c.kind, key[i])) badCursor();
+        params[`cursor_${i}`] = key[i];
+        return c.kind === 'timestamp' ? `CAST(:cursor_${i} AS timestamptz)` : c.kind === 'uuid' ? `CAST(:cursor_${i} AS uuid)` : `:cursor_${i}`;
+      })
+      .join(', ');
+    q.andWhere(`(${lhs}) ${cmp} (${rhs})`, params);
+  }
+  q.orderBy();
+  for (const c of keyset.columns) q.addOrderBy(c.expr, keyset.direction);
+  q.take(undefined).skip(undefined).limit(limit + 1);
+  const rows = await q.getMany();
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyset.keyOf(node)) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function cursorValueFits(kind: KeysetColumn['kind'], v: string | number): boolean {
+  switch (kind) {
+    case 'uuid':
+      return typeof v === 'string' && UUID.test(v);
+    case 'timestamp':
+      return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+    case 'number':
+      return typeof v === 'number' || /^-?\d+$/.test(v);
+    default:
+      return typeof v === 'string';
+  }
+}

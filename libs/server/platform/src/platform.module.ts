@@ -1,0 +1,33 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuditService } from './audit/audit.service';
+import { TokenService } from './auth/token.service';
+import { SETTINGS, Settings } from './config/settings';
+import { AccessGuard } from './context/access.guard';
+import { inputValidationPipe } from './errors/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger-options';
+
+/** Cross-cutting services every context uses: settings, logs, auth tokens, audit, guards. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(settings: Settings): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [LoggerModule.forRoot(loggerOptions(settings))],
+      controllers: [HealthController],
+      providers: [
+        { provide: SETTINGS, useValue: settings },
+        TokenService,
+        AuditService,
+        AuditResolver,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+      ],
+      exports: [SETTINGS, TokenService, AuditService, LoggerModule],
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import type { Actor, OrganizationRole } from '../context/actor';
+import { ORGANIZATION_ROLE_RANK } from '../context/actor';
+import { ForbiddenError } from '../errors/domain-errors';
+
+/**
+ * The one place where access is decided. Services gather the facts about a resource
+ * and ask `can(actor, action, resource)`; resolvers never decide access themselves.
+ * Every rule has rows in policy.spec.ts.
+ */
+export type Action =
+  /** create an organisation of the given kind */
+  | 'organization.create'
+  /** see an organisation's internal things: draft tasks, its members' claims */
+  | 'organization.viewInternal'
+  /** create, edit, publish and close the organisation's tasks */
+  | 'task.manage'
+  /** see a shift's check-in code (to show it on site) */
+  | 'shift.viewCheckInCode'
+  /** claim a shift, check in or out as the volunteer: the volunteer or their proxy */
+  | 'claim.actAsVolunteer'
+  /** see a claim */
+  | 'claim.view'
+  /** cancel a claim: the volunteer, their proxy, or the organisation's coordinators */
+  | 'claim.cancel'
+  /** approve or reject a claim awaiting approval */
+  | 'claim.decide'
+  /** check a volunteer in on site without the code */
+  | 'claim.checkInWithoutCode'
+  /** verify or reject the service minutes of someone else's claim */
+  | 'service.verify'
+  /** read a person's phone number unmasked */
+  | 'user.viewPhone'
+  /** see a person's private profile facts (proxy grants, claims) */
+  | 'user.viewPrivate'
+  /** verify an organisation */
+  | 'organization.verify'
+  /** read the audit log */
+  | 'audit.read';
+
+/** What the policy needs to know about the thing acted on. */
+export interface Resource {
+  /** the organisation that owns the resource */
+  organizationId?: string;
+  /** the organisation's kind, for creation */
+  organizationKind?: string;
+  /** the person concerned (volunteer of a claim, owner of a phone number) */
+  userId?: string;
+  /** materialised region path of the resource (`/district/street/...`) */
+  regionPath?: string | null;
+}
+
+/** On what ground access was granted: some grounds must be audited (an official reading PII). */
+export type Basis = 'self' | 'proxy' | 'membership' | 'official' | 'admin' | 'anyone';
+export interface Decision {
+  allowed: boolean;
+  basis?: Basis;
+}
+
+const DENY: Decision = { allowed: false };
+const allow = (basis: Basis): Decision => ({ allowed: true, basis });
+
+/** Kinds that only officials (or administrators) may register: they carry public authority. */
+const AUTHORITY_KINDS = new Set(['STREET_OFFICE', 'DEPARTMENT']);
+
+function orgRoleAtLeast(actor: Actor, organizationId: string | undefined, min: OrganizationRole): boolean {
+  if (!organizationId) return false;
+  const role = actor.memberships.get(organizationId);
+  return !!role && ORGANIZATION_ROLE_RANK[role] >= ORGANIZATION_ROLE_RANK[min];
+}
+
+function inOfficialScope(actor: Actor, regionPath: string | null | undefined): boolean {
+  if (actor.role !== 'OFFICIAL' || !regionPath) return false;
+  return actor.officialScopes.some((scope) => regionPath === scope || regionPath.startsWith(scope.endsWith('/') ? scope : scope + '/'));
+}
+
+function selfOrProxy(actor: Actor, userId: string | undefined): Decision | undefined {
+  if (!userId) return undefined;
+  if (actor.userId === userId) return allow('self');
+  if (actor.proxyFor.has(userId)) return allow('proxy');
+  return undefined;
+}
+
+type Rule = (actor: Actor, r: Resource) => Decision;
+
+const RULES: Record<Action, Rule> = {
+  'organization.create': (a, r) => {
+    if (!AUTHORITY_KINDS.has(r.organizationKind ?? '')) return allow('anyone');
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'organization.viewInternal': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'MEMBER') ? allow('membership') : DENY),
+  'task.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'shift.viewCheckInCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'claim.actAsVolunteer': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  'claim.view': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'claim.cancel': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'claim.decide': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'claim.checkInWithoutCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  // Nobody verifies their own hours.
+  'service.verify': (a, r) => (r.userId !== a.userId && orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'user.viewPhone': (a, r) => {
+    const own = selfOrProxy(a, r.userId);
+    if (own) return own;
+    if (inOfficialScope(a, r.regionPath)) return allow('official');
+    return a.role === 'ADMIN' ? allow('admin') : DENY;
+  },
+  'user.viewPrivate': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  'organization.verify': (a, r) => {
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'audit.read': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+};
+
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+export function decide(actor: Actor | undefined, action: Action, resource: Resource = {}): Decision {
+  if (!actor) return DENY;
+  return RULES[action](actor, resource);
+}
+
+export function can(actor: Actor | undefined, action: Action, resource: Resource = {}): boolean {
+  return decide(actor, action, resource).allowed;
+}
+
+/** Throws FORBIDDEN unless allowed; returns the decision so callers can audit its basis. */
+export function authorize(actor: Actor | undefined, action: Action, resource: Resource = {}): Decision {
+  const d = decide(actor, action, resource);
+  if (!d.allowed) throw new ForbiddenError(`forbidden.${action}`, `You are not allowed to ${describe(action)}`);
+  return d;
+}
+
+function describe(action: Action): string {
+  const [thing, verb] = action.split('.');
+  return `${verb.replace(/([A-Z])/g, ' $1').toLowerCase()} (${thing})`;
+}

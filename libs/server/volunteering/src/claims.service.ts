@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Limits } from '@civicgrid/contracts';
+import { UsersService } from '@civicgrid/identity';
+import {
+  AuditService,
+  authorize,
+  can,
+  ConflictError,
+  decide,
+  InvalidInputError,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  RequestContext,
+  TransactionRunner,
+} from '@civicgrid/platform';
+import { ServiceRecordEntity } from './service-record.entity';
+import { ACTIVE, ClaimStatus, ShiftClaimEntity } from './shift-claim.entity';
+import { ShiftEntity } from './shift.entity';
+import { TaskEntity } from './task.entity';
+import { TasksService } from './tasks.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MINUTE = 60_000;
+
+/** Minutes between check-in and check-out, at least 1, at most a day. */
+export function checkedInMinutes(checkInAt: Date, checkOutAt: Date): number {
+  return Math.min(Limits.serviceMinutesMax, Math.max(1, Math.round((checkOutAt.getTime() - checkInAt.getTime()) / MINUTE)));
+}
+
+/** The check-in window: from 30 minutes before the start until the end. */
+export function checkInWindow(shift: Pick<ShiftEntity, 'startsAt' | 'endsAt'>): { opensAt: Date; closesAt: Date } {
+  return { opensAt: new Date(shift.startsAt.getTime() - Limits.checkInOpensMinutesBefore * MINUTE), closesAt: shift.endsAt };
+}
+
+export interface ClaimListFilter {
+  statuses?: string[] | null;
+  upcoming?: boolean | null;
+}
+
+/**
+ * Claims on shifts, from claim to check-out. Every write locks the shift row first, so
+ * claims on one shift are decided one at a time; the database's CHECK on the shift's
+ * counts and the partial unique index on active claims hold even if this code is wrong.
+ */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly tasks: TasksService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private claims(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(ShiftClaimEntity);
+  }
+
+  load(ctx: RequestContext, id: string): Promise<ShiftClaimEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return ctx
+      .loader<string, ShiftClaimEntity | null>('claim.byId', async (ids) => {
+        const rows = await this.claims(ctx).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  /** Locks the shift, then the claim: the same order as claimShift, so no deadlock. */
+  private async lockClaim(em: EntityManager, claimId: string): Promise<{ claim: ShiftClaimEntity; shift: ShiftEntity; task: TaskEntity }> {
+    const found = await em.getRepository(ShiftClaimEntity).findOneBy({ id: claimId });
+    if (!found) throw new NotFoundError('Claim', 'claimId');
+    const shift = await em.getRepository(ShiftEntity).findOneOrFail({ where: { id: found.shiftId }, lock: { mode: 'pessimistic_write' } });
+    const claim = await em.getRepository(ShiftClaimEntity).findOneOrFail({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+    const task = await em.getRepository(TaskEntity).findOneByOrFail({ id: shift.taskId });
+    return { claim, shift, task };
+  }
+
+  async claim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    const volunteerId = onBehalfOfUserId ?? actor.userId;
+    const onBehalf = volunteerId !== actor.userId;
+    if (onBehalf) {
+      await this.users.require(ctx, volunteerId, 'onBehalfOfUserId');
+      authorize(actor, 'claim.actAsVolunteer', { userId: volunteerId });
+    }
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      // One claim decision at a time per volunteer (duplicates, overlaps), then per shift (places).
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`volunteer:${volunteerId}`]);
+      const shift = await em.getRepository(ShiftEntity).findOne({ where: { id: shiftId }, lock: { mode: 'pessimistic_write' } });
+      const task = shift && (await em.getRepository(TaskEntity).findOneBy({ id: shift.taskId }));
+      if (!shift || !task || task.status === 'DRAFT') throw new NotFoundError('Shift', 'shiftId');
+      if (task.status !== 'PUBLISHED') throw new ConflictError('claim.taskNotOpen', `This task is ${task.status.toLowerCase()} and takes no claims`);
+      if (shift.endsAt.getTime() <= Date.now()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
+
+      const existing = await em.getRepository(ShiftClaimEntity).findOneBy({ shiftId, volunteerId, status: In(ACTIVE) });
+      if (existing) throw new ConflictError('claim.duplicate', 'This volunteer already has a claim on this shift');
+      const overlapping = await em
+        .getRepository(ShiftClaimEntity)
+        .createQueryBuilder('c')
+        .innerJoin(ShiftEntity, 's', 's.id = c.shift_id')
+        .where('c.volunteer_id = :volunteerId', { volunteerId })
+        .andWhere('c.status IN (:...statuses)', { statuses: ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN'] })
+        .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', { startsAt: shift.startsAt, endsAt: shift.endsAt })
+        .getExists();
+      if (overlapping) throw new ConflictError('claim.overlap', 'This volunteer already has a claim on a shift at the same time');
+
+      const status: ClaimStatus = task.requiresApproval ? 'PENDING_APPROVAL' : shift.confirmedCount < shift.capacity ? 'CONFIRMED' : 'WAITLISTED';
+      const claim = await em.getRepository(ShiftClaimEntity).save(
+        em.getRepository(ShiftClaimEntity).create({ shiftId, volunteerId, status, actingProxyId: onBehalf ? actor.userId : null }),
+      );
+      if (onBehalf) {
+        await this.audit.record(t, { action: 'claim.onBehalf', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId, shiftId, status } });
+      }
+      return claim;
+    });
+  }
+
+  async cancel(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const { claim, shift, task } = await this.lockClaim(em, claimId);
+      const d = decide(actor, 'claim.cancel', { userId: claim.volunteerId, organizationId: task.organizationId });
+      if (!d.allowed) {
+        if (!can(actor, 'claim.view', { userId: claim.volunteerId, organizationId: task.organizationId })) throw new NotFoundError('Claim', 'claimId');
+        authorize(actor, 'claim.cancel', { userId: claim.volunteerId, organizationId: task.organizationId });
+      }
+      if (!['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL'].includes(claim.status)) {
+        throw new ConflictError('claim.notCancellable', `A ${claim.status.toLowerCase()} claim cannot be cancelled`);
+      }
+      if (shift.endsAt.getTime() <= Date.now()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
+      const freedPlace = claim.status === 'CONFIRMED';
+      claim.status = 'CANCELLED';
+      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
+      if (freedPlace) await this.promoteFromWaitlist(t, em, shift.id);
+      if (d.basis !== 'self') {
+        await this.audit.record(t, { action: 'claim.cancel', subjectType: 'shift_claim', subjectId: claim.id, detail: { basis: d.basis, volunteerId: claim.volunteerId } });
+      }
+      return saved;
+    });
+  }
+
+  /** Gives a freed place to the longest-waiting claim (FIFO by arrival). */
+  private async promoteFromWaitlist(ctx: RequestContext, em: EntityManager, shiftId: string): Promise<void> {
+    const rows: { id: string }[] = await em.query(
+      `UPDATE shift_claim SET status = 'CONFIRMED', updated_at = now()
+        WHERE id = (SELECT id FROM shift_claim WHERE shift_id = $1 AND status = 'WAITLISTED' ORDER BY seq LIMIT 1 FOR UPDATE)
+        RETURNING id`,
+      [shiftId],
+    );
+    const promoted = rows[0];
+    if (promoted) await this.audit.record(ctx, { action: 'claim.promoted', subjectType: 'shift_claim', subjectId: promoted.id, detail: { shiftId } });
+  }
+
+  async decide(ctx: RequestContext, claimId: string, approve: boolean): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const { claim, shift, task } = await this.lockClaim(em, claimId);
+      authorize(actor, 'claim.decide', { organizationId: task.organizationId });
+      if (claim.status !== 'PENDING_APPROVAL') throw new ConflictError('claim.notPending', `This claim is ${claim.status.toLowerCase()}, not awaiting approval`);
+      if (approve && shift.confirmedCount >= shift.capacity) throw new ConflictError('shift.full', 'The shift is full');
+      claim.status = approve ? 'CONFIRMED' : 'REJECTED';
+      claim.decidedById = actor.userId;
+      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
+      await this.audit.record(t, { action: approve ? 'claim.approve' : 'claim.reject', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId } });
+      return saved;
+    });
+  }
+
+  async checkIn(ctx: RequestContext, claimId: string, code?: string | null): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const { claim, shift, task } = await this.lockClaim(em, claimId);
+      const asCoordinator = can(actor, 'claim.checkInWithoutCode', { organizationId: task.organizationId });
+      const asVolunteer = can(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
+      if (!asCoordinator && !asVolunteer) {
+        if (!can(actor, 'claim.view', { userId: claim.volunteerId, organizationId: task.organizationId })) throw new NotFoundError('Claim', 'claimId');
+        authorize(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
+      }
+      if (claim.status === 'CHECKED_IN') throw new ConflictError('checkIn.already', 'Already checked in');
+      if (claim.status !== 'CONFIRMED') throw new ConflictError('checkIn.notConfirmed', `A ${claim.status.toLowerCase()} claim cannot check in`);
+      const now = new Date();
+      const { opensAt, closesAt } = checkInWindow(shift);
+      if (now < opensAt) throw new ConflictError('checkIn.notYetOpen', `Check-in opens at ${opensAt.toISOString()}, ${Limits.checkInOpensMinutesBefore} minutes before the shift starts`);
+      if (now >= closesAt) throw new ConflictError('checkIn.closed', 'Check-in has closed: the shift has ended');
+      // A coordinator checking someone else in on site needs no code; their own check-in does.
+      const byCoordinator = asCoordinator && actor.userId !== claim.volunteerId;
+      if (task.requiresCheckInCode && !byCoordinator) {
+        if (!code?.trim()) throw new InvalidInputError('code', 'checkIn.codeRequired', "This task needs the shift's check-in code");
+        if (code.trim() !== shift.checkInCode) throw new InvalidInputError('code', 'checkIn.codeWrong', 'The check-in code is not right');
+      }
+      claim.status = 'CHECKED_IN';
+      claim.checkInAt = now;
+      claim.checkedInById = actor.userId;
+      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
+      if (actor.userId !== claim.volunteerId) {
+        await this.audit.record(t, { action: 'claim.checkInFor', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId, asCoordinator: byCoordinator } });
+      }
+      return saved;
+    });
+  }
+
+  async checkOut(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const { claim, task } = await this.lockClaim(em, claimId);
+      const allowed = can(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId }) || can(actor, 'claim.checkInWithoutCode', { organizationId: task.organizationId });
+      if (!allowed) {
+        if (!can(actor, 'claim.view', { userId: claim.volunteerId, organizationId: task.organizationId })) throw new NotFoundError('Claim', 'claimId');
+        authorize(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
+      }
+      if (claim.status !== 'CHECKED_IN' || !claim.checkInAt) throw new ConflictError('checkOut.notCheckedIn', 'Check in before checking out');
+      claim.status = 'ATTENDED';
+      claim.checkOutAt = new Date();
+      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
+      await em.getRepository(ServiceRecordEntity).insert({
+        claimId: claim.id,
+        volunteerId: claim.volunteerId,
+        minutes: checkedInMinutes(claim.checkInAt, claim.checkOutAt),
+        status: 'PENDING',
+      });
+      return saved;
+    });
+  }
+
+  /** A volunteer's claims (the signed-in person's, or a resident's they act for), newest first. */
+  async claimsOf(ctx: RequestContext, volunteerId: string, filter: ClaimListFilter, page: PageArgs) {
+    authorize(await ctx.requireActor(), 'claim.actAsVolunteer', { userId: volunteerId });
+    const qb = this.claims(ctx).createQueryBuilder('c').where('c.volunteer_id = :volunteerId', { volunteerId });
+    return this.listClaims(qb, filter, page);
+  }
+
+  /** Claims on a shift, in arrival order, for its organisation's coordinators. */
+  async claimsOnShift(ctx: RequestContext, shift: ShiftEntity, filter: ClaimListFilter, page: PageArgs) {
+    const actor = await ctx.requireActor();
+    const task = await this.tasks.loadTask(ctx, shift.taskId);
+    authorize(actor, 'claim.decide', { organizationId: task?.organizationId });
+    const qb = this.claims(ctx).createQueryBuilder('c').where('c.shift_id = :shiftId', { shiftId: shift.id });
+    return this.listClaims(qb, filter, page, 'ASC');
+  }
+
+  private listClaims(qb: SelectQueryBuilder<ShiftClaimEntity>, filter: ClaimListFilter, page: PageArgs, direction: 'ASC' | 'DESC' = 'DESC') {
+    if (filter.statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.upcoming != null) {
+      qb.innerJoin(ShiftEntity, 's', 's.id = c.shift_id').andWhere(filter.upcoming ? 's.ends_at > now()' : 's.ends_at <= now()');
+    }
+    return paginate(qb, page, { columns: [{ expr: 'c.seq', kind: 'number' }], direction, keyOf: (c) => [String(c.seq)] });
+  }
+
+  /** The viewer's own standing claim on each shift (batched), for the board's buttons. */
+  async viewerClaim(ctx: RequestContext, shiftId: string): Promise<ShiftClaimEntity | null> {
+    const actor = await ctx.actor();
+    if (!actor) return null;
+    return ctx
+      .loader<string, ShiftClaimEntity | null>('claim.viewerByShift', async (ids) => {
+        const rows = await this.claims(ctx).find({ where: { shiftId: In([...ids]), volunteerId: actor.userId, status: In(ACTIVE) } });
+        return ids.map((i) => rows.find((r) => r.shiftId === i) ?? null);
+      })
+      .load(shiftId);
+  }
+
+  /** Whether the viewer may see this claim (the volunteer, their proxy, the organisation's coordinators). */
+  async visible(ctx: RequestContext, claim: ShiftClaimEntity): Promise<boolean> {
+    const actor = await ctx.actor();
+    if (!actor) return false;
+    if (can(actor, 'claim.view', { userId: claim.volunteerId })) return true;
+    const shift = await this.tasks.loadShift(ctx, claim.shiftId);
+    const task = shift && (await this.tasks.loadTask(ctx, shift.taskId));
+    return can(actor, 'claim.view', { userId: claim.volunteerId, organizationId: task?.organizationId });
+  }
+}
+

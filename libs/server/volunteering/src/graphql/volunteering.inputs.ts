@@ -1,0 +1,169 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Limits } from '@civicgrid/contracts';
+import { ClaimStatusEnum } from './volunteering.objects';
+
+@InputType('ShiftInput', { description: 'One shift of a new task.' })
+export class ShiftInput {
+  @Field({ description: 'Start; must be in the future.' })
+  @IsDate()
+  startsAt: Date;
+  @Field({ description: `End; after the start, at most ${Limits.shiftMaxHours} hours later.` })
+  @IsDate()
+  endsAt: Date;
+  @Field(() => Int, { description: `Places, 1 to ${Limits.shiftCapacityMax}.` })
+  @IsInt()
+  @Min(1)
+  @Max(Limits.shiftCapacityMax)
+  capacity: number;
+}
+
+@InputType('CreateTaskInput', { description: 'A new task with its shifts; created as DRAFT.' })
+export class CreateTaskInput {
+  @Field(() => ID, { description: 'The organisation publishing it (you must be its COORDINATOR or above).' })
+  @IsUUID()
+  organizationId: string;
+  @Field({ description: 'Title.' })
+  @IsString()
+  @Length(1, Limits.taskTitleMaxLength)
+  title: string;
+  @Field({ nullable: true, description: 'Description.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.descriptionMaxLength)
+  description?: string;
+  @Field({ description: 'Category, e.g. ELDER_CARE.' })
+  @IsString()
+  @Length(1, Limits.categoryMaxLength)
+  category: string;
+  @Field(() => ID, { description: 'Where the work happens (a grid or community).' })
+  @IsUUID()
+  regionId: string;
+  @Field(() => [String], { nullable: true, description: 'Skills volunteers need.' })
+  @IsOptional()
+  @ArrayMaxSize(Limits.skillsMax)
+  @IsString({ each: true })
+  @Length(1, Limits.skillMaxLength, { each: true })
+  requiredSkills?: string[];
+  @Field({ nullable: true, description: 'Coordinators approve each claim (default false).' })
+  @IsOptional()
+  @IsBoolean()
+  requiresApproval?: boolean;
+  @Field({ nullable: true, description: "Volunteers check in with the shift's code (default false)." })
+  @IsOptional()
+  @IsBoolean()
+  requiresCheckInCode?: boolean;
+  @Field(() => [ShiftInput], { description: `The shifts, 1 to ${Limits.shiftsPerTaskMax}.` })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(Limits.shiftsPerTaskMax)
+  @ValidateNested({ each: true })
+  @Type(() => ShiftInput)
+  shifts: ShiftInput[];
+}
+
+@InputType('ShiftFilter', { description: 'Filters for the shift board.' })
+export class ShiftFilter {
+  @Field(() => ID, { nullable: true, description: "Only tasks in this region's subtree." })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+  @Field({ nullable: true, description: 'Only this category.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.categoryMaxLength)
+  category?: string;
+  @Field(() => [String], { nullable: true, description: 'Only tasks asking for at least one of these skills.' })
+  @IsOptional()
+  @ArrayMaxSize(Limits.skillsMax)
+  @IsString({ each: true })
+  skills?: string[];
+  @Field({ nullable: true, description: 'Only shifts still running at or after this time.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+  @Field({ nullable: true, description: 'Only shifts starting before this time.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+  @Field({ nullable: true, description: 'Only shifts with a free place.' })
+  @IsOptional()
+  @IsBoolean()
+  onlyWithSpace?: boolean;
+}
+
+@InputType('ClaimShiftInput', { description: 'Claim a place on a shift.' })
+export class ClaimShiftInput {
+  @Field(() => ID, { description: 'The shift.' })
+  @IsUUID()
+  shiftId: string;
+  @Field(() => ID, { nullable: true, description: 'Claim for a resident who granted you a proxy.' })
+  @IsOptional()
+  @IsUUID()
+  onBehalfOfUserId?: string;
+}
+
+@InputType('CancelClaimInput', { description: 'Cancel a claim.' })
+export class CancelClaimInput {
+  @Field(() => ID, { description: 'The claim.' })
+  @IsUUID()
+  claimId: string;
+}
+
+@InputType('DecideClaimInput', { description: 'Approve or reject a claim awaiting approval.' })
+export class DecideClaimInput {
+  @Field(() => ID, { description: 'The claim.' })
+  @IsUUID()
+  claimId: string;
+  @Field({ description: 'True to approve (CONFLICT when the shift is full), false to reject.' })
+  @IsBoolean()
+  approve: boolean;
+}
+
+@InputType('CheckInInput', { description: 'Check in on site.' })
+export class CheckInInput {
+  @Field(() => ID, { description: 'The claim.' })
+  @IsUUID()
+  claimId: string;
+  @Field({ nullable: true, description: "The shift's check-in code, scanned on site; a coordinator may check a volunteer in without it." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  code?: string;
+}
+
+@InputType('CheckOutInput', { description: 'Check out after service.' })
+export class CheckOutInput {
+  @Field(() => ID, { description: 'The claim.' })
+  @IsUUID()
+  claimId: string;
+}
+
+@InputType('VerifyServiceInput', { description: 'Verify or reject the minutes of an attended claim.' })
+export class VerifyServiceInput {
+  @Field(() => ID, { description: 'The claim.' })
+  @IsUUID()
+  claimId: string;
+  @Field(() => Int, { nullable: true, description: `Minutes to record (1 to ${Limits.serviceMinutesMax}); default: the checked-in time.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Limits.serviceMinutesMax)
+  minutes?: number;
+  @Field({ description: 'True to verify, false to reject.' })
+  @IsBoolean()
+  approve: boolean;
+}
+
+export const CLAIM_STATUSES = Object.values(ClaimStatusEnum);
+@InputType('ClaimFilter', { description: 'Filters for lists of claims.' })
+export class ClaimFilter {
+  @Field(() => [ClaimStatusEnum], { nullable: true, description: 'Only these statuses.' })
+  @IsOptional()
+  @IsIn(CLAIM_STATUSES, { each: true })
+  statuses?: string[];
+  @Field({ nullable: true, description: 'Only claims on shifts not yet ended (true) or already ended (false).' })
+  @IsOptional()
+  @IsBoolean()
+  upcoming?: boolean;
+}

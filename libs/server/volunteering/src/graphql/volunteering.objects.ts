@@ -1,0 +1,118 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, NodeInterface } from '@civicgrid/platform';
+
+export const TaskStatusEnum = { DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', CLOSED: 'CLOSED', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;
+registerEnumType(TaskStatusEnum, {
+  name: 'TaskStatus',
+  description: 'Life of a task.',
+  valuesMap: {
+    DRAFT: { description: 'Being prepared; seen by its organisation only.' },
+    PUBLISHED: { description: 'Open for claims.' },
+    CLOSED: { description: 'No more claims taken.' },
+    COMPLETED: { description: 'Done.' },
+    CANCELLED: { description: 'Called off.' },
+  },
+});
+
+export const ClaimStatusEnum = {
+  CONFIRMED: 'CONFIRMED',
+  WAITLISTED: 'WAITLISTED',
+  PENDING_APPROVAL: 'PENDING_APPROVAL',
+  CANCELLED: 'CANCELLED',
+  CHECKED_IN: 'CHECKED_IN',
+  ATTENDED: 'ATTENDED',
+  NO_SHOW: 'NO_SHOW',
+  REJECTED: 'REJECTED',
+} as const;
+registerEnumType(ClaimStatusEnum, {
+  name: 'ClaimStatus',
+  description: 'Where a claim on a shift stands.',
+  valuesMap: {
+    CONFIRMED: { description: 'Holds a place.' },
+    WAITLISTED: { description: 'Waiting for a place; promoted in order of arrival when one frees.' },
+    PENDING_APPROVAL: { description: 'Waiting for a coordinator to approve.' },
+    CANCELLED: { description: 'Cancelled by the volunteer, their proxy or a coordinator.' },
+    CHECKED_IN: { description: 'On site.' },
+    ATTENDED: { description: 'Checked out; service minutes await verification.' },
+    NO_SHOW: { description: 'Did not come.' },
+    REJECTED: { description: 'Not approved.' },
+  },
+});
+
+export const ServiceRecordStatusEnum = { PENDING: 'PENDING', VERIFIED: 'VERIFIED', REJECTED: 'REJECTED' } as const;
+registerEnumType(ServiceRecordStatusEnum, { name: 'ServiceRecordStatus', description: 'Whether the organisation has verified the minutes.' });
+
+@ObjectType('Task', { implements: () => [NodeInterface], description: 'Civic work an organisation publishes, done in shifts.' })
+export class TaskObject {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+  @Field({ description: 'Title.' })
+  title: string;
+  @Field(() => String, { nullable: true, description: 'What volunteers will do, where to meet, what to bring.' })
+  description: string | null;
+  @Field({ description: 'Category, e.g. ELDER_CARE, ENVIRONMENT, SAFETY_PATROL.' })
+  category: string;
+  @Field(() => TaskStatusEnum, { description: 'Status.' })
+  status: string;
+  @Field(() => [String], { description: 'Skills volunteers need.' })
+  requiredSkills: string[];
+  @Field({ description: 'Whether a coordinator approves each claim.' })
+  requiresApproval: boolean;
+  @Field({ description: "When true, a volunteer's own check-in must carry the shift's code." })
+  requiresCheckInCode: boolean;
+  @Field(() => Date, { nullable: true, description: 'When it was published.' })
+  publishedAt: Date | null;
+  @Field({ description: 'When it was created.' })
+  createdAt: Date;
+}
+
+@ObjectType('Shift', { implements: () => [NodeInterface], description: 'A time slot of a task with a number of places.' })
+export class ShiftObject {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+  @Field({ description: 'Start (UTC).' })
+  startsAt: Date;
+  @Field({ description: 'End (UTC).' })
+  endsAt: Date;
+  @Field(() => Int, { description: 'Number of places.' })
+  capacity: number;
+  @Field(() => Int, { description: 'Places taken (confirmed, checked in or attended).' })
+  confirmedCount: number;
+  @Field(() => Int, { description: 'Claims waiting for a place.' })
+  waitlistCount: number;
+  @Field(() => Int, { description: 'Claims waiting for approval.' })
+  pendingCount: number;
+}
+
+@ObjectType('ShiftClaim', { implements: () => [NodeInterface], description: "A volunteer's claim on a shift." })
+export class ShiftClaimObject {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+  @Field(() => ClaimStatusEnum, { description: 'Status.' })
+  status: string;
+  @Field(() => Date, { nullable: true, description: 'When the volunteer checked in.' })
+  checkInAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the volunteer checked out.' })
+  checkOutAt: Date | null;
+  @Field({ description: 'When the claim was made.' })
+  createdAt: Date;
+}
+
+@ObjectType('ServiceRecord', { implements: () => [NodeInterface], description: 'Minutes of service from one attended claim.' })
+export class ServiceRecordObject {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: string;
+  @Field(() => Int, { description: 'Minutes of service.' })
+  minutes: number;
+  @Field(() => ServiceRecordStatusEnum, { description: 'Verification status.' })
+  status: string;
+  @Field(() => Date, { nullable: true, description: 'When it was verified or rejected.' })
+  verifiedAt: Date | null;
+  @Field({ description: 'When it was recorded.' })
+  createdAt: Date;
+}
+
+export const TaskConnection = ConnectionType(TaskObject, 'Task', 'task');
+export const ShiftConnection = ConnectionType(ShiftObject, 'Shift', 'shift');
+export const ClaimConnection = ConnectionType(ShiftClaimObject, 'Claim', 'claim');
+export const ServiceRecordConnection = ConnectionType(ServiceRecordObject, 'ServiceRecord', 'service record');

@@ -1,0 +1,5 @@
+export { VolunteeringModule } from './volunteering.module';
+export { TasksService } from './tasks.service';
+export { ClaimsService } from './claims.service';
+export { ServiceRecordsService } from './service-records.service';
+export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';

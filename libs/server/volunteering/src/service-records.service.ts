@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import {
+  AuditService,
+  authorize,
+  can,
+  ConflictError,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  RequestContext,
+  TransactionRunner,
+} from '@civicgrid/platform';
+import { checkedInMinutes } from './claims.service';
+import { ServiceRecordEntity } from './service-record.entity';
+import { ShiftClaimEntity } from './shift-claim.entity';
+import { ShiftEntity } from './shift.entity';
+import { TaskEntity } from './task.entity';
+
+/** Service minutes: recorded at check-out, verified by the organisation, counted on the profile. */
+@Injectable()
+export class ServiceRecordsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  private records(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(ServiceRecordEntity);
+  }
+
+  byClaim(ctx: RequestContext, claimId: string): Promise<ServiceRecordEntity | null> {
+    return ctx
+      .loader<string, ServiceRecordEntity | null>('serviceRecord.byClaim', async (ids) => {
+        const rows = await this.records(ctx).findBy({ claimId: In([...ids]) });
+        return ids.map((i) => rows.find((r) => r.claimId === i) ?? null);
+      })
+      .load(claimId);
+  }
+
+  /** Verified minutes of each person, all time (batched). */
+  verifiedMinutes(ctx: RequestContext, userId: string): Promise<number> {
+    return ctx
+      .loader<string, number>('serviceRecord.verifiedMinutes', async (ids) => {
+        const rows: { volunteer_id: string; minutes: string }[] = await this.tx
+          .manager(ctx)
+          .query(`SELECT volunteer_id, sum(minutes)::bigint AS minutes FROM service_record WHERE status = 'VERIFIED' AND volunteer_id = ANY($1::uuid[]) GROUP BY volunteer_id`, [[...ids]]);
+        const byId = new Map(rows.map((r) => [r.volunteer_id, Number(r.minutes)]));
+        return ids.map((i) => byId.get(i) ?? 0);
+      })
+      .load(userId);
+  }
+
+  /**
+   * Verify (or reject) the minutes of a claim that was checked in. Minutes default to the
+   * checked-in time; a claim still checked in is checked out at the shift's end (or now).
+   * A decided record cannot be changed.
+   */
+  async verify(ctx: RequestContext, claimId: string, approve: boolean, minutes?: number | null): Promise<ServiceRecordEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const claim = await em.getRepository(ShiftClaimEntity).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+      const shift = claim && (await em.getRepository(ShiftEntity).findOneBy({ id: claim.shiftId }));
+      const task = shift && (await em.getRepository(TaskEntity).findOneBy({ id: shift.taskId }));
+      if (!claim || !shift || !task) throw new NotFoundError('Claim', 'claimId');
+      if (!can(actor, 'claim.view', { userId: claim.volunteerId, organizationId: task.organizationId })) throw new NotFoundError('Claim', 'claimId');
+      authorize(actor, 'service.verify', { organizationId: task.organizationId, userId: claim.volunteerId });
+
+      let record = await em.getRepository(ServiceRecordEntity).findOne({ where: { claimId }, lock: { mode: 'pessimistic_write' } });
+      if (record && record.status !== 'PENDING') throw new ConflictError('service.alreadyDecided', `This service record is already ${record.status.toLowerCase()}`);
+      if (!record) {
+        if (claim.status !== 'CHECKED_IN' || !claim.checkInAt) {
+          throw new ConflictError('service.notAttended', `Only service of a volunteer who checked in can be verified; this claim is ${claim.status.toLowerCase()}`);
+        }
+        const end = new Date(Math.max(claim.checkInAt.getTime(), Math.min(Date.now(), shift.endsAt.getTime())));
+        claim.status = 'ATTENDED';
+        claim.checkOutAt = end;
+        await em.getRepository(ShiftClaimEntity).save(claim);
+        record = em.getRepository(ServiceRecordEntity).create({ claimId, volunteerId: claim.volunteerId, minutes: checkedInMinutes(claim.checkInAt, end), status: 'PENDING' });
+      }
+      if (minutes != null) record.minutes = minutes;
+      record.status = approve ? 'VERIFIED' : 'REJECTED';
+      record.verifiedAt = new Date();
+      record.verifiedById = actor.userId;
+      const saved = await em.getRepository(ServiceRecordEntity).save(record);
+      await this.audit.record(t, {
+        action: approve ? 'service.verify' : 'service.reject',
+        subjectType: 'service_record',
+        subjectId: saved.id,
+        detail: { claimId, volunteerId: claim.volunteerId, minutes: saved.minutes },
+      });
+      return saved;
+    });
+  }
+
+  async mine(ctx: RequestContext, page: PageArgs) {
+    const actor = await ctx.requireActor();
+    const qb = this.records(ctx).createQueryBuilder('r').where('r.volunteer_id = :me', { me: actor.userId });
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'r.created_at', kind: 'timestamp' },
+        { expr: 'r.id', kind: 'uuid' },
+      ],
+      direction: 'DESC',
+      keyOf: (r) => [r.createdAt.toISOString(), r.id],
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type ClaimStatus = 'CONFIRMED' | 'WAITLISTED' | 'PENDING_APPROVAL' | 'CANCELLED' | 'CHECKED_IN' | 'ATTENDED' | 'NO_SHOW' | 'REJECTED';
+
+/** Statuses that hold one of the shift's places. */
+export const OCCUPYING: ClaimStatus[] = ['CONFIRMED', 'CHECKED_IN', 'ATTENDED'];
+/** Statuses of a claim that still stands (at most one per volunteer and shift). */
+export const ACTIVE: ClaimStatus[] = ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN', 'ATTENDED', 'NO_SHOW'];
+
+/** A volunteer's claim on a shift, from claiming through attendance. */
+@Entity('shift_claim')
+export class ShiftClaimEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** arrival order (an identity column): the waitlist is served by it */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
+  @Column({ name: 'shift_id', type: 'uuid' })
+  shiftId: string;
+
+  @Column({ name: 'volunteer_id', type: 'uuid' })
+  volunteerId: string;
+
+  /** who claimed on the volunteer's behalf, with their proxy grant */
+  @Column({ name: 'acting_proxy_id', type: 'uuid', nullable: true })
+  actingProxyId: string | null;
+
+  @Column({ type: 'text' })
+  status: ClaimStatus;
+
+  @Column({ name: 'check_in_at', type: 'timestamptz', nullable: true })
+  checkInAt: Date | null;
+
+  @Column({ name: 'check_out_at', type: 'timestamptz', nullable: true })
+  checkOutAt: Date | null;
+
+  @Column({ name: 'checked_in_by_id', type: 'uuid', nullable: true })
+  checkedInById: string | null;
+
+  @Column({ name: 'decided_by_id', type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

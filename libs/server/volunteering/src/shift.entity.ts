@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A time slot of a task with a number of places. The counts are kept by a database
+ * trigger on shift_claim, and a CHECK keeps confirmed_count within capacity: the one
+ * guard every path into an occupying status passes.
+ */
+@Entity('shift')
+export class ShiftEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'task_id', type: 'uuid' })
+  taskId: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  /** claims occupying a place: CONFIRMED, CHECKED_IN, ATTENDED */
+  @Column({ name: 'confirmed_count', type: 'int', default: 0 })
+  confirmedCount: number;
+
+  @Column({ name: 'waitlist_count', type: 'int', default: 0 })
+  waitlistCount: number;
+
+  @Column({ name: 'pending_count', type: 'int', default: 0 })
+  pendingCount: number;
+
+  @Column({ name: 'check_in_code', type: 'text' })
+  checkInCode: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

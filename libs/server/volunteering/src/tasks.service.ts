@@ -1,0 +1,225 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Limits } from '@civicgrid/contracts';
+import { GeoService } from '@civicgrid/geo';
+import { OrganizationsService } from '@civicgrid/organizations';
+import {
+  AuditService,
+  authorize,
+  can,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  RequestContext,
+  TransactionRunner,
+} from '@civicgrid/platform';
+import { ShiftEntity } from './shift.entity';
+import { TaskEntity } from './task.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOUR = 3_600_000;
+
+export interface NewShift {
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+}
+export interface NewTask {
+  organizationId: string;
+  title: string;
+  description?: string | null;
+  category: string;
+  regionId: string;
+  requiredSkills?: string[] | null;
+  requiresApproval?: boolean | null;
+  requiresCheckInCode?: boolean | null;
+  shifts: NewShift[];
+}
+export interface ShiftFilterData {
+  regionId?: string | null;
+  category?: string | null;
+  skills?: string[] | null;
+  from?: Date | null;
+  to?: Date | null;
+  onlyWithSpace?: boolean | null;
+}
+
+/** Six digits shown on site (and as a QR code) for volunteers to check in with. */
+export function newCheckInCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** Tasks and their shifts: creation, publication, the board. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly geo: GeoService,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private tasks(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(TaskEntity);
+  }
+  private shifts(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(ShiftEntity);
+  }
+
+  loadTask(ctx: RequestContext, id: string): Promise<TaskEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return ctx
+      .loader<string, TaskEntity | null>('task.byId', async (ids) => {
+        const rows = await this.tasks(ctx).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  loadShift(ctx: RequestContext, id: string): Promise<ShiftEntity | null> {
+    if (!UUID.test(id)) return Promise.resolve(null);
+    return ctx
+      .loader<string, ShiftEntity | null>('shift.byId', async (ids) => {
+        const rows = await this.shifts(ctx).findBy({ id: In([...ids]) });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  shiftsOfTask(ctx: RequestContext, taskId: string): Promise<ShiftEntity[]> {
+    return ctx
+      .loader<string, ShiftEntity[]>('shift.byTask', async (ids) => {
+        const rows = await this.shifts(ctx).find({ where: { taskId: In([...ids]) }, order: { startsAt: 'ASC', id: 'ASC' } });
+        return ids.map((i) => rows.filter((r) => r.taskId === i));
+      })
+      .load(taskId);
+  }
+
+  /** Drafts are seen by their organisation's members only; to others they do not exist. */
+  async visibleTask(ctx: RequestContext, id: string): Promise<TaskEntity | null> {
+    const task = await this.loadTask(ctx, id);
+    if (!task) return null;
+    if (task.status !== 'DRAFT') return task;
+    return can(await ctx.actor(), 'organization.viewInternal', { organizationId: task.organizationId }) ? task : null;
+  }
+
+  async create(ctx: RequestContext, input: NewTask): Promise<TaskEntity> {
+    const actor = await ctx.requireActor();
+    await this.organizations.require(ctx, input.organizationId, 'organizationId');
+    authorize(actor, 'task.manage', { organizationId: input.organizationId });
+    const region = await this.geo.require(ctx, input.regionId, 'regionId');
+    const title = input.title.trim();
+    if (!title) throw new InvalidInputError('title', 'validation.isNotEmpty', 'title must not be blank');
+    const category = input.category.trim().toUpperCase();
+    if (!category) throw new InvalidInputError('category', 'validation.isNotEmpty', 'category must not be blank');
+    const now = Date.now();
+    input.shifts.forEach((s, i) => {
+      if (s.startsAt.getTime() <= now) throw new InvalidInputError(`shifts.${i}.startsAt`, 'shift.startsInPast', 'A shift must start in the future');
+      if (s.endsAt.getTime() <= s.startsAt.getTime()) throw new InvalidInputError(`shifts.${i}.endsAt`, 'shift.endsBeforeStart', 'A shift must end after it starts');
+      if (s.endsAt.getTime() - s.startsAt.getTime() > Limits.shiftMaxHours * HOUR) {
+        throw new InvalidInputError(`shifts.${i}.endsAt`, 'shift.tooLong', `A shift may last at most ${Limits.shiftMaxHours} hours`);
+      }
+    });
+    return this.tx.run(ctx, async (t) => {
+      const task = await this.tasks(t).save(
+        this.tasks(t).create({
+          organizationId: input.organizationId,
+          title,
+          description: input.description?.trim() || null,
+          category,
+          regionId: region.id,
+          regionPath: region.path,
+          requiredSkills: [...new Set((input.requiredSkills ?? []).map((s) => s.trim()).filter(Boolean))],
+          requiresApproval: input.requiresApproval ?? false,
+          requiresCheckInCode: input.requiresCheckInCode ?? false,
+          status: 'DRAFT',
+          createdById: actor.userId,
+        }),
+      );
+      await this.shifts(t).insert(input.shifts.map((s) => ({ taskId: task.id, startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity, checkInCode: newCheckInCode() })));
+      return task;
+    });
+  }
+
+  async publish(ctx: RequestContext, id: string): Promise<TaskEntity> {
+    return this.transition(ctx, id, 'DRAFT', 'PUBLISHED', 'task.publish');
+  }
+
+  /** No more claims are taken; existing claims stand. */
+  async close(ctx: RequestContext, id: string): Promise<TaskEntity> {
+    return this.transition(ctx, id, 'PUBLISHED', 'CLOSED', 'task.close');
+  }
+
+  private async transition(ctx: RequestContext, id: string, from: TaskEntity['status'], to: TaskEntity['status'], action: string): Promise<TaskEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const task = await this.tasks(t).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!task || (task.status === 'DRAFT' && !can(actor, 'organization.viewInternal', { organizationId: task.organizationId }))) {
+        throw new NotFoundError('Task', 'id');
+      }
+      authorize(actor, 'task.manage', { organizationId: task.organizationId });
+      if (task.status !== from) throw new ConflictError(`${action}.badStatus`, `Only a ${from} task can be moved to ${to}; this one is ${task.status}`);
+      if (to === 'PUBLISHED') {
+        const future = await this.shifts(t).createQueryBuilder('s').where('s.task_id = :id AND s.ends_at > now()', { id }).getCount();
+        if (!future) throw new ConflictError('task.publish.noFutureShift', 'A task needs at least one shift that has not ended to be published');
+        task.publishedAt = new Date();
+      }
+      if (to === 'CLOSED') task.closedAt = new Date();
+      task.status = to;
+      const saved = await this.tasks(t).save(task);
+      await this.audit.record(t, { action, subjectType: 'task', subjectId: id, detail: { from, to } });
+      return saved;
+    });
+  }
+
+  /** Tasks of an organisation, newest first; drafts only for its members. */
+  async tasksOf(ctx: RequestContext, organizationId: string, page: PageArgs) {
+    const qb = this.tasks(ctx).createQueryBuilder('t').where('t.organization_id = :organizationId', { organizationId });
+    if (!can(await ctx.actor(), 'organization.viewInternal', { organizationId })) qb.andWhere("t.status <> 'DRAFT'");
+    return paginate(qb, page, {
+      columns: [
+        { expr: 't.created_at', kind: 'timestamp' },
+        { expr: 't.id', kind: 'uuid' },
+      ],
+      direction: 'DESC',
+      keyOf: (t) => [t.createdAt.toISOString(), t.id],
+    });
+  }
+
+  /** The shift board: shifts of published tasks that have not ended, soonest first. */
+  async openShifts(ctx: RequestContext, filter: ShiftFilterData, page: PageArgs) {
+    const qb = this.shifts(ctx).createQueryBuilder('s').innerJoin(TaskEntity, 't', 't.id = s.task_id').where("t.status = 'PUBLISHED'").andWhere('s.ends_at > now()');
+    if (filter.regionId) {
+      const region = await this.geo.require(ctx, filter.regionId, 'filter.regionId');
+      qb.andWhere('(t.region_path = :rp OR t.region_path LIKE :rpp)', { rp: region.path, rpp: `${region.path}/%` });
+    }
+    if (filter.category?.trim()) qb.andWhere('t.category = :category', { category: filter.category.trim().toUpperCase() });
+    const skills = (filter.skills ?? []).map((s) => s.trim()).filter(Boolean);
+    if (skills.length) qb.andWhere('t.required_skills && CAST(:skills AS text[])', { skills });
+    if (filter.from) qb.andWhere('s.ends_at > :from', { from: filter.from });
+    if (filter.to) qb.andWhere('s.starts_at < :to', { to: filter.to });
+    if (filter.from && filter.to && filter.from >= filter.to) throw new InvalidInputError('filter.to', 'filter.emptyWindow', '`to` must be after `from`');
+    if (filter.onlyWithSpace) qb.andWhere('s.confirmed_count < s.capacity');
+    return paginate(qb, page, {
+      columns: [
+        { expr: 's.starts_at', kind: 'timestamp' },
+        { expr: 's.id', kind: 'uuid' },
+      ],
+      direction: 'ASC',
+      keyOf: (s) => [s.startsAt.toISOString(), s.id],
+    });
+  }
+
+  /** The code is for the organisation's coordinators only. */
+  async checkInCodeFor(ctx: RequestContext, shift: ShiftEntity): Promise<string | null> {
+    const actor = await ctx.actor();
+    if (!actor) return null;
+    const task = await this.loadTask(ctx, shift.taskId);
+    return task && can(actor, 'shift.viewCheckInCode', { organizationId: task.organizationId }) ? shift.checkInCode : null;
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeoModule } from '@civicgrid/geo';
+import { IdentityModule } from '@civicgrid/identity';
+import { OrganizationsModule } from '@civicgrid/organizations';
+import { ClaimsService } from './claims.service';
+import { ServiceRecordEntity } from './service-record.entity';
+import { ServiceRecordsService } from './service-records.service';
+import { ShiftClaimEntity } from './shift-claim.entity';
+import { ShiftEntity } from './shift.entity';
+import { TaskEntity } from './task.entity';
+import { TasksService } from './tasks.service';
+import {
+  ClaimResolver,
+  OrganizationTasksResolver,
+  ServiceRecordResolver,
+  ShiftResolver,
+  TaskResolver,
+  UserServiceMinutesResolver,
+} from './volunteering.resolver';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, OrganizationsModule],
+  providers: [
+    TasksService,
+    ClaimsService,
+    ServiceRecordsService,
+    TaskResolver,
+    ShiftResolver,
+    ClaimResolver,
+    ServiceRecordResolver,
+    OrganizationTasksResolver,
+    UserServiceMinutesResolver,
+  ],
+  exports: [TasksService, ClaimsService, ServiceRecordsService],
+})
+export class VolunteeringModule {}

@@ -1,0 +1,269 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { GeoService, RegionObject } from '@civicgrid/geo';
+import { UserObject, UsersService } from '@civicgrid/identity';
+import type { User } from '@civicgrid/identity';
+import { OrganizationObject, OrganizationsService } from '@civicgrid/organizations';
+import type { Organization } from '@civicgrid/organizations';
+import { ClaimsService } from './claims.service';
+import {
+  CancelClaimInput,
+  CheckInInput,
+  CheckOutInput,
+  ClaimFilter,
+  ClaimShiftInput,
+  CreateTaskInput,
+  DecideClaimInput,
+  ShiftFilter,
+  VerifyServiceInput,
+} from './graphql/volunteering.inputs';
+import {
+  ClaimConnection,
+  ServiceRecordConnection,
+  ServiceRecordObject,
+  ShiftClaimObject,
+  ShiftConnection,
+  ShiftObject,
+  TaskConnection,
+  TaskObject,
+} from './graphql/volunteering.objects';
+import { ServiceRecordEntity } from './service-record.entity';
+import { ServiceRecordsService } from './service-records.service';
+import { ShiftClaimEntity } from './shift-claim.entity';
+import { ShiftEntity } from './shift.entity';
+import { TaskEntity } from './task.entity';
+import { TasksService } from './tasks.service';
+
+@Resolver(() => TaskObject)
+export class TaskResolver {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly organizations: OrganizationsService,
+    private readonly geo: GeoService,
+  ) {}
+
+  @Public()
+  @Query(() => TaskObject, { nullable: true, description: 'One task by id; a draft only for its organisation.' })
+  task(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.tasks.visibleTask(ctx, id);
+  }
+
+  @SignedIn()
+  @Mutation(() => TaskObject, { description: 'Create a task with its shifts, as DRAFT (COORDINATOR or above).' })
+  createTask(@Ctx() ctx: RequestContext, @Args('input') input: CreateTaskInput) {
+    return this.tasks.create(ctx, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => TaskObject, { description: 'Publish a draft task so volunteers can claim its shifts.' })
+  publishTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.tasks.publish(ctx, id);
+  }
+
+  @SignedIn()
+  @Mutation(() => TaskObject, { description: 'Stop taking claims on a published task; existing claims stand.' })
+  closeTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.tasks.close(ctx, id);
+  }
+
+  @ResolveField(() => OrganizationObject, { description: 'The organisation that publishes the task.' })
+  organization(@Ctx() ctx: RequestContext, @Parent() task: TaskEntity) {
+    return this.organizations.load(ctx, task.organizationId);
+  }
+
+  @ResolveField(() => RegionObject, { description: 'Where the work happens.' })
+  region(@Ctx() ctx: RequestContext, @Parent() task: TaskEntity) {
+    return this.geo.load(ctx, task.regionId);
+  }
+
+  @ResolveField(() => [ShiftObject], { description: 'The shifts, soonest first.' })
+  shifts(@Ctx() ctx: RequestContext, @Parent() task: TaskEntity) {
+    return this.tasks.shiftsOfTask(ctx, task.id);
+  }
+}
+
+@Resolver(() => ShiftObject)
+export class ShiftResolver {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly claims: ClaimsService,
+  ) {}
+
+  @Public()
+  @Query(() => ShiftConnection, { description: 'The shift board: shifts of published tasks that have not ended, soonest first.' })
+  openShifts(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: ShiftFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.tasks.openShifts(ctx, filter ?? {}, { first, after });
+  }
+
+  @Public()
+  @Query(() => ShiftObject, { nullable: true, description: 'One shift by id (of a task the viewer may see).' })
+  async shift(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    const shift = await this.tasks.loadShift(ctx, id);
+    return shift && (await this.tasks.visibleTask(ctx, shift.taskId)) ? shift : null;
+  }
+
+  @ResolveField(() => TaskObject, { description: 'The task.' })
+  task(@Ctx() ctx: RequestContext, @Parent() shift: ShiftEntity) {
+    return this.tasks.loadTask(ctx, shift.taskId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "Check-in code: shown (and printable as a QR code) to the organisation's coordinators only; null for others." })
+  checkInCode(@Ctx() ctx: RequestContext, @Parent() shift: ShiftEntity) {
+    return this.tasks.checkInCodeFor(ctx, shift);
+  }
+
+  @ResolveField(() => ShiftClaimObject, { nullable: true, description: "The signed-in viewer's own standing claim on this shift, if any." })
+  viewerClaim(@Ctx() ctx: RequestContext, @Parent() shift: ShiftEntity) {
+    return this.claims.viewerClaim(ctx, shift.id);
+  }
+
+  @ResolveField('claims', () => ClaimConnection, { description: "Claims on this shift in arrival order (the organisation's coordinators only)." })
+  shiftClaims(
+    @Ctx() ctx: RequestContext,
+    @Parent() shift: ShiftEntity,
+    @Args('filter', { nullable: true }) filter?: ClaimFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.claims.claimsOnShift(ctx, shift, filter ?? {}, { first, after });
+  }
+}
+
+@Resolver(() => ShiftClaimObject)
+export class ClaimResolver {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly tasks: TasksService,
+    private readonly users: UsersService,
+    private readonly records: ServiceRecordsService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => ClaimConnection, { description: "The signed-in volunteer's claims (or, with volunteerId, those of a resident they act for), newest first." })
+  async myClaims(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+    @Args('filter', { nullable: true }) filter?: ClaimFilter,
+    @Args('volunteerId', { type: () => ID, nullable: true }) volunteerId?: string,
+  ) {
+    const me = (await ctx.requireActor()).userId;
+    return this.claims.claimsOf(ctx, volunteerId ?? me, filter ?? {}, { first, after });
+  }
+
+  @SignedIn()
+  @Query(() => ShiftClaimObject, { nullable: true, description: 'One claim, for the volunteer, their proxy or the organisation.' })
+  async claim(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    const claim = await this.claims.load(ctx, id);
+    return claim && (await this.claims.visible(ctx, claim)) ? claim : null;
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftClaimObject, { description: 'Claim a place: CONFIRMED while space is left, else WAITLISTED; PENDING_APPROVAL when the task needs approval.' })
+  claimShift(@Ctx() ctx: RequestContext, @Args('input') input: ClaimShiftInput) {
+    return this.claims.claim(ctx, input.shiftId, input.onBehalfOfUserId);
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftClaimObject, { description: 'Cancel a claim; a freed place goes to the first waitlisted claim.' })
+  cancelClaim(@Ctx() ctx: RequestContext, @Args('input') input: CancelClaimInput) {
+    return this.claims.cancel(ctx, input.claimId);
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftClaimObject, { description: 'Approve or reject a claim awaiting approval (COORDINATOR or above).' })
+  decideClaim(@Ctx() ctx: RequestContext, @Args('input') input: DecideClaimInput) {
+    return this.claims.decide(ctx, input.claimId, input.approve);
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftClaimObject, { description: 'Check in, from 30 minutes before the start until the end.' })
+  checkIn(@Ctx() ctx: RequestContext, @Args('input') input: CheckInInput) {
+    return this.claims.checkIn(ctx, input.claimId, input.code);
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftClaimObject, { description: 'Check out; records the minutes for verification.' })
+  checkOut(@Ctx() ctx: RequestContext, @Args('input') input: CheckOutInput) {
+    return this.claims.checkOut(ctx, input.claimId);
+  }
+
+  @ResolveField(() => ShiftObject, { description: 'The shift.' })
+  shift(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+    return this.tasks.loadShift(ctx, claim.shiftId);
+  }
+
+  @ResolveField(() => UserObject, { description: 'The volunteer.' })
+  volunteer(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+    return this.users.load(ctx, claim.volunteerId);
+  }
+
+  @ResolveField(() => UserObject, { nullable: true, description: "Who claimed on the volunteer's behalf, if anyone." })
+  actingProxy(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+    return claim.actingProxyId ? this.users.load(ctx, claim.actingProxyId) : null;
+  }
+
+  @ResolveField(() => ServiceRecordObject, { nullable: true, description: 'The service record, once checked out.' })
+  serviceRecord(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+    return this.records.byClaim(ctx, claim.id);
+  }
+}
+
+@Resolver(() => ServiceRecordObject)
+export class ServiceRecordResolver {
+  constructor(
+    private readonly records: ServiceRecordsService,
+    private readonly claims: ClaimsService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => ServiceRecordConnection, { description: "The signed-in volunteer's service records, newest first." })
+  myServiceRecords(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.records.mine(ctx, { first, after });
+  }
+
+  @SignedIn()
+  @Mutation(() => ServiceRecordObject, { description: "Verify or reject a volunteer's minutes (the organisation's COORDINATOR or above); a decided record cannot be changed." })
+  verifyService(@Ctx() ctx: RequestContext, @Args('input') input: VerifyServiceInput) {
+    return this.records.verify(ctx, input.claimId, input.approve, input.minutes);
+  }
+
+  @ResolveField(() => ShiftClaimObject, { description: 'The claim the minutes come from.' })
+  claim(@Ctx() ctx: RequestContext, @Parent() record: ServiceRecordEntity) {
+    return this.claims.load(ctx, record.claimId);
+  }
+}
+
+@Resolver(() => OrganizationObject)
+export class OrganizationTasksResolver {
+  constructor(private readonly tasks: TasksService) {}
+
+  @ResolveField('tasks', () => TaskConnection, { description: "The organisation's tasks, newest first; drafts only for its members." })
+  organizationTasks(
+    @Ctx() ctx: RequestContext,
+    @Parent() org: Organization,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.tasks.tasksOf(ctx, org.id, { first, after });
+  }
+}
+
+@Resolver(() => UserObject)
+export class UserServiceMinutesResolver {
+  constructor(private readonly records: ServiceRecordsService) {}
+
+  @ResolveField(() => Int, { description: 'Verified minutes of service, all time.' })
+  serviceMinutes(@Ctx() ctx: RequestContext, @Parent() user: User) {
+    return this.records.verifiedMinutes(ctx, user.id);
+  }
+}

@@ -1,0 +1,41 @@
+/** Field limits shared by the API (validation) and the portal (form rules). */
+export const Limits = {
+  pageSizeMax: 100,
+  pageSizeDefault: 20,
+  passwordMinLength: 8,
+  passwordMaxLength: 128,
+  displayNameMaxLength: 40,
+  consentNoteMinLength: 4,
+  consentNoteMaxLength: 500,
+  organizationNameMaxLength: 80,
+  descriptionMaxLength: 4000,
+  taskTitleMaxLength: 120,
+  categoryMaxLength: 40,
+  skillMaxLength: 40,
+  skillsMax: 20,
+  languagesMax: 10,
+  shiftsPerTaskMax: 100,
+  shiftCapacityMax: 1000,
+  shiftMaxHours: 24,
+  /** a volunteer may check in this many minutes before the shift starts */
+  checkInOpensMinutesBefore: 30,
+  serviceMinutesMax: 24 * 60,
+} as const;
+
+export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export const TASK_CATEGORIES = [
+  'ELDER_CARE',
+  'CHILD_CARE',
+  'ENVIRONMENT',
+  'WASTE_SORTING',
+  'SAFETY_PATROL',
+  'HEALTH',
+  'EDUCATION',
+  'CULTURE',
+  'EMERGENCY',
+  'COMMUNITY_EVENT',
+  'OTHER',
+] as const;

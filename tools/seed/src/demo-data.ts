@@ -1,0 +1,293 @@
+import { randomInt } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '@civicgrid/identity';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+
+type Log = (message: string) => void;
+
+const DEMO_LOCK = 7_240_002;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** 成都市武侯区 (Wuhou District, Chengdu): three streets, nine communities, thirty grids. */
+const DISTRICT = { code: '510107', name: '武侯区', nameEn: 'Wuhou District', lat: 30.642, lng: 104.043 };
+const STREETS = [
+  {
+    code: '510107-001', name: '玉林街道', nameEn: 'Yulin Street', lat: 30.632, lng: 104.058,
+    communities: [
+      { name: '玉林北路社区', nameEn: 'Yulin North Road Community', grids: 4 },
+      { name: '玉林南路社区', nameEn: 'Yulin South Road Community', grids: 3 },
+      { name: '黉门街社区', nameEn: 'Hongmen Street Community', grids: 3 },
+    ],
+  },
+  {
+    code: '510107-002', name: '浆洗街街道', nameEn: 'Jiangxijie Street', lat: 30.646, lng: 104.046,
+    communities: [
+      { name: '锦里社区', nameEn: 'Jinli Community', grids: 4 },
+      { name: '洗面桥社区', nameEn: 'Ximianqiao Community', grids: 3 },
+      { name: '南浦社区', nameEn: 'Nanpu Community', grids: 3 },
+    ],
+  },
+  {
+    code: '510107-003', name: '火车南站街道', nameEn: 'Huochenanzhan Street', lat: 30.608, lng: 104.066,
+    communities: [
+      { name: '桐梓林社区', nameEn: 'Tongzilin Community', grids: 4 },
+      { name: '新北社区', nameEn: 'Xinbei Community', grids: 3 },
+      { name: '高攀社区', nameEn: 'Gaopan Community', grids: 3 },
+    ],
+  },
+];
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英'];
+const SKILLS = ['FIRST_AID', 'COOKING', 'DRIVING', 'ELDER_CARE', 'TUTORING', 'PHOTOGRAPHY', 'SIGN_LANGUAGE', 'COMPUTER', 'REPAIR', 'COUNSELLING', 'SICHUANESE'];
+const LANGUAGES = ['zh', 'en', 'sichuanese'];
+
+function pick<T>(xs: readonly T[]): T {
+  return xs[randomInt(0, xs.length)];
+}
+
+/** Midnight in Asia/Shanghai (UTC+8, no daylight saving) of the day `days` from today. */
+function shanghaiDay(days: number): number {
+  const now = Date.now() + 8 * HOUR;
+  return Math.floor(now / DAY) * DAY - 8 * HOUR + days * DAY;
+}
+
+async function insert(em: EntityManager, table: string, row: Record<string, unknown>): Promise<string> {
+  const cols = Object.keys(row);
+  const values = cols.map((c) => row[c]);
+  const res: { id: string }[] = await em.query(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    values,
+  );
+  return res[0].id;
+}
+
+/**
+ * Loads the demo district into an empty database, once (replicas starting together
+ * serialise on an advisory lock). Returns false when the database already had data.
+ */
+export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
+    const [{ exists }] = await em.query('SELECT EXISTS (SELECT 1 FROM region) AS exists');
+    if (exists) return false;
+
+    // ---------- regions ----------
+    const districtId = await insert(em, 'region', { level: 'DISTRICT', code: DISTRICT.code, name: DISTRICT.name, name_en: DISTRICT.nameEn, latitude: DISTRICT.lat, longitude: DISTRICT.lng, path: 'pending' });
+    await em.query(`UPDATE region SET path = '/' || id WHERE id = $1`, [districtId]);
+    const streets: { id: string; path: string }[] = [];
+    const communities: { id: string; path: string; streetIndex: number }[] = [];
+    const grids: { id: string; path: string; streetIndex: number; communityIndex: number }[] = [];
+    for (const [si, s] of STREETS.entries()) {
+      const sid = await insert(em, 'region', { parent_id: districtId, level: 'STREET', code: s.code, name: s.name, name_en: s.nameEn, latitude: s.lat, longitude: s.lng, path: `pending-${s.code}` });
+      const spath = `/${districtId}/${sid}`;
+      await em.query('UPDATE region SET path = $2 WHERE id = $1', [sid, spath]);
+      streets.push({ id: sid, path: spath });
+      for (const [ci, c] of s.communities.entries()) {
+        const ccode = `${s.code}-${String(ci + 1).padStart(3, '0')}`;
+        const clat = s.lat + (ci - 1) * 0.006;
+        const clng = s.lng + (ci - 1) * 0.005;
+        const cid = await insert(em, 'region', { parent_id: sid, level: 'COMMUNITY', code: ccode, name: c.name, name_en: c.nameEn, latitude: clat, longitude: clng, path: `pending-${ccode}` });
+        const cpath = `${spath}/${cid}`;
+        await em.query('UPDATE region SET path = $2 WHERE id = $1', [cid, cpath]);
+        communities.push({ id: cid, path: cpath, streetIndex: si });
+        for (let g = 1; g <= c.grids; g++) {
+          const gcode = `${ccode}-${String(g).padStart(2, '0')}`;
+          const gid = await insert(em, 'region', {
+            parent_id: cid,
+            level: 'GRID',
+            code: gcode,
+            name: `${c.name}第${g}网格`,
+            name_en: `${c.nameEn.replace(' Community', '')} Grid ${g}`,
+            latitude: clat + ((g % 2) - 0.5) * 0.002,
+            longitude: clng + (g - 2) * 0.0015,
+            path: `pending-${gcode}`,
+          });
+          const gpath = `${cpath}/${gid}`;
+          await em.query('UPDATE region SET path = $2 WHERE id = $1', [gid, gpath]);
+          grids.push({ id: gid, path: gpath, streetIndex: si, communityIndex: communities.length - 1 });
+        }
+      }
+    }
+    const yulinNorthGrid1 = grids[0];
+    const yulinStreet = streets[0];
+
+    // ---------- people ----------
+    const user = (phone: string, displayName: string, extra: Record<string, unknown> = {}) =>
+      insert(em, 'user_account', { phone, password_hash: passwordHash, display_name: displayName, home_region_id: yulinNorthGrid1.id, ...extra });
+    const [volunteer, gridLeader, coordinator, merchant, official, admin, elder] = DEMO_ACCOUNTS;
+    const volunteerId = await user(volunteer.phone, volunteer.name, { skills: ['FIRST_AID', 'COOKING'], languages: ['zh', 'en'] });
+    const gridLeaderId = await user(gridLeader.phone, gridLeader.name, { skills: ['ELDER_CARE', 'SICHUANESE'], languages: ['zh', 'sichuanese'], leads_grid_id: yulinNorthGrid1.id });
+    const coordinatorId = await user(coordinator.phone, coordinator.name, { skills: ['COUNSELLING'], languages: ['zh', 'en'] });
+    const merchantId = await user(merchant.phone, merchant.name, { skills: ['COOKING'] });
+    const officialId = await user(official.phone, official.name, { role: 'OFFICIAL', home_region_id: communities[0].id });
+    await user(admin.phone, admin.name, { role: 'ADMIN', locale: 'en', home_region_id: null });
+    const elderId = await user(elder.phone, elder.name, { elder_mode: true, languages: ['sichuanese'] });
+    const elder2Id = await user('13800000012', '刘桂兰', { elder_mode: true, languages: ['sichuanese'] });
+    const ngoOwnerId = await user('13800000013', '黄建国', { skills: ['DRIVING'] });
+    const deptStaffId = await user('13800000014', '吴涛', { role: 'DEPARTMENT_STAFF', home_region_id: null });
+    const seniorIds = [await user('13800000021', '马德明'), await user('13800000022', '孙玉珍'), await user('13800000023', '郭振华')];
+
+    const volunteers: string[] = [volunteerId];
+    for (let i = 1; i <= 60; i++) {
+      const grid = grids[(i * 7) % grids.length];
+      const skills = [...new Set([pick(SKILLS), pick(SKILLS)])].slice(0, 1 + (i % 2));
+      volunteers.push(
+        await insert(em, 'user_account', {
+          phone: `139${String(i).padStart(8, '0')}`,
+          password_hash: passwordHash,
+          display_name: pick(SURNAMES) + pick(GIVEN),
+          home_region_id: grid.id,
+          skills,
+          languages: i % 5 === 0 ? ['zh', 'en'] : ['zh', pick(LANGUAGES)].filter((v, k, a) => a.indexOf(v) === k),
+        }),
+      );
+    }
+
+    await insert(em, 'official_post', { user_id: officialId, region_id: yulinStreet.id, title: '玉林街道办事处副主任' });
+    for (const [resident, note] of [
+      [elderId, '本人在社区办公室当面同意，由网格员李秀英代为报名活动、签到（2026年11月）'],
+      [elder2Id, '本人及女儿电话确认同意，由网格员李秀英代办志愿服务报名'],
+    ]) {
+      await insert(em, 'proxy_grant', { resident_id: resident, proxy_id: gridLeaderId, consent_note: note });
+    }
+
+    // ---------- organisations, one of every kind ----------
+    const now = new Date();
+    const org = async (name: string, kind: string, regionId: string, description: string, verified: boolean, members: [string, string, string?][]) => {
+      const id = await insert(em, 'organization', {
+        name, kind, region_id: regionId, description, verified,
+        verified_at: verified ? now : null, verified_by_id: verified ? officialId : null, created_by_id: members[0][0],
+      });
+      for (const [userId, role, seniorTitle] of members) {
+        await insert(em, 'membership', { organization_id: id, user_id: userId, role, senior_title: seniorTitle ?? null });
+      }
+      return id;
+    };
+    const streetOfficeId = await org('玉林街道办事处', 'STREET_OFFICE', yulinStreet.id, '玉林街道的基层政府机构，负责网格化管理与社区治理。', true, [[officialId, 'OWNER']]);
+    const ngoId = await org('益邻社区服务中心', 'NGO', yulinStreet.id, 'Yilin Community Service Centre: 为老服务、儿童关爱与邻里互助。', true, [
+      [ngoOwnerId, 'OWNER'],
+      [coordinatorId, 'COORDINATOR'],
+    ]);
+    const committeeId = await org('玉林北路社区居委会', 'RESIDENTS_COMMITTEE', communities[0].id, '玉林北路社区居民委员会。', true, [
+      [gridLeaderId, 'COORDINATOR'],
+      [officialId, 'ADMIN'],
+    ]);
+    await org('玉林小馆', 'MERCHANT', communities[0].id, '家常川菜馆，商家联盟成员，为志愿者提供九折优惠。', true, [[merchantId, 'OWNER']]);
+    await org('玉林街道五老理事会', 'SENIORS_COUNCIL', yulinStreet.id, '由老干部、老战士、老教师等组成，参与矛盾调解与社区议事。', true, [
+      [seniorIds[0], 'OWNER', 'RETIRED_CADRE'],
+      [seniorIds[1], 'MEMBER', 'RETIRED_TEACHER'],
+      [seniorIds[2], 'MEMBER', 'VETERAN'],
+    ]);
+    const womensFedId = await org('玉林街道妇联', 'WOMENS_FEDERATION', yulinStreet.id, '玉林街道妇女联合会，关注妇女儿童与家庭。', true, [[coordinatorId, 'ADMIN']]);
+    await org('玉林北路居民自治会', 'SOCIAL_GROUP', communities[0].id, '居民自发组成的楼院自治小组。', false, [[gridLeaderId, 'OWNER']]);
+    await org('武侯区城市管理局', 'DEPARTMENT', districtId, '负责市容环境、垃圾分类与占道经营管理。', true, [[deptStaffId, 'MEMBER']]);
+
+    // ---------- tasks with shifts over the coming two weeks ----------
+    const task = async (t: {
+      org: string; title: string; description: string; category: string; grid: (typeof grids)[number] | { id: string; path: string };
+      skills?: string[]; approval?: boolean; code?: boolean; shifts: { day: number; hour: number; hours: number; capacity: number }[];
+    }) => {
+      const taskId = await insert(em, 'task', {
+        organization_id: t.org, title: t.title, description: t.description, category: t.category, region_id: t.grid.id, region_path: t.grid.path,
+        required_skills: t.skills ?? [], requires_approval: t.approval ?? false, requires_check_in_code: t.code ?? false,
+        status: 'PUBLISHED', created_by_id: coordinatorId, published_at: now,
+      });
+      const shiftIds: string[] = [];
+      for (const s of t.shifts) {
+        const startsAt = new Date(shanghaiDay(s.day) + s.hour * HOUR);
+        shiftIds.push(
+          await insert(em, 'shift', {
+            task_id: taskId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + s.hours * HOUR), capacity: s.capacity,
+            check_in_code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+          }),
+        );
+      }
+      return shiftIds;
+    };
+    const claim = (shiftId: string, volunteer: string, status = 'CONFIRMED', extra: Record<string, unknown> = {}) =>
+      insert(em, 'shift_claim', { shift_id: shiftId, volunteer_id: volunteer, status, ...extra });
+
+    const meals = await task({
+      org: ngoId, title: '为独居老人送午餐', category: 'ELDER_CARE', grid: grids[0], skills: ['ELDER_CARE'],
+      description: '从社区食堂取餐，送到玉林北路的独居老人家中，并陪老人聊几句。请穿志愿者马甲，11:00 在社区食堂门口集合。',
+      shifts: [1, 2, 3, 5, 8, 10].map((day) => ({ day, hour: 11, hours: 2, capacity: 4 })),
+    });
+    const sorting = await task({
+      org: committeeId, title: '垃圾分类桶边督导', category: 'WASTE_SORTING', grid: grids[1], code: true,
+      description: '早晚高峰在小区垃圾投放点指导居民正确分类。需扫码签到。',
+      shifts: [1, 2, 4, 6, 9, 11, 13].flatMap((day) => [{ day, hour: 7, hours: 2, capacity: 3 }, { day, hour: 18, hours: 2, capacity: 3 }]),
+    });
+    const patrol = await task({
+      org: streetOfficeId, title: '夜间平安巡逻', category: 'SAFETY_PATROL', grid: { id: communities[1].id, path: communities[1].path }, approval: true,
+      description: '与社区民警一起在玉林南路片区夜间巡逻，留意消防通道与独居老人家的灯光。需审核。',
+      shifts: [2, 5, 9, 12].map((day) => ({ day, hour: 20, hours: 3, capacity: 6 })),
+    });
+    const firstAid = await task({
+      org: ngoId, title: '社区急救知识讲座助教', category: 'HEALTH', grid: grids[4], skills: ['FIRST_AID'],
+      description: '协助红十字会讲师演示心肺复苏与 AED 使用，需有急救证。',
+      shifts: [{ day: 6, hour: 14, hours: 3, capacity: 2 }],
+    });
+    const tutoring = await task({
+      org: womensFedId, title: '四点半课堂：小学生作业辅导', category: 'EDUCATION', grid: grids[2], skills: ['TUTORING'],
+      description: '放学后在社区活动室陪伴小学生完成作业。',
+      shifts: [1, 2, 3, 4, 7, 8, 9, 10, 11].map((day) => ({ day, hour: 16.5, hours: 2, capacity: 5 })),
+    });
+    await task({
+      org: committeeId, title: '智能手机教学：帮老人学用健康码和挂号', category: 'ELDER_CARE', grid: grids[3], skills: ['COMPUTER'],
+      description: '一对一教老人使用手机挂号、视频通话与防诈骗知识。',
+      shifts: [3, 10].map((day) => ({ day, hour: 9.5, hours: 2.5, capacity: 8 })),
+    });
+    await task({
+      org: ngoId, title: '锦里社区义剪与小家电维修', category: 'COMMUNITY_EVENT', grid: grids[10], skills: ['REPAIR'],
+      description: '周末便民服务集市：义务理发、修小家电、磨剪刀。',
+      shifts: [{ day: 5, hour: 9, hours: 4, capacity: 10 }, { day: 12, hour: 9, hours: 4, capacity: 10 }],
+    });
+    await task({
+      org: streetOfficeId, title: '火车南站片区河道清洁', category: 'ENVIRONMENT', grid: grids[21],
+      description: '沿河拾捡垃圾、清理落叶，提供手套与夹子。',
+      shifts: [{ day: 6, hour: 8.5, hours: 3, capacity: 20 }],
+    });
+    await task({
+      org: ngoId, title: '桐梓林国际社区英语导览', category: 'CULTURE', grid: grids[20], skills: ['TUTORING'],
+      description: 'Guide newcomers from abroad through the neighbourhood: markets, clinics, the community office. English needed.',
+      shifts: [{ day: 7, hour: 10, hours: 2, capacity: 3 }, { day: 14, hour: 10, hours: 2, capacity: 3 }],
+    });
+
+    // ---------- claims, so the board shows life ----------
+    // The first meal delivery is full with a waiting list.
+    for (let i = 1; i <= 4; i++) await claim(meals[0], volunteers[i]);
+    await claim(meals[0], volunteers[5], 'WAITLISTED');
+    await claim(meals[0], volunteers[6], 'WAITLISTED');
+    await claim(meals[1], volunteerId);
+    await claim(sorting[0], volunteers[7]);
+    await claim(sorting[2], volunteers[8]);
+    await claim(tutoring[0], volunteers[9]);
+    await claim(tutoring[0], volunteers[10]);
+    await claim(firstAid[0], volunteers[11]);
+    await claim(patrol[0], volunteers[12], 'PENDING_APPROVAL');
+    await claim(patrol[0], volunteers[13]);
+    await claim(meals[2], elderId, 'CONFIRMED', { acting_proxy_id: gridLeaderId });
+
+    // A past shift with verified service, so hours and totals are not empty.
+    const past = await task({
+      org: ngoId, title: '重阳节敬老活动', category: 'ELDER_CARE', grid: grids[0],
+      description: '为社区老人包饺子、表演节目。',
+      shifts: [{ day: -20, hour: 9, hours: 3, capacity: 12 }],
+    });
+    for (const v of [volunteerId, volunteers[1], volunteers[2], volunteers[3]]) {
+      const checkIn = new Date(shanghaiDay(-20) + 9 * HOUR - 10 * 60_000);
+      const checkOut = new Date(checkIn.getTime() + 190 * 60_000);
+      const claimId = await claim(past[0], v, 'ATTENDED', { check_in_at: checkIn, check_out_at: checkOut, checked_in_by_id: v });
+      await insert(em, 'service_record', {
+        claim_id: claimId, volunteer_id: v, minutes: 180, status: 'VERIFIED', verified_at: new Date(checkOut.getTime() + DAY), verified_by_id: coordinatorId,
+      });
+    }
+    await em.query(`UPDATE task SET status = 'COMPLETED', closed_at = now() WHERE id = (SELECT task_id FROM shift WHERE id = $1)`, [past[0]]);
+
+    log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
+    return true;
+  });
+}
