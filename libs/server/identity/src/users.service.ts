@@ -107,6 +107,7 @@ export class UsersService {
       if (await repo.existsBy({ phone })) throw new ConflictError('phone.taken', 'This phone number is already registered', 'phone');
       return repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: data.homeRegionId ?? null, locale: data.locale ?? 'zh-CN', role: 'RESIDENT' }));
     });
+    ctx.signedInAs(user.id);
     return { accessToken: this.tokens.sign(user.id), user };
   }
 
@@ -120,6 +121,7 @@ export class UsersService {
       throw new UnauthenticatedError('auth.badCredentials', 'Wrong phone number or password');
     }
     await this.throttle.recordSuccess(phone);
+    ctx.signedInAs(row.id);
     const { passwordHash: _omit, ...user } = row;
     return { accessToken: this.tokens.sign(row.id), user: user as UserEntity };
   }

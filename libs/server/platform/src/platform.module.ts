@@ -1,12 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { SETTINGS, Settings } from './config/settings';
 import { AccessGuard } from './context/access.guard';
 import { inputValidationPipe } from './errors/validation.pipe';
+import { PassThroughGraphQLFilter } from './errors/graphql-exception.filter';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger-options';
 
@@ -17,7 +20,7 @@ export class PlatformModule {
   static forRoot(settings: Settings): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [LoggerModule.forRoot(loggerOptions(settings))],
+      imports: [LoggerModule.forRoot(loggerOptions(settings)), TypeOrmModule.forFeature([AuditEntryEntity])],
       controllers: [HealthController],
       providers: [
         { provide: SETTINGS, useValue: settings },
@@ -26,6 +29,7 @@ export class PlatformModule {
         AuditResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: APP_FILTER, useClass: PassThroughGraphQLFilter },
       ],
       exports: [SETTINGS, TokenService, AuditService, LoggerModule],
     };

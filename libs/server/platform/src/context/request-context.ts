@@ -16,7 +16,7 @@ export class RequestContext {
     readonly requestId: string,
     readonly ip: string,
     /** the user id carried by a valid access token, if any */
-    readonly userId: string | undefined,
+    private signedInUserId: string | undefined,
     /** why a presented token was refused, if it was */
     readonly tokenError: string | undefined,
     private readonly actorLoader: ActorLoader | undefined,
@@ -38,6 +38,17 @@ export class RequestContext {
   /** The same request, inside the given transaction. Loaders are not shared: they would see uncommitted rows. */
   withTransaction(em: EntityManager): RequestContext {
     return new RequestContext(this.requestId, this.ip, this.userId, this.tokenError, this.actorLoader, em, new Map(), this);
+  }
+
+  get userId(): string | undefined {
+    return this.parent ? this.parent.userId : this.signedInUserId;
+  }
+
+  /** After sign-up or sign-in, the rest of the request (its payload fields) is seen as that user. */
+  signedInAs(userId: string): void {
+    if (this.parent) return this.parent.signedInAs(userId);
+    this.signedInUserId = userId;
+    this.actorPromise = undefined;
   }
 
   /** The signed-in actor, loaded once per request; undefined when anonymous. */

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { buildSchema, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { ACCESS_RULE, AccessRule } from '@civicgrid/platform';
+import { contractProblems } from './support/contract-check';
+import { TestApi } from './support/test-api';
+
+const ROOT = resolve(__dirname, '../../..');
+const SCHEMA_FILE = join(ROOT, 'apps/api/schema.gql');
+/** The contract files this build promises (DESIGN.md §5): core now, more as contexts land. */
+const CONTRACT_FILES = ['core.graphql'];
+const SHARED_CONTRACT = resolve(ROOT, '../shared/contract');
+const COPIED_CONTRACT = join(ROOT, 'apps/api/test/contract');
+
+function printed(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+describe('schema', () => {
+  let api: TestApi;
+  let live: GraphQLSchema;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    live = api.running.app.get(GraphQLSchemaHost).schema;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should match the committed apps/api/schema.gql (run `npm run schema` after changing the API)', () => {
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, printed(live));
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printed(live));
+  });
+
+  it.each(CONTRACT_FILES)('should contain every type, field and argument of %s with the same nullability', (file) => {
+    const shared = join(SHARED_CONTRACT, file);
+    const sdl = readFileSync(existsSync(shared) ? shared : join(COPIED_CONTRACT, file), 'utf8');
+    expect(contractProblems(sdl, live)).toEqual([]);
+  });
+
+  it('should keep the copy of the contract in apps/api/test/contract equal to the shared one when it is there', () => {
+    for (const file of CONTRACT_FILES) {
+      const shared = join(SHARED_CONTRACT, file);
+      if (existsSync(shared)) expect(readFileSync(join(COPIED_CONTRACT, file), 'utf8')).toBe(readFileSync(shared, 'utf8'));
+    }
+  });
+
+  it('should report a contract field whose nullability differs', () => {
+    const broken = buildSchema('type Query { me: User! } type User { id: ID! }');
+    expect(contractProblems('type Query { me: User }', broken)).toEqual(['field Query.me is User!, contract says User']);
+  });
+
+  it('should declare an access rule on every query and mutation', () => {
+    const discovery = new DiscoveryService(api.running.app.get(ModulesContainer));
+    const scanner = new MetadataScanner();
+    const rules = new Map<string, string>();
+    for (const wrapper of discovery.getProviders()) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance);
+      for (const method of scanner.getAllMethodNames(proto)) {
+        const fn = proto[method];
+        const type = Reflect.getMetadata('graphql:resolver_type', fn);
+        if (type !== 'Query' && type !== 'Mutation') continue;
+        const name = Reflect.getMetadata('graphql:resolver_name', fn) ?? method;
+        const rule: AccessRule | undefined = Reflect.getMetadata(ACCESS_RULE, fn) ?? Reflect.getMetadata(ACCESS_RULE, instance.constructor);
+        rules.set(`${type}.${name}`, rule?.kind ?? 'NONE');
+      }
+    }
+    const operations = [
+      ...Object.keys(live.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
+      ...Object.keys(live.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
+    ].sort();
+    const table = operations.map((op) => `${op}: ${rules.get(op) ?? 'NONE'}`);
+    expect(table.filter((line) => line.endsWith('NONE'))).toEqual([]);
+    // The reviewed list of every operation and who may call it.
+    expect(table).toMatchSnapshot();
+  });
+});
