@@ -27,7 +27,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
-  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
 });
 
 export interface Settings {

@@ -1,0 +1,205 @@
+import { ErrorCode } from '@civicgrid/contracts';
+import type { Actor, GlobalRole, OrganizationRole } from '../context/actor';
+import { ForbiddenError } from '../errors/domain-errors';
+import { Action, ACTIONS, authorize, Basis, can, decide, Decision, Resource } from './policy';
+
+// The organisation the resources belong to, another one, and the person concerned.
+const ORG = '11111111-1111-4111-8111-111111111111';
+const OTHER_ORG = '22222222-2222-4222-8222-222222222222';
+const VOLUNTEER = '33333333-3333-4333-8333-333333333333';
+
+// Region paths: the resource lies in a grid under street `/d/s`; `/d/s2` is a sibling street.
+const STREET = '/d/s';
+const OTHER_STREET = '/d/s2';
+const GRID = '/d/s/c/g';
+
+function actor(userId: string, over: { role?: GlobalRole; memberships?: [string, OrganizationRole][]; proxyFor?: string[]; officialScopes?: string[] } = {}): Actor {
+  return {
+    userId,
+    role: over.role ?? 'RESIDENT',
+    memberships: new Map(over.memberships ?? []),
+    proxyFor: new Set(over.proxyFor ?? []),
+    officialScopes: over.officialScopes ?? [],
+  };
+}
+
+const ACTORS = {
+  anonymous: undefined,
+  resident: actor('a0000000-0000-4000-8000-000000000001'),
+  self: actor(VOLUNTEER),
+  proxy: actor('a0000000-0000-4000-8000-000000000002', { proxyFor: [VOLUNTEER] }),
+  member: actor('a0000000-0000-4000-8000-000000000003', { memberships: [[ORG, 'MEMBER']] }),
+  coordinator: actor('a0000000-0000-4000-8000-000000000004', { memberships: [[ORG, 'COORDINATOR']] }),
+  orgAdmin: actor('a0000000-0000-4000-8000-000000000005', { memberships: [[ORG, 'ADMIN']] }),
+  owner: actor('a0000000-0000-4000-8000-000000000006', { memberships: [[ORG, 'OWNER']] }),
+  otherCoordinator: actor('a0000000-0000-4000-8000-000000000007', { memberships: [[OTHER_ORG, 'COORDINATOR']] }),
+  officialInScope: actor('a0000000-0000-4000-8000-000000000008', { role: 'OFFICIAL', officialScopes: [STREET] }),
+  officialOutOfScope: actor('a0000000-0000-4000-8000-000000000009', { role: 'OFFICIAL', officialScopes: [OTHER_STREET] }),
+  admin: actor('a0000000-0000-4000-8000-00000000000a', { role: 'ADMIN' }),
+} satisfies Record<string, Actor | undefined>;
+type ActorName = keyof typeof ACTORS;
+const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
+
+/** A claim, shift, task or phone number of VOLUNTEER, owned by ORG, in GRID. */
+const RESOURCE: Resource = { organizationId: ORG, userId: VOLUNTEER, regionPath: GRID };
+
+/**
+ * For each action and resource: the actors allowed and on what basis. Every actor not
+ * listed is denied. Each entry expands into one row per actor fixture.
+ */
+const MATRIX: { action: Action; resource: Resource; label: string; allowed: Partial<Record<ActorName, Basis>> }[] = [
+  {
+    action: 'organization.create',
+    label: 'an NGO',
+    resource: { organizationKind: 'NGO', regionPath: GRID },
+    allowed: {
+      resident: 'anyone',
+      self: 'anyone',
+      proxy: 'anyone',
+      member: 'anyone',
+      coordinator: 'anyone',
+      orgAdmin: 'anyone',
+      owner: 'anyone',
+      otherCoordinator: 'anyone',
+      officialInScope: 'anyone',
+      officialOutOfScope: 'anyone',
+      admin: 'anyone',
+    },
+  },
+  { action: 'organization.create', label: 'a street office', resource: { organizationKind: 'STREET_OFFICE', regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
+  { action: 'organization.create', label: 'a department', resource: { organizationKind: 'DEPARTMENT', regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
+  { action: 'organization.viewInternal', label: 'the organisation', resource: { organizationId: ORG }, allowed: { member: 'membership', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'task.manage', label: 'a task of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'shift.viewCheckInCode', label: 'a shift of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'claim.actAsVolunteer', label: "the volunteer's claim", resource: RESOURCE, allowed: { self: 'self', proxy: 'proxy' } },
+  {
+    action: 'claim.view',
+    label: "the volunteer's claim",
+    resource: RESOURCE,
+    allowed: { self: 'self', proxy: 'proxy', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' },
+  },
+  {
+    action: 'claim.cancel',
+    label: "the volunteer's claim",
+    resource: RESOURCE,
+    allowed: { self: 'self', proxy: 'proxy', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' },
+  },
+  { action: 'claim.decide', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'claim.checkInWithoutCode', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'service.verify', label: "the volunteer's service", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'user.viewPhone', label: "the volunteer's phone", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', officialInScope: 'official', admin: 'admin' } },
+  { action: 'user.viewPrivate', label: "the volunteer's profile", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy' } },
+  { action: 'organization.verify', label: 'the organisation', resource: { organizationId: ORG, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
+  { action: 'audit.read', label: 'the audit log', resource: {}, allowed: { admin: 'admin' } },
+];
+
+type Row = [Action, ActorName | string, string, Actor | undefined, Resource, Decision];
+
+const MATRIX_ROWS: Row[] = MATRIX.flatMap(({ action, label, resource, allowed }) =>
+  ACTOR_NAMES.map((name): Row => {
+    const basis = allowed[name];
+    return [action, name, label, ACTORS[name], resource, basis ? { allowed: true, basis } : { allowed: false }];
+  }),
+);
+
+/** Edge cases of single rules, beyond the matrix. */
+const EDGE_ROWS: Row[] = [
+  // Nobody verifies their own hours, whatever their role.
+  ['service.verify', 'coordinator', 'their own service', ACTORS.coordinator, { organizationId: ORG, userId: ACTORS.coordinator.userId }, { allowed: false }],
+  ['service.verify', 'owner', 'their own service', ACTORS.owner, { organizationId: ORG, userId: ACTORS.owner.userId }, { allowed: false }],
+  // Organisation roles decide without a person concerned; self/proxy need one.
+  ['claim.cancel', 'coordinator', 'a claim without a volunteer', ACTORS.coordinator, { organizationId: ORG }, { allowed: true, basis: 'membership' }],
+  ['claim.actAsVolunteer', 'self', 'a claim without a volunteer', ACTORS.self, { organizationId: ORG }, { allowed: false }],
+  ['claim.view', 'otherCoordinator', 'a claim of their own organisation', ACTORS.otherCoordinator, { organizationId: OTHER_ORG, userId: VOLUNTEER }, { allowed: true, basis: 'membership' }],
+  // Being the person and their proxy at once: self wins.
+  ['user.viewPhone', 'self who is also a proxy', 'their own phone', actor(VOLUNTEER, { proxyFor: [VOLUNTEER] }), { userId: VOLUNTEER }, { allowed: true, basis: 'self' }],
+  // Official scope is a subtree: the scope itself counts, a sibling with the same prefix does not.
+  ['user.viewPhone', 'officialInScope', 'a phone at the scope itself', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: STREET }, { allowed: true, basis: 'official' }],
+  ['user.viewPhone', 'officialInScope', 'a phone in a sibling street sharing the prefix', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: `${STREET}2/c` }, { allowed: false }],
+  ['user.viewPhone', 'official with a trailing-slash scope', 'a phone in the subtree', actor('a0000000-0000-4000-8000-00000000000b', { role: 'OFFICIAL', officialScopes: [`${STREET}/`] }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: true, basis: 'official' }],
+  ['user.viewPhone', 'officialInScope', 'a phone with no known region', ACTORS.officialInScope, { userId: VOLUNTEER }, { allowed: false }],
+  ['user.viewPhone', 'officialInScope', 'a phone with a null region', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: null }, { allowed: false }],
+  ['user.viewPhone', 'official with two posts', 'a phone under the second post', actor('a0000000-0000-4000-8000-00000000000c', { role: 'OFFICIAL', officialScopes: [OTHER_STREET, STREET] }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: true, basis: 'official' }],
+  // Scopes count only while the person holds the OFFICIAL role.
+  ['organization.verify', 'resident with a stale scope', 'an organisation in that scope', actor('a0000000-0000-4000-8000-00000000000d', { officialScopes: [STREET] }), { organizationId: ORG, regionPath: GRID }, { allowed: false }],
+  ['organization.create', 'department staff', 'a department', actor('a0000000-0000-4000-8000-00000000000e', { role: 'DEPARTMENT_STAFF' }), { organizationKind: 'DEPARTMENT', regionPath: GRID }, { allowed: false }],
+  ['organization.create', 'officialInScope', 'a street office with no region', ACTORS.officialInScope, { organizationKind: 'STREET_OFFICE' }, { allowed: false }],
+  ['organization.create', 'officialInScope', 'a street office at the scope itself', ACTORS.officialInScope, { organizationKind: 'STREET_OFFICE', regionPath: STREET }, { allowed: true, basis: 'official' }],
+  ['organization.create', 'admin', 'a street office with no region', ACTORS.admin, { organizationKind: 'STREET_OFFICE' }, { allowed: true, basis: 'admin' }],
+  // Organisation roles only count for their own organisation, and none without one.
+  ['task.manage', 'owner', 'a task with no organisation', ACTORS.owner, {}, { allowed: false }],
+  ['organization.viewInternal', 'owner', 'another organisation', ACTORS.owner, { organizationId: OTHER_ORG }, { allowed: false }],
+  // A global ADMIN gets nothing inside an organisation from that role alone.
+  ['claim.decide', 'admin', "the volunteer's claim", ACTORS.admin, RESOURCE, { allowed: false }],
+];
+
+const TABLE: Row[] = [...MATRIX_ROWS, ...EDGE_ROWS];
+
+describe('policy', () => {
+  describe('decide', () => {
+    it.each(TABLE)('should decide %s as the table says when %s acts on %s', (action, _name, _label, who, resource, expected) => {
+      expect(decide(who, action, resource)).toEqual(expected);
+    });
+  });
+
+  describe('can', () => {
+    it.each(TABLE)('should answer %s like decide when %s acts on %s', (action, _name, _label, who, resource, expected) => {
+      expect(can(who, action, resource)).toBe(expected.allowed);
+    });
+  });
+
+  describe('authorize', () => {
+    const allowedRows = TABLE.filter((r) => r[5].allowed);
+    const deniedRows = TABLE.filter((r) => !r[5].allowed);
+
+    it.each(allowedRows)('should return the decision of %s when %s is allowed on %s', (action, _name, _label, who, resource, expected) => {
+      expect(authorize(who, action, resource)).toEqual(expected);
+    });
+
+    it.each(deniedRows)('should throw FORBIDDEN for %s when %s is denied on %s', (action, _name, _label, who, resource) => {
+      let thrown: unknown;
+      try {
+        authorize(who, action, resource);
+      } catch (err) {
+        thrown = err;
+      }
+      expect(thrown).toBeInstanceOf(ForbiddenError);
+      expect(thrown).toMatchObject({ code: ErrorCode.FORBIDDEN, key: `forbidden.${action}` });
+      expect((thrown as Error).message).toMatch(/^You are not allowed to /);
+    });
+
+    it('should throw a ForbiddenError with code FORBIDDEN when nobody is signed in', () => {
+      expect(() => authorize(undefined, 'audit.read')).toThrow(ForbiddenError);
+      expect(() => authorize(undefined, 'audit.read')).toThrow(expect.objectContaining({ code: 'FORBIDDEN', key: 'forbidden.audit.read' }));
+    });
+
+    it('should describe the action readably when it refuses', () => {
+      expect(() => authorize(ACTORS.resident, 'claim.checkInWithoutCode', RESOURCE)).toThrow('You are not allowed to check in without code (claim)');
+    });
+  });
+
+  describe('the table', () => {
+    it('should have rows for every action in ACTIONS when a rule is added', () => {
+      const covered = new Set(TABLE.map((r) => r[0]));
+      expect(ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
+    });
+
+    it('should have every actor fixture in a row of every action when the matrix is built', () => {
+      for (const action of ACTIONS) {
+        const names = new Set(MATRIX_ROWS.filter((r) => r[0] === action).map((r) => r[1]));
+        expect({ action, missing: ACTOR_NAMES.filter((n) => !names.has(n)) }).toEqual({ action, missing: [] });
+      }
+    });
+
+    it('should allow someone and deny someone for every action when the rule is not trivial', () => {
+      for (const action of ACTIONS) {
+        const rows = TABLE.filter((r) => r[0] === action);
+        expect({ action, allowsSomeone: rows.some((r) => r[5].allowed), deniesSomeone: rows.some((r) => !r[5].allowed) }).toEqual({ action, allowsSomeone: true, deniesSomeone: true });
+      }
+    });
+
+    it('should deny an anonymous caller every action when no actor is given', () => {
+      for (const action of ACTIONS) expect(decide(undefined, action, { organizationKind: 'NGO', ...RESOURCE })).toEqual({ allowed: false });
+    });
+  });
+});
