@@ -34,7 +34,7 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
   }
   let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: 'loopback' }), {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: settings.trustProxy }), {
       bufferLogs: true,
     });
     app.useLogger(app.get(Logger));

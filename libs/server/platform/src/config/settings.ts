@@ -24,6 +24,8 @@ const envSchema = z.object({
   CIVICGRID_DEMO_DATA: booleanFlag.optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().default('7d'),
+  /** which proxies' X-Forwarded-For to believe (per-IP login limits): `loopback`, `true`, or addresses/CIDRs */
+  TRUST_PROXY: z.string().default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
@@ -43,6 +45,7 @@ export interface Settings {
   jwtSecret: string;
   jwtTtl: string;
   logLevel: string;
+  trustProxy: boolean | string;
   db: { poolMax: number; statementTimeoutMs: number; connectTimeoutMs: number };
 }
 
@@ -73,6 +76,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir),
     jwtTtl: e.JWT_TTL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     db: {
       poolMax: e.DB_POOL_MAX,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
