@@ -5,7 +5,7 @@ export default async function teardown() {
   if (!state) return;
   const child = state.pg.process;
   if (child && child.exitCode === null && child.signalCode === null) {
-    await Promise.race([state.pg.stop(), new Promise((r) => setTimeout(r, 10000))]);
+    await Promise.race([state.pg.stop(), new Promise((r) => setTimeout(r, 10000).unref())]);
   }
   rmSync(state.base, { recursive: true, force: true });
 }
