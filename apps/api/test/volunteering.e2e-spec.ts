@@ -234,7 +234,10 @@ describe('volunteering', () => {
       const v = await api.make.user();
       const claimId = await api.make.claim(t.shiftIds[0], v);
       const other = await api.make.user();
-      expect(await api.fails(CHECK_IN, { id: claimId }, other.token)).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await api.fails(CHECK_IN, { id: claimId }, other.token)).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await api.fails(CANCEL, { id: claimId }, other.token)).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await api.fails(CHECK_OUT, { id: claimId }, other.token)).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await api.fails(CHECK_IN, { id: '00000000-0000-4000-8000-000000000001' }, coordinator.token)).toMatchObject({ code: 'NOT_FOUND', field: 'claimId' });
       expect((await api.ok(CHECK_IN, { id: claimId }, coordinator.token)).checkIn.status).toBe('CHECKED_IN');
       expect(await api.sql(`SELECT actor_user_id FROM audit_entry WHERE action = 'claim.checkInFor' AND subject_id = $1`, [claimId])).toEqual([{ actor_user_id: coordinator.id }]);
       // Verifying a claim still checked in closes it at "now" (the shift has not ended).

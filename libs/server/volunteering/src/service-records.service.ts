@@ -3,7 +3,6 @@ import { In } from 'typeorm';
 import {
   AuditService,
   authorize,
-  can,
   ConflictError,
   NotFoundError,
   PageArgs,
@@ -64,7 +63,6 @@ export class ServiceRecordsService {
       const shift = claim && (await em.getRepository(ShiftEntity).findOneBy({ id: claim.shiftId }));
       const task = shift && (await em.getRepository(TaskEntity).findOneBy({ id: shift.taskId }));
       if (!claim || !shift || !task) throw new NotFoundError('Claim', 'claimId');
-      if (!can(actor, 'claim.view', { userId: claim.volunteerId, organizationId: task.organizationId })) throw new NotFoundError('Claim', 'claimId');
       authorize(actor, 'service.verify', { organizationId: task.organizationId, userId: claim.volunteerId });
 
       let record = await em.getRepository(ServiceRecordEntity).findOne({ where: { claimId }, lock: { mode: 'pessimistic_write' } });
