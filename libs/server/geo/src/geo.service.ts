@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { NotFoundError, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { isUuid, loadAllBy, loadById, NotFoundError, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { RegionEntity } from './region.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The region tree. Other contexts ask it for regions and subtree paths, never its table. */
 @Injectable()
@@ -15,14 +13,7 @@ export class GeoService {
   }
 
   load(ctx: RequestContext, id: string): Promise<RegionEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return ctx
-      .loader<string, RegionEntity | null>('region.byId', async (ids) => {
-        const rows = await this.repo(ctx).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(ctx, 'region.byId', id, (ids) => this.repo(ctx).findBy({ id: In(ids) }));
   }
 
   /** The region, or NOT_FOUND naming the input field that referred to it. */
@@ -33,13 +24,8 @@ export class GeoService {
   }
 
   children(ctx: RequestContext, parentId: string): Promise<RegionEntity[]> {
-    if (!UUID.test(parentId)) return Promise.resolve([]);
-    return ctx
-      .loader<string, RegionEntity[]>('region.children', async (ids) => {
-        const rows = await this.repo(ctx).find({ where: { parentId: In([...ids]) }, order: { code: 'ASC' } });
-        return ids.map((i) => rows.filter((r) => r.parentId === i));
-      })
-      .load(parentId);
+    if (!isUuid(parentId)) return Promise.resolve([]);
+    return loadAllBy(ctx, 'region.children', parentId, (ids) => this.repo(ctx).find({ where: { parentId: In(ids) }, order: { code: 'ASC' } }), (r) => r.parentId ?? '');
   }
 
   async roots(ctx: RequestContext): Promise<RegionEntity[]> {

@@ -8,6 +8,8 @@ import {
   ConflictError,
   decide,
   InvalidInputError,
+  loadAllBy,
+  loadById,
   NotFoundError,
   PageArgs,
   paginate,
@@ -23,7 +25,6 @@ import { maskPhone, normalizeMainlandMobile } from './phone';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { UserEntity } from './user.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A resident may name at most this many proxies at once. */
 export const MAX_ACTIVE_PROXIES = 5;
 
@@ -76,14 +77,7 @@ export class UsersService {
   }
 
   load(ctx: RequestContext, id: string): Promise<UserEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return ctx
-      .loader<string, UserEntity | null>('user.byId', async (ids) => {
-        const rows = await this.users(ctx).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(ctx, 'user.byId', id, (ids) => this.users(ctx).findBy({ id: In(ids) }));
   }
 
   async require(ctx: RequestContext, id: string, field?: string): Promise<UserEntity> {
@@ -239,11 +233,7 @@ export class UsersService {
   }
 
   async officialPosts(ctx: RequestContext, userId: string): Promise<OfficialPostEntity[]> {
-    return ctx
-      .loader<string, OfficialPostEntity[]>('officialPost.byUser', async (ids) => {
-        const rows = await this.tx.manager(ctx).getRepository(OfficialPostEntity).find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } });
-        return ids.map((i) => rows.filter((r) => r.userId === i));
-      })
-      .load(userId);
+    const repo = this.tx.manager(ctx).getRepository(OfficialPostEntity);
+    return loadAllBy(ctx, 'officialPost.byUser', userId, (ids) => repo.find({ where: { userId: In(ids) }, order: { createdAt: 'ASC' } }), (p) => p.userId);
   }
 }

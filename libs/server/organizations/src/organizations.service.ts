@@ -5,6 +5,8 @@ import {
   AuditService,
   authorize,
   InvalidInputError,
+  loadAllBy,
+  loadById,
   NotFoundError,
   OrganizationRole,
   PageArgs,
@@ -14,8 +16,6 @@ import {
 } from '@civicgrid/platform';
 import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity, OrganizationKind } from './organization.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface OrganizationFilterData {
   regionId?: string | null;
@@ -40,14 +40,7 @@ export class OrganizationsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<OrganizationEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return ctx
-      .loader<string, OrganizationEntity | null>('organization.byId', async (ids) => {
-        const rows = await this.orgs(ctx).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(ctx, 'organization.byId', id, (ids) => this.orgs(ctx).findBy({ id: In(ids) }));
   }
 
   async require(ctx: RequestContext, id: string, field?: string): Promise<OrganizationEntity> {
@@ -110,12 +103,7 @@ export class OrganizationsService {
 
   /** Active memberships of a person (batched per request). */
   membershipsOf(ctx: RequestContext, userId: string): Promise<MembershipEntity[]> {
-    return ctx
-      .loader<string, MembershipEntity[]>('membership.byUser', async (ids) => {
-        const rows = await this.memberships(ctx).find({ where: { userId: In([...ids]), status: 'ACTIVE' }, order: { createdAt: 'ASC' } });
-        return ids.map((i) => rows.filter((r) => r.userId === i));
-      })
-      .load(userId);
+    return loadAllBy(ctx, 'membership.byUser', userId, (ids) => this.memberships(ctx).find({ where: { userId: In(ids), status: 'ACTIVE' }, order: { createdAt: 'ASC' } }), (m) => m.userId);
   }
 
   /** Active roles of a person, for the policy. */

@@ -8,6 +8,7 @@ export * from './errors/format-error';
 export * from './context/actor';
 export * from './context/request-context';
 export * from './context/decorators';
+export * from './context/loaders';
 export * from './context/access.guard';
 export * from './policy/policy';
 export * from './pagination/connection';

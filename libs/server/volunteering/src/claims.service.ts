@@ -8,6 +8,7 @@ import {
   can,
   ConflictError,
   InvalidInputError,
+  loadById,
   NotFoundError,
   PageArgs,
   paginate,
@@ -20,7 +21,6 @@ import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MINUTE = 60_000;
 
 /** Minutes between check-in and check-out, at least 1, at most a day. */
@@ -57,14 +57,7 @@ export class ClaimsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<ShiftClaimEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return ctx
-      .loader<string, ShiftClaimEntity | null>('claim.byId', async (ids) => {
-        const rows = await this.claims(ctx).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(ctx, 'claim.byId', id, (ids) => this.claims(ctx).findBy({ id: In(ids) }));
   }
 
   /** Locks the shift, then the claim: the same order as claimShift, so no deadlock. */

@@ -10,6 +10,8 @@ import {
   can,
   ConflictError,
   InvalidInputError,
+  loadAllBy,
+  loadById,
   NotFoundError,
   PageArgs,
   paginate,
@@ -19,7 +21,6 @@ import {
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOUR = 3_600_000;
 
 export interface NewShift {
@@ -70,34 +71,15 @@ export class TasksService {
   }
 
   loadTask(ctx: RequestContext, id: string): Promise<TaskEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return ctx
-      .loader<string, TaskEntity | null>('task.byId', async (ids) => {
-        const rows = await this.tasks(ctx).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(ctx, 'task.byId', id, (ids) => this.tasks(ctx).findBy({ id: In(ids) }));
   }
 
   loadShift(ctx: RequestContext, id: string): Promise<ShiftEntity | null> {
-    if (!UUID.test(id)) return Promise.resolve(null);
-    return ctx
-      .loader<string, ShiftEntity | null>('shift.byId', async (ids) => {
-        const rows = await this.shifts(ctx).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(ctx, 'shift.byId', id, (ids) => this.shifts(ctx).findBy({ id: In(ids) }));
   }
 
   shiftsOfTask(ctx: RequestContext, taskId: string): Promise<ShiftEntity[]> {
-    return ctx
-      .loader<string, ShiftEntity[]>('shift.byTask', async (ids) => {
-        const rows = await this.shifts(ctx).find({ where: { taskId: In([...ids]) }, order: { startsAt: 'ASC', id: 'ASC' } });
-        return ids.map((i) => rows.filter((r) => r.taskId === i));
-      })
-      .load(taskId);
+    return loadAllBy(ctx, 'shift.byTask', taskId, (ids) => this.shifts(ctx).find({ where: { taskId: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' } }), (s) => s.taskId);
   }
 
   /** Drafts are seen by their organisation's members only; to others they do not exist. */

@@ -3,6 +3,7 @@ import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InvalidInputError } from '../errors/domain-errors';
+import { isUuid } from '../context/loaders';
 import { badCursor, CursorKey, decodeCursor, encodeCursor } from './cursor';
 
 @ObjectType('PageInfo', { description: 'Where a page of a connection ends and whether more follow.' })
@@ -106,11 +107,10 @@ export async function paginate<T extends ObjectLiteral>(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function cursorValueFits(kind: KeysetColumn['kind'], v: string | number): boolean {
   switch (kind) {
     case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
+      return isUuid(v);
     case 'timestamp':
       return typeof v === 'string' && !Number.isNaN(Date.parse(v));
     case 'number':
