@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgresHandle, loadSettings, Settings, startEmbeddedPostgres } from '@civicgrid/platform';
+import { EmbeddedPostgresHandle, loadSettings, requestIdFor, Settings, startEmbeddedPostgres } from '@civicgrid/platform';
 import { loadDemoData } from '@civicgrid/seed';
 import { AppModule } from './app.module';
 import { ensureDatabase } from './database-url';
@@ -34,10 +34,17 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
   }
   let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: settings.trustProxy }), {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: settings.trustProxy, genReqId: requestIdFor }), {
       bufferLogs: true,
     });
     app.useLogger(app.get(Logger));
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', (request, reply, done) => {
+        reply.header('x-request-id', request.id);
+        done();
+      });
     app.enableShutdownHooks();
     await app.init();
     let demoLoaded = false;

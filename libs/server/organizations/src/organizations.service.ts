@@ -11,6 +11,7 @@ import {
   OrganizationRole,
   PageArgs,
   paginate,
+  paginateUnderParent,
   RequestContext,
   TransactionRunner,
 } from '@civicgrid/platform';
@@ -85,19 +86,20 @@ export class OrganizationsService {
     });
   }
 
-  /** Active members, owners first. */
-  async members(ctx: RequestContext, organizationId: string, page: PageArgs) {
-    const qb = this.memberships(ctx)
-      .createQueryBuilder('m')
-      .where('m.organization_id = :organizationId', { organizationId })
-      .andWhere("m.status = 'ACTIVE'");
-    return paginate(qb, page, {
-      columns: [
-        { expr: 'm.created_at', kind: 'timestamp' },
-        { expr: 'm.id', kind: 'uuid' },
-      ],
-      direction: 'ASC',
-      keyOf: (m) => [m.createdAt.toISOString(), m.id],
+  /** Active members in the order they joined; first pages of many organisations load together. */
+  members(ctx: RequestContext, organizationId: string, page: PageArgs) {
+    return paginateUnderParent(ctx, 'organization.members', organizationId, page, {
+      query: (ids) => this.memberships(ctx).createQueryBuilder('m').where('m.organization_id IN (:...ids)', { ids }).andWhere("m.status = 'ACTIVE'"),
+      parentExpr: 'm.organization_id',
+      parentOf: (m) => m.organizationId,
+      keyset: {
+        columns: [
+          { expr: 'm.created_at', kind: 'timestamp' },
+          { expr: 'm.id', kind: 'uuid' },
+        ],
+        direction: 'ASC',
+        keyOf: (m) => [m.createdAt.toISOString(), m.id],
+      },
     });
   }
 

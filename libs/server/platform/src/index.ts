@@ -19,3 +19,4 @@ export * from './auth/token.service';
 export * from './graphql/graphql-options';
 export * from './graphql/node.interface';
 export * from './platform.module';
+export * from './logging/logger-options';

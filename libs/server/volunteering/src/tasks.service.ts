@@ -15,6 +15,7 @@ import {
   NotFoundError,
   PageArgs,
   paginate,
+  paginateUnderParent,
   RequestContext,
   TransactionRunner,
 } from '@civicgrid/platform';
@@ -161,15 +162,23 @@ export class TasksService {
 
   /** Tasks of an organisation, newest first; drafts only for its members. */
   async tasksOf(ctx: RequestContext, organizationId: string, page: PageArgs) {
-    const qb = this.tasks(ctx).createQueryBuilder('t').where('t.organization_id = :organizationId', { organizationId });
-    if (!can(await ctx.actor(), 'organization.viewInternal', { organizationId })) qb.andWhere("t.status <> 'DRAFT'");
-    return paginate(qb, page, {
-      columns: [
-        { expr: 't.created_at', kind: 'timestamp' },
-        { expr: 't.id', kind: 'uuid' },
-      ],
-      direction: 'DESC',
-      keyOf: (t) => [t.createdAt.toISOString(), t.id],
+    const actor = await ctx.actor();
+    return paginateUnderParent(ctx, 'organization.tasks', organizationId, page, {
+      query: (ids) => {
+        const insiders = ids.filter((id) => can(actor, 'organization.viewInternal', { organizationId: id }));
+        const qb = this.tasks(ctx).createQueryBuilder('t').where('t.organization_id IN (:...ids)', { ids });
+        return insiders.length ? qb.andWhere("(t.status <> 'DRAFT' OR t.organization_id IN (:...insiders))", { insiders }) : qb.andWhere("t.status <> 'DRAFT'");
+      },
+      parentExpr: 't.organization_id',
+      parentOf: (t) => t.organizationId,
+      keyset: {
+        columns: [
+          { expr: 't.created_at', kind: 'timestamp' },
+          { expr: 't.id', kind: 'uuid' },
+        ],
+        direction: 'DESC',
+        keyOf: (t) => [t.createdAt.toISOString(), t.id],
+      },
     });
   }
 

@@ -56,7 +56,9 @@ export class SettingsError extends Error {}
  * misconfigured deployment fails at start instead of at the first request.
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`API_PORT=`) means unset, not zero.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new SettingsError(`Invalid environment:\n${lines.join('\n')}`);

@@ -57,7 +57,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     apolloCode === 'OPERATION_RESOLUTION_FAILURE' ||
     (original instanceof GraphQLError && !original.originalError && !original.path)
   ) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalid' } };
+    // Suggestions ("Did you mean ...?") would map the schema for a prober; armor strips
+    // field suggestions, this strips the rest (enum values, types).
+    return { ...base, message: base.message.replace(/\s*Did you mean .*\?/g, ''), extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalid' } };
   }
   if (apolloCode && (ERROR_CODES as readonly string[]).includes(apolloCode) && apolloCode !== ErrorCode.INTERNAL) {
     return { ...base, extensions: { code: apolloCode, key: `request.${apolloCode.toLowerCase()}` } };

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InvalidInputError } from './domain-errors';
 
 function firstFailure(errors: ValidationError[], prefix = ''): { field: string; constraint: string; message: string } | undefined {
@@ -16,18 +16,38 @@ function firstFailure(errors: ValidationError[], prefix = ''): { field: string; 
 
 /**
  * Validates every input class with class-validator and reports the first failure as
- * BAD_USER_INPUT naming the field at fault (`shifts.0.capacity`).
+ * BAD_USER_INPUT naming the field at fault. Fields of the `input` argument are named as
+ * they are (`shifts.0.capacity`); those of other arguments carry the argument's name
+ * (`filter.regionId`), the same names the services use.
  */
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      forbidUnknownValues: false,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => {
+        const f = firstFailure(errors);
+        if (!f) return new InvalidInputError(undefined, 'validation.invalid', 'The input is not valid');
+        const leaf = f.field.split('.').pop() ?? f.field;
+        return new InvalidInputError(f.field, `validation.${f.constraint}`, f.message.replace(new RegExp(`^${leaf}\\b`), f.field));
+      },
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (err) {
+      const arg = metadata.data;
+      if (err instanceof InvalidInputError && arg && arg !== 'input' && err.field) {
+        throw new InvalidInputError(`${arg}.${err.field}`, err.key, err.message.replace(err.field, `${arg}.${err.field}`));
+      }
+      throw err;
+    }
+  }
+}
+
 export function inputValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    forbidUnknownValues: false,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const f = firstFailure(errors);
-      if (!f) return new InvalidInputError(undefined, 'validation.invalid', 'The input is not valid');
-      const leaf = f.field.split('.').pop() ?? f.field;
-      return new InvalidInputError(f.field, `validation.${f.constraint}`, f.message.replace(new RegExp(`^${leaf}\\b`), f.field));
-    },
-  });
+  return new InputValidationPipe();
 }

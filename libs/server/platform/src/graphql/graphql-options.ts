@@ -49,7 +49,7 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
       const req = 'raw' in arg ? arg : arg.req;
       const token = tokens.fromHeader(req.headers.authorization);
       const ctx = RequestContext.forRequest({
-        requestId: String((req.raw as { id?: unknown }).id ?? req.id),
+        requestId: String(req.id),
         ip: req.ip,
         userId: token.userId,
         tokenError: token.error,

@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { Settings } from '../config/settings';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The request id: the caller's `x-request-id` when it is sane, else a new UUID. Given to
+ * Fastify as its genReqId, so logs, audit entries and the response header share it.
+ */
+export function requestIdFor(req: Pick<IncomingMessage, 'headers'>): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /** Structured JSON logs with a request id on every line (taken from `x-request-id` when sane). */
 export function loggerOptions(settings: Settings): Params {
   return {
     pinoHttp: {
       level: settings.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      // Fastify has already set req.id (see requestIdFor); this only serves other servers.
+      genReqId: (req: IncomingMessage) => requestIdFor(req),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.phone'], censor: '[redacted]' },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics' },
       serializers: {
