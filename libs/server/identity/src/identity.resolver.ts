@@ -3,7 +3,7 @@ import { Int } from '@nestjs/graphql';
 import { ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
-import { GrantProxyInput, LoginInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
+import { AssignOfficialInput, GrantProxyInput, LoginInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
 import { OfficialPostObject } from './graphql/official-post.object';
 import { UsersService } from './users.service';
 import { UserEntity } from './user.entity';
@@ -70,6 +70,12 @@ export class IdentityResolver {
   @Mutation(() => Boolean, { description: 'Withdraw a proxy consent. Audited.' })
   revokeProxy(@Ctx() ctx: RequestContext, @Args('input') input: RevokeProxyInput) {
     return this.users.revokeProxy(ctx, input.proxyUserId);
+  }
+
+  @SignedIn()
+  @Mutation(() => OfficialPostObject, { description: 'Give a person an official post over a region subtree (administrators only). Audited.' })
+  assignOfficial(@Ctx() ctx: RequestContext, @Args('input') input: AssignOfficialInput) {
+    return this.users.assignOfficial(ctx, input.userId, input.regionId, input.title);
   }
 
   @ResolveField(() => String, {

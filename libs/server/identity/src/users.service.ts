@@ -50,6 +50,8 @@ export interface IdentityFacts {
   role: UserEntity['role'];
   proxyFor: string[];
   officialRegionIds: string[];
+  homeRegionId: string | null;
+  leadsGridId: string | null;
 }
 
 function cleanName(name: string, field: string): string {
@@ -219,6 +221,34 @@ export class UsersService {
     });
   }
 
+  // ---------- official posts and department staff ----------
+
+  /** Give a person an official post over a region subtree (administrators). */
+  async assignOfficial(ctx: RequestContext, userId: string, regionId: string, titleInput: string): Promise<OfficialPostEntity> {
+    authorize(await ctx.requireActor(), 'official.assign');
+    const title = titleInput.trim();
+    if (!title || title.length > 80) throw new InvalidInputError('title', 'validation.length', 'title must have 1 to 80 characters');
+    const user = await this.require(ctx, userId, 'userId');
+    await this.geo.require(ctx, regionId, 'regionId');
+    if (user.role === 'ADMIN' || user.role === 'DEPARTMENT_STAFF') {
+      throw new ConflictError('official.otherRole', `A person with the ${user.role} role cannot also hold an official post`);
+    }
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const posts = em.getRepository(OfficialPostEntity);
+      if (await posts.existsBy({ userId, regionId })) throw new ConflictError('official.alreadyPosted', 'This person already holds a post over this region');
+      await em.getRepository(UserEntity).update({ id: userId }, { role: 'OFFICIAL' });
+      const post = await posts.save(posts.create({ userId, regionId, title }));
+      await this.audit.record(t, { action: 'official.assign', subjectType: 'user', subjectId: userId, detail: { regionId, title } });
+      return post;
+    });
+  }
+
+  /** A resident who joins a department becomes department staff (their global role). */
+  async markDepartmentStaff(ctx: RequestContext, userId: string): Promise<void> {
+    await this.tx.manager(ctx).getRepository(UserEntity).update({ id: userId, role: 'RESIDENT' }, { role: 'DEPARTMENT_STAFF' });
+  }
+
   // ---------- facts for the policy ----------
 
   async identityFacts(ctx: RequestContext, userId: string): Promise<IdentityFacts | null> {
@@ -229,7 +259,13 @@ export class UsersService {
       em.getRepository(ProxyGrantEntity).find({ select: { residentId: true }, where: { proxyId: userId, revokedAt: IsNull() } }),
       user.role === 'OFFICIAL' ? em.getRepository(OfficialPostEntity).find({ select: { regionId: true }, where: { userId } }) : Promise.resolve([]),
     ]);
-    return { role: user.role, proxyFor: grants.map((g) => g.residentId), officialRegionIds: posts.map((p) => p.regionId) };
+    return {
+      role: user.role,
+      proxyFor: grants.map((g) => g.residentId),
+      officialRegionIds: posts.map((p) => p.regionId),
+      homeRegionId: user.homeRegionId,
+      leadsGridId: user.leadsGridId,
+    };
   }
 
   async officialPosts(ctx: RequestContext, userId: string): Promise<OfficialPostEntity[]> {

@@ -23,9 +23,12 @@ export class PolicyActorLoader extends ActorLoader {
     const ctx = RequestContext.system();
     const facts = await this.users.identityFacts(ctx, userId);
     if (!facts) return null;
-    const [memberships, scopes] = await Promise.all([
+    // Region paths come through one batched loader call.
+    const [memberships, scopes, homeRegionPath, leadsGridPath] = await Promise.all([
       this.organizations.activeRoles(ctx, userId),
       Promise.all(facts.officialRegionIds.map((id) => this.geo.pathOf(ctx, id))),
+      this.geo.pathOf(ctx, facts.homeRegionId),
+      this.geo.pathOf(ctx, facts.leadsGridId),
     ]);
     return {
       userId,
@@ -33,6 +36,8 @@ export class PolicyActorLoader extends ActorLoader {
       memberships,
       proxyFor: new Set(facts.proxyFor),
       officialScopes: scopes.filter((p): p is string => !!p),
+      homeRegionPath,
+      leadsGridPath,
     };
   }
 }

@@ -24,6 +24,13 @@ export class MembershipEntity {
   @Column({ name: 'senior_title', type: 'text', nullable: true })
   seniorTitle: string | null;
 
+  @Column({ name: 'invited_by_id', type: 'uuid', nullable: true })
+  invitedById: string | null;
+
+  /** what the person wrote when asking to join */
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -8,10 +8,22 @@ import { MembershipEntity } from './membership.entity';
 import { OrganizationEntity } from './organization.entity';
 import { MembershipResolver, OrganizationsResolver, UserMembershipsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { MembershipsService } from './memberships.service';
+import { AllianceEntity, AllianceMemberEntity, PledgeActivityEntity } from './alliance.entity';
+import { AlliancesService } from './alliances.service';
+import { AllianceMemberResolver, AllianceResolver, OrganizationAlliancesResolver, PledgeActivityResolver } from './alliances.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity]), GeoModule, IdentityModule],
-  providers: [OrganizationsService, OrganizationsResolver, MembershipResolver, UserMembershipsResolver, { provide: ActorLoader, useClass: PolicyActorLoader }],
-  exports: [OrganizationsService, ActorLoader],
+  imports: [TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity, AllianceEntity, AllianceMemberEntity, PledgeActivityEntity]), GeoModule, IdentityModule],
+  providers: [
+    OrganizationsService,
+    MembershipsService,
+    AlliancesService,
+    AllianceResolver,
+    AllianceMemberResolver,
+    PledgeActivityResolver,
+    OrganizationAlliancesResolver,
+    OrganizationsResolver, MembershipResolver, UserMembershipsResolver, { provide: ActorLoader, useClass: PolicyActorLoader }],
+  exports: [OrganizationsService, MembershipsService, AlliancesService, ActorLoader],
 })
 export class OrganizationsModule {}

@@ -7,11 +7,14 @@ import {
   CreateOrganizationInput,
   MembershipConnection,
   MembershipObject,
+  MembershipStatusEnum,
   OrganizationConnection,
   OrganizationFilter,
   OrganizationObject,
 } from './graphql/organization.object';
 import { MembershipEntity } from './membership.entity';
+import { MembershipsService } from './memberships.service';
+import { ChangeMemberRoleInput, DecideMembershipInput, InviteMemberInput, JoinOrganizationInput, RemoveMemberInput } from './graphql/membership.inputs';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
 
@@ -45,19 +48,26 @@ export class OrganizationsResolver {
     return this.orgs.create(ctx, input);
   }
 
+  @SignedIn()
+  @Mutation(() => OrganizationObject, { description: "Verify an organisation (an official whose region holds the organisation's, or an administrator). Audited." })
+  verifyOrganization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.orgs.verify(ctx, id);
+  }
+
   @ResolveField(() => RegionObject, { description: 'The region the organisation serves.' })
   region(@Ctx() ctx: RequestContext, @Parent() org: OrganizationEntity) {
     return this.geo.load(ctx, org.regionId);
   }
 
-  @ResolveField(() => MembershipConnection, { description: 'Active members, in the order they joined.' })
+  @ResolveField(() => MembershipConnection, { description: "Members in the order they joined: ACTIVE ones by default; invitations and requests (other statuses) for the organisation's ADMIN or above." })
   members(
     @Ctx() ctx: RequestContext,
     @Parent() org: OrganizationEntity,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @Args('status', { type: () => MembershipStatusEnum, nullable: true }) status?: string,
   ) {
-    return this.orgs.members(ctx, org.id, { first, after });
+    return status && status !== 'ACTIVE' ? this.orgs.membersInStatus(ctx, org.id, status, { first, after }) : this.orgs.members(ctx, org.id, { first, after });
   }
 }
 
@@ -65,8 +75,51 @@ export class OrganizationsResolver {
 export class MembershipResolver {
   constructor(
     private readonly organizations: OrganizationsService,
+    private readonly memberships: MembershipsService,
     private readonly users: UsersService,
   ) {}
+
+  @SignedIn()
+  @Query(() => [MembershipObject], { description: "The signed-in person's memberships in a status: INVITED for invitations to answer, REQUESTED for requests sent." })
+  myMemberships(@Ctx() ctx: RequestContext, @Args('status', { type: () => MembershipStatusEnum }) status: string) {
+    return this.memberships.mine(ctx, status as MembershipEntity['status']);
+  }
+
+  @SignedIn()
+  @Mutation(() => MembershipObject, { description: 'Invite a person by mobile number (ADMIN or above; OWNER to invite an owner).' })
+  inviteMember(@Ctx() ctx: RequestContext, @Args('input') input: InviteMemberInput) {
+    return this.memberships.invite(ctx, input.organizationId, input.phone, input.role);
+  }
+
+  @SignedIn()
+  @Mutation(() => MembershipObject, { description: 'Ask to join an organisation; accepts its invitation if there is one.' })
+  joinOrganization(@Ctx() ctx: RequestContext, @Args('input') input: JoinOrganizationInput) {
+    return this.memberships.join(ctx, input.organizationId, input.message);
+  }
+
+  @SignedIn()
+  @Mutation(() => MembershipObject, { description: 'Answer an invitation (the invitee) or a request to join (ADMIN or above).' })
+  decideMembership(@Ctx() ctx: RequestContext, @Args('input') input: DecideMembershipInput) {
+    return this.memberships.decide(ctx, input.membershipId, input.accept);
+  }
+
+  @SignedIn()
+  @Mutation(() => MembershipObject, { description: "Change a member's role and title; the last owner cannot be demoted." })
+  changeMemberRole(@Ctx() ctx: RequestContext, @Args('input') input: ChangeMemberRoleInput) {
+    return this.memberships.changeRole(ctx, input.membershipId, input.role, input.seniorTitle);
+  }
+
+  @SignedIn()
+  @Mutation(() => MembershipObject, { description: 'Leave an organisation; the last owner cannot leave.' })
+  leaveOrganization(@Ctx() ctx: RequestContext, @Args('organizationId', { type: () => ID }) organizationId: string) {
+    return this.memberships.leave(ctx, organizationId);
+  }
+
+  @SignedIn()
+  @Mutation(() => MembershipObject, { description: 'Remove a member or withdraw an invitation (ADMIN or above); access ends at once.' })
+  removeMember(@Ctx() ctx: RequestContext, @Args('input') input: RemoveMemberInput) {
+    return this.memberships.remove(ctx, input.membershipId);
+  }
 
   @ResolveField(() => UserObject, { description: 'The member.' })
   user(@Ctx() ctx: RequestContext, @Parent() m: MembershipEntity) {

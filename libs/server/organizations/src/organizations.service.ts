@@ -4,6 +4,7 @@ import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
   authorize,
+  ConflictError,
   InvalidInputError,
   loadAllBy,
   loadById,
@@ -100,6 +101,39 @@ export class OrganizationsService {
         direction: 'ASC',
         keyOf: (m) => [m.createdAt.toISOString(), m.id],
       },
+    });
+  }
+
+  /** An official whose region holds the organisation's (or an administrator) verifies it. */
+  async verify(ctx: RequestContext, id: string): Promise<OrganizationEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const org = await this.orgs(t).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new NotFoundError('Organization', 'id');
+      const region = await this.geo.require(t, org.regionId);
+      authorize(actor, 'organization.verify', { organizationId: id, regionPath: region.path });
+      if (org.verified) throw new ConflictError('organization.alreadyVerified', 'This organisation is already verified');
+      org.verified = true;
+      org.verifiedAt = new Date();
+      org.verifiedById = actor.userId;
+      const saved = await this.orgs(t).save(org);
+      await this.audit.record(t, { action: 'organization.verify', subjectType: 'organization', subjectId: id, detail: { name: org.name, kind: org.kind } });
+      return saved;
+    });
+  }
+
+  /** Memberships of an organisation in a status other than ACTIVE (invitations, requests): its managers only. */
+  async membersInStatus(ctx: RequestContext, organizationId: string, status: string, page: PageArgs) {
+    if (status === 'ACTIVE') return this.members(ctx, organizationId, page);
+    authorize(await ctx.requireActor(), 'membership.manage', { organizationId });
+    const qb = this.memberships(ctx).createQueryBuilder('m').where('m.organization_id = :organizationId AND m.status = :status', { organizationId, status });
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'm.created_at', kind: 'timestamp' },
+        { expr: 'm.id', kind: 'uuid' },
+      ],
+      direction: 'ASC',
+      keyOf: (m) => [m.createdAt.toISOString(), m.id],
     });
   }
 

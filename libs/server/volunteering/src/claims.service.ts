@@ -212,6 +212,24 @@ export class ClaimsService {
     });
   }
 
+  /** A coordinator records that a confirmed volunteer did not come (once the shift has started). */
+  async markNoShow(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const { claim, shift, task } = await this.lockClaim(em, claimId);
+      authorize(actor, 'claim.decide', { organizationId: task.organizationId });
+      if (claim.status !== 'CONFIRMED') throw new ConflictError('claim.notConfirmed', `A ${claim.status.toLowerCase()} claim cannot be marked as a no-show`);
+      if (shift.startsAt.getTime() > Date.now()) throw new ConflictError('claim.shiftNotStarted', 'A no-show can be recorded once the shift has started');
+      claim.status = 'NO_SHOW';
+      claim.decidedById = actor.userId;
+      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
+      await this.audit.record(t, { action: 'claim.noShow', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId } });
+      await this.tasks.completeIfFinished(t, task.id);
+      return saved;
+    });
+  }
+
   /** A volunteer's claims (the signed-in person's, or a resident's they act for), newest first. */
   async claimsOf(ctx: RequestContext, volunteerId: string, filter: ClaimListFilter, page: PageArgs) {
     authorize(await ctx.requireActor(), 'claim.actAsVolunteer', { userId: volunteerId });

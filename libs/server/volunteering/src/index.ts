@@ -3,3 +3,5 @@ export { TasksService } from './tasks.service';
 export { ClaimsService } from './claims.service';
 export { ServiceRecordsService } from './service-records.service';
 export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';
+export { NeedsService } from './needs.service';
+export { ReviewsService } from './reviews.service';

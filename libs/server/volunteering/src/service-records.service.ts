@@ -15,6 +15,7 @@ import { ServiceRecordEntity } from './service-record.entity';
 import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
+import { TasksService } from './tasks.service';
 
 /** Service minutes: recorded at check-out, verified by the organisation, counted on the profile. */
 @Injectable()
@@ -22,6 +23,7 @@ export class ServiceRecordsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly tasks: TasksService,
   ) {}
 
   private records(ctx: RequestContext) {
@@ -88,6 +90,7 @@ export class ServiceRecordsService {
         subjectId: saved.id,
         detail: { claimId, volunteerId: claim.volunteerId, minutes: saved.minutes },
       });
+      await this.tasks.completeIfFinished(t, task.id);
       return saved;
     });
   }

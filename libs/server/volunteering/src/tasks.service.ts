@@ -54,7 +54,16 @@ export function newCheckInCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-/** Tasks and their shifts: creation, publication, the board. */
+/** A shift starts in the future, ends after it starts and lasts at most a day. */
+function checkShift(s: NewShift, field: string): void {
+  if (s.startsAt.getTime() <= Date.now()) throw new InvalidInputError(`${field}.startsAt`, 'shift.startsInPast', 'A shift must start in the future');
+  if (s.endsAt.getTime() <= s.startsAt.getTime()) throw new InvalidInputError(`${field}.endsAt`, 'shift.endsBeforeStart', 'A shift must end after it starts');
+  if (s.endsAt.getTime() - s.startsAt.getTime() > Limits.shiftMaxHours * HOUR) {
+    throw new InvalidInputError(`${field}.endsAt`, 'shift.tooLong', `A shift may last at most ${Limits.shiftMaxHours} hours`);
+  }
+}
+
+/** Tasks and their shifts: creation, publication, the board, completion. */
 @Injectable()
 export class TasksService {
   constructor(
@@ -100,14 +109,7 @@ export class TasksService {
     if (!title) throw new InvalidInputError('title', 'validation.isNotEmpty', 'title must not be blank');
     const category = input.category.trim().toUpperCase();
     if (!category) throw new InvalidInputError('category', 'validation.isNotEmpty', 'category must not be blank');
-    const now = Date.now();
-    input.shifts.forEach((s, i) => {
-      if (s.startsAt.getTime() <= now) throw new InvalidInputError(`shifts.${i}.startsAt`, 'shift.startsInPast', 'A shift must start in the future');
-      if (s.endsAt.getTime() <= s.startsAt.getTime()) throw new InvalidInputError(`shifts.${i}.endsAt`, 'shift.endsBeforeStart', 'A shift must end after it starts');
-      if (s.endsAt.getTime() - s.startsAt.getTime() > Limits.shiftMaxHours * HOUR) {
-        throw new InvalidInputError(`shifts.${i}.endsAt`, 'shift.tooLong', `A shift may last at most ${Limits.shiftMaxHours} hours`);
-      }
-    });
+    input.shifts.forEach((s, i) => checkShift(s, `shifts.${i}`));
     return this.tx.run(ctx, async (t) => {
       const task = await this.tasks(t).save(
         this.tasks(t).create({
@@ -131,6 +133,113 @@ export class TasksService {
 
   async publish(ctx: RequestContext, id: string): Promise<TaskEntity> {
     return this.transition(ctx, id, 'DRAFT', 'PUBLISHED', 'task.publish');
+  }
+
+  /** Adds a shift to a task that is still a draft or open (COORDINATOR or above). */
+  async addShift(ctx: RequestContext, taskId: string, shift: NewShift): Promise<ShiftEntity> {
+    const actor = await ctx.requireActor();
+    checkShift(shift, 'shift');
+    return this.tx.run(ctx, async (t) => {
+      const task = await this.tasks(t).findOne({ where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
+      if (!task || (task.status === 'DRAFT' && !can(actor, 'organization.viewInternal', { organizationId: task.organizationId }))) {
+        throw new NotFoundError('Task', 'taskId');
+      }
+      authorize(actor, 'task.manage', { organizationId: task.organizationId });
+      if (task.status !== 'DRAFT' && task.status !== 'PUBLISHED') throw new ConflictError('task.notEditable', `A ${task.status.toLowerCase()} task takes no new shifts`);
+      if ((await this.shifts(t).countBy({ taskId })) >= Limits.shiftsPerTaskMax) {
+        throw new ConflictError('task.tooManyShifts', `A task has at most ${Limits.shiftsPerTaskMax} shifts`);
+      }
+      return this.shifts(t).save(this.shifts(t).create({ taskId, startsAt: shift.startsAt, endsAt: shift.endsAt, capacity: shift.capacity, checkInCode: newCheckInCode() }));
+    });
+  }
+
+  /** A DRAFT task answering a resident's need (called by NeedsService inside its transaction). */
+  async createForNeed(ctx: RequestContext, need: { id: string; title: string; description: string; category: string; regionId: string; regionPath: string }, organizationId: string): Promise<TaskEntity> {
+    const actor = await ctx.requireActor();
+    return this.tasks(ctx).save(
+      this.tasks(ctx).create({
+        organizationId,
+        title: need.title,
+        description: need.description,
+        category: need.category,
+        regionId: need.regionId,
+        regionPath: need.regionPath,
+        status: 'DRAFT',
+        createdById: actor.userId,
+        needId: need.id,
+      }),
+    );
+  }
+
+  /** The organisation declares the task done (COORDINATOR or above); a need it answers is fulfilled. */
+  async complete(ctx: RequestContext, id: string): Promise<TaskEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const task = await this.tasks(t).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!task || (task.status === 'DRAFT' && !can(actor, 'organization.viewInternal', { organizationId: task.organizationId }))) {
+        throw new NotFoundError('Task', 'id');
+      }
+      authorize(actor, 'task.manage', { organizationId: task.organizationId });
+      if (task.status !== 'PUBLISHED' && task.status !== 'CLOSED') throw new ConflictError('task.complete.badStatus', `A ${task.status.toLowerCase()} task cannot be completed`);
+      const saved = await this.markCompleted(t, task);
+      await this.audit.record(t, { action: 'task.complete', subjectType: 'task', subjectId: id });
+      return saved;
+    });
+  }
+
+  private async markCompleted(ctx: RequestContext, task: TaskEntity): Promise<TaskEntity> {
+    const em = this.tx.manager(ctx);
+    // Claims that can no longer be served are settled with the task.
+    await em.query(
+      `UPDATE shift_claim SET status = 'CANCELLED', updated_at = now()
+        WHERE status IN ('WAITLISTED','PENDING_APPROVAL') AND shift_id IN (SELECT id FROM shift WHERE task_id = $1)`,
+      [task.id],
+    );
+    task.status = 'COMPLETED';
+    task.completedAt = new Date();
+    task.closedAt ??= task.completedAt;
+    const saved = await this.tasks(ctx).save(task);
+    if (task.needId) await em.query(`UPDATE need SET status = 'FULFILLED' WHERE id = $1 AND status = 'ADOPTED'`, [task.needId]);
+    return saved;
+  }
+
+  /**
+   * Completes the task when its last shift has ended and every claim is settled (nobody
+   * still confirmed or checked in, every attended claim's minutes decided). Called when
+   * a claim settles, and by the periodic sweep.
+   */
+  async completeIfFinished(ctx: RequestContext, taskId: string): Promise<boolean> {
+    const em = this.tx.manager(ctx);
+    const [row] = await em.query(
+      `SELECT t.id FROM task t
+        WHERE t.id = $1 AND t.status IN ('PUBLISHED','CLOSED')
+          AND EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id)
+          AND NOT EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id AND s.ends_at > now())
+          AND NOT EXISTS (SELECT 1 FROM shift s JOIN shift_claim c ON c.shift_id = s.id
+                           LEFT JOIN service_record r ON r.claim_id = c.id
+                           WHERE s.task_id = t.id
+                             AND (c.status IN ('CONFIRMED','CHECKED_IN') OR (c.status = 'ATTENDED' AND (r.status IS NULL OR r.status = 'PENDING'))))
+        FOR UPDATE OF t SKIP LOCKED`,
+      [taskId],
+    );
+    if (!row) return false;
+    const task = await this.tasks(ctx).findOneByOrFail({ id: taskId });
+    await this.markCompleted(ctx, task);
+    await this.audit.record(ctx, { action: 'task.autoComplete', subjectType: 'task', subjectId: taskId });
+    return true;
+  }
+
+  /** The periodic sweep: completes every finished task. Returns how many. */
+  async completeFinishedTasks(ctx: RequestContext): Promise<number> {
+    const candidates: { id: string }[] = await this.tx.manager(ctx).query(
+      `SELECT t.id FROM task t WHERE t.status IN ('PUBLISHED','CLOSED')
+          AND NOT EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id AND s.ends_at > now()) LIMIT 500`,
+    );
+    let done = 0;
+    for (const { id } of candidates) {
+      if (await this.tx.run(ctx, (t) => this.completeIfFinished(t, id))) done++;
+    }
+    return done;
   }
 
   /** No more claims are taken; existing claims stand. */

@@ -10,6 +10,12 @@ import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
+import { NeedEntity, NeedSupportEntity } from './need.entity';
+import { TaskReviewEntity } from './task-review.entity';
+import { NeedsService } from './needs.service';
+import { ReviewsService } from './reviews.service';
+import { TaskCompletionJob } from './task-completion.job';
+import { NeedResolver, TaskCommunityResolver, TaskReviewResolver } from './community.resolver';
 import {
   ClaimResolver,
   OrganizationTasksResolver,
@@ -20,11 +26,17 @@ import {
 } from './volunteering.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity, NeedEntity, NeedSupportEntity, TaskReviewEntity]), GeoModule, IdentityModule, OrganizationsModule],
   providers: [
     TasksService,
     ClaimsService,
     ServiceRecordsService,
+    NeedsService,
+    ReviewsService,
+    TaskCompletionJob,
+    NeedResolver,
+    TaskReviewResolver,
+    TaskCommunityResolver,
     TaskResolver,
     ShiftResolver,
     ClaimResolver,
@@ -32,6 +44,6 @@ import {
     OrganizationTasksResolver,
     UserServiceMinutesResolver,
   ],
-  exports: [TasksService, ClaimsService, ServiceRecordsService],
+  exports: [TasksService, ClaimsService, ServiceRecordsService, NeedsService, ReviewsService],
 })
 export class VolunteeringModule {}

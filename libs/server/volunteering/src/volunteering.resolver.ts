@@ -6,6 +6,7 @@ import type { User } from '@civicgrid/identity';
 import { OrganizationObject, OrganizationsService } from '@civicgrid/organizations';
 import type { Organization } from '@civicgrid/organizations';
 import { ClaimsService } from './claims.service';
+import { AddShiftInput } from './graphql/community.objects';
 import {
   CancelClaimInput,
   CheckInInput,
@@ -64,6 +65,18 @@ export class TaskResolver {
   @Mutation(() => TaskObject, { description: 'Stop taking claims on a published task; existing claims stand.' })
   closeTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.tasks.close(ctx, id);
+  }
+
+  @SignedIn()
+  @Mutation(() => TaskObject, { description: 'Declare a task done (COORDINATOR or above); a need it answers becomes FULFILLED. Tasks also complete by themselves once the last shift has ended and every claim is settled.' })
+  completeTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.tasks.complete(ctx, id);
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftObject, { description: 'Add a shift to a draft or published task (COORDINATOR or above).' })
+  addShift(@Ctx() ctx: RequestContext, @Args('input') input: AddShiftInput) {
+    return this.tasks.addShift(ctx, input.taskId, input);
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The organisation that publishes the task.' })
@@ -179,6 +192,12 @@ export class ClaimResolver {
   @Mutation(() => ShiftClaimObject, { description: 'Approve or reject a claim awaiting approval (COORDINATOR or above).' })
   decideClaim(@Ctx() ctx: RequestContext, @Args('input') input: DecideClaimInput) {
     return this.claims.decide(ctx, input.claimId, input.approve);
+  }
+
+  @SignedIn()
+  @Mutation(() => ShiftClaimObject, { description: 'Record that a confirmed volunteer did not come, once the shift has started (COORDINATOR or above).' })
+  markNoShow(@Ctx() ctx: RequestContext, @Args('input') input: CancelClaimInput) {
+    return this.claims.markNoShow(ctx, input.claimId);
   }
 
   @SignedIn()

@@ -85,3 +85,17 @@ export class RevokeProxyInput {
   @IsUUID()
   proxyUserId: string;
 }
+
+@InputType('AssignOfficialInput', { description: 'Give a person an official post over a region subtree (administrators only).' })
+export class AssignOfficialInput {
+  @Field(() => ID, { description: 'The person.' })
+  @IsUUID()
+  userId: string;
+  @Field(() => ID, { description: 'The region the post covers, with everything below it.' })
+  @IsUUID()
+  regionId: string;
+  @Field({ description: 'Title, e.g. 街道办副主任.' })
+  @IsString()
+  @Length(1, 80)
+  title: string;
+}

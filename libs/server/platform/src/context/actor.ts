@@ -18,6 +18,10 @@ export interface Actor {
   proxyFor: ReadonlySet<string>;
   /** region paths of the actor's official posts: they act on these subtrees */
   officialScopes: readonly string[];
+  /** path of the actor's home region (residents review tasks of their area) */
+  homeRegionPath?: string | null;
+  /** path of the grid the actor leads as grid leader */
+  leadsGridPath?: string | null;
 }
 
 /** Implemented by the context that owns memberships and grants; the auth guard calls it. */

@@ -13,13 +13,18 @@ const STREET = '/d/s';
 const OTHER_STREET = '/d/s2';
 const GRID = '/d/s/c/g';
 
-function actor(userId: string, over: { role?: GlobalRole; memberships?: [string, OrganizationRole][]; proxyFor?: string[]; officialScopes?: string[] } = {}): Actor {
+function actor(
+  userId: string,
+  over: { role?: GlobalRole; memberships?: [string, OrganizationRole][]; proxyFor?: string[]; officialScopes?: string[]; homeRegionPath?: string; leadsGridPath?: string } = {},
+): Actor {
   return {
     userId,
     role: over.role ?? 'RESIDENT',
     memberships: new Map(over.memberships ?? []),
     proxyFor: new Set(over.proxyFor ?? []),
     officialScopes: over.officialScopes ?? [],
+    homeRegionPath: over.homeRegionPath ?? null,
+    leadsGridPath: over.leadsGridPath ?? null,
   };
 }
 
@@ -36,6 +41,8 @@ const ACTORS = {
   officialInScope: actor('a0000000-0000-4000-8000-000000000008', { role: 'OFFICIAL', officialScopes: [STREET] }),
   officialOutOfScope: actor('a0000000-0000-4000-8000-000000000009', { role: 'OFFICIAL', officialScopes: [OTHER_STREET] }),
   admin: actor('a0000000-0000-4000-8000-00000000000a', { role: 'ADMIN' }),
+  gridLeader: actor('a0000000-0000-4000-8000-00000000000f', { leadsGridPath: GRID }),
+  neighbour: actor('a0000000-0000-4000-8000-000000000010', { homeRegionPath: GRID }),
 } satisfies Record<string, Actor | undefined>;
 type ActorName = keyof typeof ACTORS;
 const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
@@ -64,6 +71,8 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
       officialInScope: 'anyone',
       officialOutOfScope: 'anyone',
       admin: 'anyone',
+      gridLeader: 'anyone',
+      neighbour: 'anyone',
     },
   },
   { action: 'organization.create', label: 'a street office', resource: { organizationKind: 'STREET_OFFICE', regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
@@ -91,6 +100,16 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'user.viewPrivate', label: "the volunteer's profile", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy' } },
   { action: 'organization.verify', label: 'the organisation', resource: { organizationId: ORG, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
   { action: 'audit.read', label: 'the audit log', resource: {}, allowed: { admin: 'admin' } },
+  { action: 'official.assign', label: 'a post', resource: { userId: VOLUNTEER, regionPath: STREET }, allowed: { admin: 'admin' } },
+  { action: 'membership.manage', label: 'a member of the organisation', resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'membership.manageOwners', label: 'an owner of the organisation', resource: { organizationId: ORG }, allowed: { owner: 'membership' } },
+  { action: 'alliance.create', label: 'an alliance stewarded by the organisation', resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
+  { action: 'alliance.apply', label: 'an application of the organisation', resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'alliance.steward', label: "an application to the organisation's alliance", resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
+  { action: 'alliance.actForMember', label: "the organisation's alliance membership", resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'resident.actFor', label: 'the volunteer living in the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', gridLeader: 'gridLeader' } },
+  { action: 'need.adopt', label: 'a need, for the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'task.review', label: 'a task in the grid, not having served on it', resource: { regionPath: GRID, isVolunteer: false }, allowed: { neighbour: 'self' } },
 ];
 
 type Row = [Action, ActorName | string, string, Actor | undefined, Resource, Decision];
@@ -129,6 +148,15 @@ const EDGE_ROWS: Row[] = [
   // Organisation roles only count for their own organisation, and none without one.
   ['task.manage', 'owner', 'a task with no organisation', ACTORS.owner, {}, { allowed: false }],
   ['organization.viewInternal', 'owner', 'another organisation', ACTORS.owner, { organizationId: OTHER_ORG }, { allowed: false }],
+  // Reviews: volunteers of the task always; residents of the area in either direction.
+  ['task.review', 'resident', 'a task they served on', ACTORS.resident, { regionPath: OTHER_STREET, isVolunteer: true }, { allowed: true, basis: 'self' }],
+  ['task.review', 'neighbour', 'a task of their whole street', ACTORS.neighbour, { regionPath: STREET }, { allowed: true, basis: 'self' }],
+  ['task.review', 'neighbour', 'a task in another street', ACTORS.neighbour, { regionPath: OTHER_STREET }, { allowed: false }],
+  // A grid leader acts only for residents of their grid.
+  ['resident.actFor', 'gridLeader', 'a resident of another street', ACTORS.gridLeader, { userId: VOLUNTEER, regionPath: `${OTHER_STREET}/c/g` }, { allowed: false }],
+  ['resident.actFor', 'gridLeader', 'a resident with no home region', ACTORS.gridLeader, { userId: VOLUNTEER }, { allowed: false }],
+  // Officials steward alliances in their scope only.
+  ['alliance.steward', 'officialOutOfScope', 'an alliance of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: STREET }, { allowed: false }],
   // A global ADMIN gets nothing inside an organisation from that role alone.
   ['claim.decide', 'admin', "the volunteer's claim", ACTORS.admin, RESOURCE, { allowed: false }],
 ];

@@ -35,7 +35,27 @@ export type Action =
   /** verify an organisation */
   | 'organization.verify'
   /** read the audit log */
-  | 'audit.read';
+  | 'audit.read'
+  /** give someone an official post over a region */
+  | 'official.assign'
+  /** invite members, decide join requests, change roles below owner, remove members */
+  | 'membership.manage'
+  /** make someone an owner, or demote an owner */
+  | 'membership.manageOwners'
+  /** found an alliance with the given steward organisation in the given region */
+  | 'alliance.create'
+  /** apply to an alliance on behalf of an organisation */
+  | 'alliance.apply'
+  /** decide applications, suspend and reinstate members: the steward or an official in scope */
+  | 'alliance.steward'
+  /** record pledge activity, or leave, for a member organisation */
+  | 'alliance.actForMember'
+  /** act for a resident in the community (publish a need): the resident, their proxy, or the grid leader of their grid */
+  | 'resident.actFor'
+  /** adopt a resident's need, creating a task */
+  | 'need.adopt'
+  /** rate a completed task: residents of its area and its volunteers */
+  | 'task.review';
 
 /** What the policy needs to know about the thing acted on. */
 export interface Resource {
@@ -47,10 +67,12 @@ export interface Resource {
   userId?: string;
   /** materialised region path of the resource (`/district/street/...`) */
   regionPath?: string | null;
+  /** whether the actor served on the task (for reviews) */
+  isVolunteer?: boolean;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
-export type Basis = 'self' | 'proxy' | 'membership' | 'official' | 'admin' | 'anyone';
+export type Basis = 'self' | 'proxy' | 'gridLeader' | 'membership' | 'official' | 'admin' | 'anyone';
 export interface Decision {
   allowed: boolean;
   basis?: Basis;
@@ -68,9 +90,14 @@ function orgRoleAtLeast(actor: Actor, organizationId: string | undefined, min: O
   return !!role && ORGANIZATION_ROLE_RANK[role] >= ORGANIZATION_ROLE_RANK[min];
 }
 
+/** True when `path` lies in the subtree rooted at `scope` (or is it). */
+function within(scope: string, path: string): boolean {
+  return path === scope || path.startsWith(scope.endsWith('/') ? scope : scope + '/');
+}
+
 function inOfficialScope(actor: Actor, regionPath: string | null | undefined): boolean {
   if (actor.role !== 'OFFICIAL' || !regionPath) return false;
-  return actor.officialScopes.some((scope) => regionPath === scope || regionPath.startsWith(scope.endsWith('/') ? scope : scope + '/'));
+  return actor.officialScopes.some((scope) => within(scope, regionPath));
 }
 
 function selfOrProxy(actor: Actor, userId: string | undefined): Decision | undefined {
@@ -110,6 +137,32 @@ const RULES: Record<Action, Rule> = {
     return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
   },
   'audit.read': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'official.assign': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'membership.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'membership.manageOwners': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'OWNER') ? allow('membership') : DENY),
+  'alliance.create': (a, r) => {
+    if (orgRoleAtLeast(a, r.organizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'alliance.apply': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'alliance.steward': (a, r) => {
+    if (orgRoleAtLeast(a, r.organizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'alliance.actForMember': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'resident.actFor': (a, r) => {
+    const own = selfOrProxy(a, r.userId);
+    if (own) return own;
+    // A grid leader may act for residents of the grid they lead (some have no phone to consent with).
+    return a.leadsGridPath && r.regionPath && within(a.leadsGridPath, r.regionPath) ? allow('gridLeader') : DENY;
+  },
+  'need.adopt': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'task.review': (a, r) => {
+    if (r.isVolunteer) return allow('self');
+    const home = a.homeRegionPath;
+    // Residents of the task's area: home inside the task's region, or the task inside the home region.
+    return home && r.regionPath && (within(r.regionPath, home) || within(home, r.regionPath)) ? allow('self') : DENY;
+  },
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -64,6 +64,8 @@ export class TaskObject {
   publishedAt: Date | null;
   @Field({ description: 'When it was created.' })
   createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was completed.' })
+  completedAt: Date | null;
 }
 
 @ObjectType('Shift', { implements: () => [NodeInterface], description: 'A time slot of a task with a number of places.' })

@@ -1,0 +1,169 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { GeoService, RegionObject } from '@civicgrid/geo';
+import { AllianceEntity, AllianceMemberEntity, AllianceMemberStatus, PledgeActivityEntity } from './alliance.entity';
+import { AlliancesService } from './alliances.service';
+import {
+  AllianceConnection,
+  AllianceMemberActionInput,
+  AllianceMemberConnection,
+  AllianceMemberObject,
+  AllianceMemberStatusEnum,
+  AllianceObject,
+  ApplyToAllianceInput,
+  CreateAllianceInput,
+  DecideAllianceApplicationInput,
+  PledgeActivityConnection,
+  PledgeActivityObject,
+  RecordPledgeActivityInput,
+} from './graphql/alliance.objects';
+import { OrganizationObject } from './graphql/organization.object';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationsService } from './organizations.service';
+
+@Resolver(() => AllianceObject)
+export class AllianceResolver {
+  constructor(
+    private readonly alliances: AlliancesService,
+    private readonly organizations: OrganizationsService,
+    private readonly geo: GeoService,
+  ) {}
+
+  @Public()
+  @Query(() => AllianceObject, { nullable: true, description: 'One alliance by id.' })
+  alliance(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
+    return this.alliances.load(ctx, id);
+  }
+
+  @Public()
+  @Query(() => AllianceConnection, { name: 'alliances', description: 'Alliances, newest first; with regionId, those of that region (its subtree and the areas containing it).' })
+  alliancesList(
+    @Ctx() ctx: RequestContext,
+    @Args('regionId', { type: () => ID, nullable: true }) regionId?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.alliances.list(ctx, regionId, { first, after });
+  }
+
+  @SignedIn()
+  @Query(() => AllianceMemberConnection, { description: "Applications the signed-in person may decide: their organisations' alliances, or in their official regions." })
+  pendingAllianceApplications(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.alliances.pendingApplications(ctx, { first, after });
+  }
+
+  @SignedIn()
+  @Mutation(() => AllianceObject, { description: 'Found an alliance for a street or community, run by a steward organisation.' })
+  createAlliance(@Ctx() ctx: RequestContext, @Args('input') input: CreateAllianceInput) {
+    return this.alliances.create(ctx, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => AllianceMemberObject, { description: 'Apply to an alliance with the pledges the organisation takes on (its ADMIN or above).' })
+  applyToAlliance(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToAllianceInput) {
+    return this.alliances.apply(ctx, input.allianceId, input.organizationId, input.pledges);
+  }
+
+  @SignedIn()
+  @Mutation(() => AllianceMemberObject, { description: 'Approve or reject an application (steward ADMIN or above, or an official in scope); a rejection needs a reason.' })
+  decideAllianceApplication(@Ctx() ctx: RequestContext, @Args('input') input: DecideAllianceApplicationInput) {
+    return this.alliances.decide(ctx, input.allianceMemberId, input.approve, input.reason);
+  }
+
+  @SignedIn()
+  @Mutation(() => AllianceMemberObject, { description: 'Suspend an active member (steward or official in scope).' })
+  suspendAllianceMember(@Ctx() ctx: RequestContext, @Args('input') input: AllianceMemberActionInput) {
+    return this.alliances.setSuspended(ctx, input.allianceMemberId, true, input.reason);
+  }
+
+  @SignedIn()
+  @Mutation(() => AllianceMemberObject, { description: 'Reinstate a suspended member (steward or official in scope).' })
+  reinstateAllianceMember(@Ctx() ctx: RequestContext, @Args('input') input: AllianceMemberActionInput) {
+    return this.alliances.setSuspended(ctx, input.allianceMemberId, false, input.reason);
+  }
+
+  @SignedIn()
+  @Mutation(() => AllianceMemberObject, { description: 'Leave an alliance, or withdraw an application (the member organisation’s ADMIN or above).' })
+  leaveAlliance(@Ctx() ctx: RequestContext, @Args('input') input: AllianceMemberActionInput) {
+    return this.alliances.leave(ctx, input.allianceMemberId);
+  }
+
+  @SignedIn()
+  @Mutation(() => PledgeActivityObject, { description: 'Record activity on a pledge (an ACTIVE member’s ADMIN or above).' })
+  recordPledgeActivity(@Ctx() ctx: RequestContext, @Args('input') input: RecordPledgeActivityInput) {
+    return this.alliances.recordActivity(ctx, input);
+  }
+
+  @ResolveField(() => RegionObject, { description: 'The street or community.' })
+  region(@Ctx() ctx: RequestContext, @Parent() a: AllianceEntity) {
+    return this.geo.load(ctx, a.regionId);
+  }
+
+  @ResolveField(() => OrganizationObject, { description: 'The organisation that runs it.' })
+  steward(@Ctx() ctx: RequestContext, @Parent() a: AllianceEntity) {
+    return this.organizations.load(ctx, a.stewardId);
+  }
+
+  @ResolveField(() => AllianceMemberConnection, { description: 'Members in a status (ACTIVE by default; others for the steward and officials in scope).' })
+  members(
+    @Ctx() ctx: RequestContext,
+    @Parent() a: AllianceEntity,
+    @Args('status', { type: () => AllianceMemberStatusEnum, nullable: true }) status?: AllianceMemberStatus,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.alliances.membersOf(ctx, a, status, { first, after });
+  }
+
+  @ResolveField(() => PledgeActivityConnection, { description: 'The activity feed, newest first.' })
+  activity(
+    @Ctx() ctx: RequestContext,
+    @Parent() a: AllianceEntity,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.alliances.activity(ctx, a.id, { first, after });
+  }
+}
+
+@Resolver(() => AllianceMemberObject)
+export class AllianceMemberResolver {
+  constructor(
+    private readonly alliances: AlliancesService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => AllianceObject, { description: 'The alliance.' })
+  alliance(@Ctx() ctx: RequestContext, @Parent() m: AllianceMemberEntity) {
+    return this.alliances.load(ctx, m.allianceId);
+  }
+
+  @ResolveField(() => OrganizationObject, { description: 'The member organisation.' })
+  organization(@Ctx() ctx: RequestContext, @Parent() m: AllianceMemberEntity) {
+    return this.organizations.load(ctx, m.organizationId);
+  }
+}
+
+@Resolver(() => PledgeActivityObject)
+export class PledgeActivityResolver {
+  constructor(private readonly alliances: AlliancesService) {}
+
+  @ResolveField(() => AllianceMemberObject, { description: 'The member who did it.' })
+  member(@Ctx() ctx: RequestContext, @Parent() p: PledgeActivityEntity) {
+    return this.alliances.loadMember(ctx, p.allianceMemberId);
+  }
+}
+
+@Resolver(() => OrganizationObject)
+export class OrganizationAlliancesResolver {
+  constructor(private readonly alliances: AlliancesService) {}
+
+  @ResolveField(() => [AllianceMemberObject], { description: "The organisation's alliance memberships (applications too, for its members)." })
+  allianceMemberships(@Ctx() ctx: RequestContext, @Parent() org: OrganizationEntity) {
+    return this.alliances.ofOrganization(ctx, org.id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import {
+  authorize,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  PageArgs,
+  paginate,
+  RequestContext,
+  TransactionRunner,
+} from '@civicgrid/platform';
+import { TaskReviewEntity } from './task-review.entity';
+import { TasksService } from './tasks.service';
+
+/** Co-evaluation (效果共评): residents of the task's area and its volunteers rate a completed task. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly tasks: TasksService,
+  ) {}
+
+  private reviews(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(TaskReviewEntity);
+  }
+
+  async review(ctx: RequestContext, taskId: string, rating: number, comment?: string | null): Promise<TaskReviewEntity> {
+    const actor = await ctx.requireActor();
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new InvalidInputError('rating', 'review.rating', 'rating must be a whole number from 1 to 5');
+    const task = await this.tasks.visibleTask(ctx, taskId);
+    if (!task) throw new NotFoundError('Task', 'taskId');
+    const [served] = await this.tx.manager(ctx).query(
+      `SELECT 1 FROM shift_claim c JOIN shift s ON s.id = c.shift_id WHERE s.task_id = $1 AND c.volunteer_id = $2 AND c.status IN ('ATTENDED','CHECKED_IN') LIMIT 1`,
+      [taskId, actor.userId],
+    );
+    authorize(actor, 'task.review', { regionPath: task.regionPath, isVolunteer: !!served });
+    if (task.status !== 'COMPLETED') throw new ConflictError('review.notCompleted', 'Only a completed task can be rated');
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const rows: { id: string }[] = await em.query(
+        `INSERT INTO task_review (task_id, reviewer_id, rating, comment) VALUES ($1, $2, $3, $4) ON CONFLICT (task_id, reviewer_id) DO NOTHING RETURNING id`,
+        [taskId, actor.userId, rating, comment?.trim() || null],
+      );
+      if (!rows.length) throw new ConflictError('review.duplicate', 'You have already rated this task');
+      return this.reviews(t).findOneByOrFail({ id: rows[0].id });
+    });
+  }
+
+  list(ctx: RequestContext, taskId: string, page: PageArgs) {
+    const qb = this.reviews(ctx).createQueryBuilder('r').where('r.task_id = :taskId', { taskId });
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'r.created_at', kind: 'timestamp' },
+        { expr: 'r.id', kind: 'uuid' },
+      ],
+      direction: 'DESC',
+      keyOf: (r) => [r.createdAt.toISOString(), r.id],
+    });
+  }
+
+  /** Average rating per task (batched); null when nobody has rated it. */
+  average(ctx: RequestContext, taskId: string): Promise<number | null> {
+    return ctx
+      .loader<string, number | null>('review.average', async (ids) => {
+        const rows: { task_id: string; avg: string }[] = await this.tx.manager(ctx).query(`SELECT task_id, avg(rating)::float8 AS avg FROM task_review WHERE task_id = ANY($1::uuid[]) GROUP BY task_id`, [[...ids]]);
+        const byId = new Map(rows.map((r) => [r.task_id, Number(r.avg)]));
+        return ids.map((i) => byId.get(i) ?? null);
+      })
+      .load(taskId);
+  }
+}
