@@ -175,7 +175,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       [gridLeaderId, 'COORDINATOR'],
       [officialId, 'ADMIN'],
     ]);
-    await org('玉林小馆', 'MERCHANT', communities[0].id, '家常川菜馆，商家联盟成员，为志愿者提供九折优惠。', true, [[merchantId, 'OWNER']]);
+    const bistroId = await org('玉林小馆', 'MERCHANT', communities[0].id, '家常川菜馆，商家联盟成员，为志愿者提供九折优惠。', true, [[merchantId, 'OWNER']]);
     await org('玉林街道五老理事会', 'SENIORS_COUNCIL', yulinStreet.id, '由老干部、老战士、老教师等组成，参与矛盾调解与社区议事。', true, [
       [seniorIds[0], 'OWNER', 'RETIRED_CADRE'],
       [seniorIds[1], 'MEMBER', 'RETIRED_TEACHER'],
@@ -184,6 +184,52 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const womensFedId = await org('玉林街道妇联', 'WOMENS_FEDERATION', yulinStreet.id, '玉林街道妇女联合会，关注妇女儿童与家庭。', true, [[coordinatorId, 'ADMIN']]);
     await org('玉林北路居民自治会', 'SOCIAL_GROUP', communities[0].id, '居民自发组成的楼院自治小组。', false, [[gridLeaderId, 'OWNER']]);
     await org('武侯区城市管理局', 'DEPARTMENT', districtId, '负责市容环境、垃圾分类与占道经营管理。', true, [[deptStaffId, 'MEMBER']]);
+
+    // ---------- the Yulin street merchant alliance (商家联盟) ----------
+    const fruitShopOwner = await user('13800000031', '王建华');
+    const barberOwner = await user('13800000032', '李小红');
+    const fruitShopId = await org('老王水果店', 'MERCHANT', communities[0].id, '社区水果店，参与净菜与垃圾分类。', true, [[fruitShopOwner, 'OWNER']]);
+    const barberId = await org('小李理发店', 'MERCHANT', communities[1].id, '社区理发店，每月为老人义剪。', false, [[barberOwner, 'OWNER']]);
+    const allianceId = await insert(em, 'alliance', {
+      name: '玉林街道商家联盟',
+      region_id: yulinStreet.id,
+      region_path: yulinStreet.path,
+      charter: '玉林街道的商户共同承诺：做好垃圾分类、参与平安巡逻、为志愿者提供优惠、为独居老人送餐，共建干净、安全、友善的街区。',
+      pledge_options: ['WASTE_SORTING', 'SAFETY_PATROL', 'VOLUNTEER_DISCOUNT', 'ELDER_MEALS'],
+      steward_id: streetOfficeId,
+      created_by_id: officialId,
+    });
+    const joined = new Date(now.getTime() - 40 * DAY);
+    const bistroMember = await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: bistroId, status: 'ACTIVE', pledges: ['WASTE_SORTING', 'VOLUNTEER_DISCOUNT', 'ELDER_MEALS'], joined_at: joined, decided_by_id: officialId });
+    const fruitMember = await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: fruitShopId, status: 'ACTIVE', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], joined_at: joined, decided_by_id: officialId });
+    await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: barberId, status: 'APPLIED', pledges: ['VOLUNTEER_DISCOUNT', 'ELDER_MEALS'] });
+    // A month of pledge activity.
+    for (let day = 30; day >= 1; day--) {
+      const at = new Date(shanghaiDay(-day) + 20 * HOUR);
+      await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'WASTE_SORTING', note: '厨余垃圾分类投放', quantity: 8 + (day % 5) * 1.5, unit: 'kg', occurred_at: at, recorded_by_id: merchantId });
+      if (day % 3 === 0) await insert(em, 'pledge_activity', { alliance_member_id: fruitMember, alliance_id: allianceId, pledge: 'SAFETY_PATROL', note: '晚间沿街巡逻一圈', quantity: 1, unit: 'rounds', occurred_at: new Date(at.getTime() + HOUR), recorded_by_id: fruitShopOwner });
+      if (day % 7 === 0) await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'VOLUNTEER_DISCOUNT', note: '志愿者用餐九折', quantity: 36, unit: 'yuan', occurred_at: new Date(at.getTime() - 6 * HOUR), recorded_by_id: merchantId });
+      if (day % 10 === 0) await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'ELDER_MEALS', note: '为独居老人送午餐', quantity: 6, unit: 'meals', occurred_at: new Date(at.getTime() - 8 * HOUR), recorded_by_id: merchantId });
+    }
+
+    // ---------- residents' needs (共同缔造) ----------
+    const need = async (n: { title: string; description: string; category: string; grid: { id: string; path: string }; by: string; onBehalfOf?: string; supporters: number }) => {
+      const id = await insert(em, 'need', {
+        title: n.title, description: n.description, category: n.category, region_id: n.grid.id, region_path: n.grid.path,
+        posted_by_id: n.by, on_behalf_of_id: n.onBehalfOf ?? null,
+      });
+      for (let i = 0; i < n.supporters; i++) await em.query('INSERT INTO need_support (need_id, user_id) VALUES ($1, $2)', [id, volunteers[10 + i]]);
+      return id;
+    };
+    await need({ title: '3 栋楼道灯坏了', description: '玉林北路 3 栋 2 单元楼道灯不亮，老人晚上上下楼不安全，希望尽快修好。', category: 'SAFETY_PATROL', grid: grids[0], by: gridLeaderId, onBehalfOf: elderId, supporters: 7 });
+    await need({ title: '小区缺少休息长椅', description: '菜市场门口的公交站没有座椅，老人等车很辛苦，建议加装两张长椅。', category: 'COMMUNITY_EVENT', grid: grids[1], by: volunteers[3], supporters: 12 });
+    await need({ title: '希望开设老年人手机课', description: '很多老人不会用手机挂号、视频通话，希望每周有志愿者教一教。', category: 'EDUCATION', grid: grids[2], by: elder2Id, supporters: 5 });
+    const adoptedNeed = await need({ title: '河边垃圾多，想组织一次清洁', description: '火车南站附近河道边塑料袋和烟头很多，希望大家一起清理。', category: 'ENVIRONMENT', grid: grids[21], by: volunteers[20], supporters: 9 });
+    const needTask = await insert(em, 'task', {
+      organization_id: ngoId, title: '河道边垃圾清理（居民提议）', description: '回应居民提议：沿河拾捡垃圾，提供手套与夹子。', category: 'ENVIRONMENT',
+      region_id: grids[21].id, region_path: grids[21].path, status: 'DRAFT', created_by_id: coordinatorId, need_id: adoptedNeed,
+    });
+    await em.query(`UPDATE need SET status = 'ADOPTED', adopted_by_id = $2, task_id = $3 WHERE id = $1`, [adoptedNeed, ngoId, needTask]);
 
     // ---------- tasks with shifts over the coming two weeks ----------
     const task = async (t: {
@@ -285,7 +331,16 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
         claim_id: claimId, volunteer_id: v, minutes: 180, status: 'VERIFIED', verified_at: new Date(checkOut.getTime() + DAY), verified_by_id: coordinatorId,
       });
     }
-    await em.query(`UPDATE task SET status = 'COMPLETED', closed_at = now() WHERE id = (SELECT task_id FROM shift WHERE id = $1)`, [past[0]]);
+    await em.query(`UPDATE task SET status = 'COMPLETED', closed_at = now(), completed_at = now() WHERE id = (SELECT task_id FROM shift WHERE id = $1)`, [past[0]]);
+    // Residents' ratings of it (效果共评).
+    const pastTask: { task_id: string }[] = await em.query('SELECT task_id FROM shift WHERE id = $1', [past[0]]);
+    for (const [reviewer, rating, comment] of [
+      [volunteerId, 5, '老人们很开心，饺子也好吃！'],
+      [elderId, 5, '谢谢志愿者们陪我们过节。'],
+      [volunteers[2], 4, '组织得不错，希望明年人更多。'],
+    ] as const) {
+      await insert(em, 'task_review', { task_id: pastTask[0].task_id, reviewer_id: reviewer, rating, comment });
+    }
 
     log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
     return true;

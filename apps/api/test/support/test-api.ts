@@ -21,11 +21,11 @@ export class TestApi {
     readonly make: Factories,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  static async start(opts: { demoData?: boolean } = {}): Promise<TestApi> {
     const server = process.env.CIVICGRID_TEST_PG_URL;
     if (!server) throw new Error('CIVICGRID_TEST_PG_URL is not set: run e2e tests through jest (its globalSetup starts PostgreSQL)');
     const databaseUrl = await ensureDatabase(server, `test_${randomUUID().replace(/-/g, '')}`);
-    const running = await startApi({ databaseUrl, demoData: false, apiPort: 0, apiHost: '127.0.0.1', env: 'test', logLevel: process.env.LOG_LEVEL ?? 'silent' });
+    const running = await startApi({ databaseUrl, demoData: opts.demoData ?? false, apiPort: 0, apiHost: '127.0.0.1', env: 'test', logLevel: process.env.LOG_LEVEL ?? 'silent' });
     const db = running.app.get(DataSource);
     return new TestApi(running, db, new Factories(db, running.app.get(TokenService)));
   }

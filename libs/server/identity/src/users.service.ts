@@ -238,6 +238,7 @@ export class UsersService {
       const posts = em.getRepository(OfficialPostEntity);
       if (await posts.existsBy({ userId, regionId })) throw new ConflictError('official.alreadyPosted', 'This person already holds a post over this region');
       await em.getRepository(UserEntity).update({ id: userId }, { role: 'OFFICIAL' });
+      user.role = 'OFFICIAL'; // the request's loader holds this object
       const post = await posts.save(posts.create({ userId, regionId, title }));
       await this.audit.record(t, { action: 'official.assign', subjectType: 'user', subjectId: userId, detail: { regionId, title } });
       return post;

@@ -1,0 +1,67 @@
+import { DataSource } from 'typeorm';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '@civicgrid/seed';
+import { TestApi } from './support/test-api';
+
+describe('demo data', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start({ demoData: true });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should build the district: 3 streets, 9 communities and 30 grids with coordinates', async () => {
+    const levels = await api.sql(`SELECT level, count(*)::int AS n, count(latitude)::int AS located FROM region GROUP BY level ORDER BY level`);
+    expect(levels).toEqual([
+      { level: 'COMMUNITY', n: 9, located: 9 },
+      { level: 'DISTRICT', n: 1, located: 1 },
+      { level: 'GRID', n: 30, located: 30 },
+      { level: 'STREET', n: 3, located: 3 },
+    ]);
+  });
+
+  it.each(DEMO_ACCOUNTS.map((a) => [a.role, a.phone]))('should let the %s account (%s) sign in with the published password', async (_role, phone) => {
+    const { login } = await api.ok(`mutation($p: String!, $pw: String!) { login(input: { phone: $p, password: $pw }) { user { id } } }`, { p: phone, pw: DEMO_PASSWORD });
+    expect(login.user.id).toEqual(expect.any(String));
+  });
+
+  it('should show a living board: published shifts with space over the coming two weeks, some full with a waitlist', async () => {
+    const { openShifts } = await api.ok(`{ openShifts(first: 100) { totalCount edges { node { startsAt capacity confirmedCount waitlistCount } } } }`);
+    expect(openShifts.totalCount).toBeGreaterThan(30);
+    const nodes = openShifts.edges.map((e: any) => e.node);
+    expect(nodes.some((n: any) => n.confirmedCount < n.capacity)).toBe(true);
+    expect(nodes.some((n: any) => n.waitlistCount > 0)).toBe(true);
+    const twoWeeks = Date.now() + 15 * 86_400_000;
+    expect(nodes.every((n: any) => Date.parse(n.startsAt) < twoWeeks)).toBe(true);
+  });
+
+  it('should hold organisations of every kind, an alliance with members and a month of activity, open and adopted needs', async () => {
+    const kinds = await api.sql(`SELECT DISTINCT kind FROM organization ORDER BY kind`);
+    expect(kinds.map((k) => k.kind)).toEqual(['DEPARTMENT', 'MERCHANT', 'NGO', 'RESIDENTS_COMMITTEE', 'SENIORS_COUNCIL', 'SOCIAL_GROUP', 'STREET_OFFICE', 'WOMENS_FEDERATION']);
+    const { alliances } = await api.ok(`{ alliances { edges { node { name members { totalCount } activity(first: 100) { totalCount } } } } }`);
+    expect(alliances.edges[0].node.members.totalCount).toBe(2);
+    expect(alliances.edges[0].node.activity.totalCount).toBeGreaterThan(30);
+    expect(await api.sql(`SELECT status, count(*)::int AS n FROM alliance_member GROUP BY status ORDER BY status`)).toEqual([
+      { status: 'ACTIVE', n: 2 },
+      { status: 'APPLIED', n: 1 },
+    ]);
+    const { needs } = await api.ok(`{ needs(first: 20) { edges { node { status supportCount } } } }`);
+    const statuses = needs.edges.map((e: any) => e.node.status);
+    expect(statuses).toContain('OPEN');
+    expect(statuses).toContain('ADOPTED');
+    expect(await api.sql(`SELECT count(*)::int AS n FROM membership WHERE senior_title IS NOT NULL`)).toEqual([{ n: 3 }]);
+  });
+
+  it('should give the demo volunteer verified hours and the grid leader two proxy residents', async () => {
+    const volunteer = DEMO_ACCOUNTS[0];
+    const leader = DEMO_ACCOUNTS[1];
+    const token = async (phone: string) => (await api.ok(`mutation($p: String!, $pw: String!) { login(input: { phone: $p, password: $pw }) { accessToken } }`, { p: phone, pw: DEMO_PASSWORD })).login.accessToken;
+    expect((await api.ok(`{ me { serviceMinutes } }`, {}, await token(volunteer.phone))).me.serviceMinutes).toBe(180);
+    expect((await api.ok(`{ proxyResidents { totalCount } }`, {}, await token(leader.phone))).proxyResidents.totalCount).toBe(2);
+  });
+
+  it('should not load twice into a database that has data', async () => {
+    expect(await loadDemoData(api.running.app.get(DataSource))).toBe(false);
+  });
+});
