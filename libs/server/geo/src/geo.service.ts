@@ -32,6 +32,19 @@ export class GeoService {
     return this.repo(ctx).createQueryBuilder('r').where('r.parent_id IS NULL').orderBy('r.code').getMany();
   }
 
+  /** Regions with coordinates inside a bounding box (an indexed range query), for candidate search. */
+  async regionsInBox(ctx: RequestContext, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }): Promise<RegionEntity[]> {
+    return this.repo(ctx)
+      .createQueryBuilder('r')
+      .where('r.latitude BETWEEN :minLat AND :maxLat AND r.longitude BETWEEN :minLng AND :maxLng', box)
+      .getMany();
+  }
+
+  /** The first root region (the district), where people without a home region are placed. */
+  async defaultCentre(ctx: RequestContext): Promise<RegionEntity | null> {
+    return this.repo(ctx).createQueryBuilder('r').where('r.parent_id IS NULL AND r.latitude IS NOT NULL').orderBy('r.code').getOne();
+  }
+
   /** True when `inner` lies in the subtree of `outer` (or is it). */
   static contains(outerPath: string, innerPath: string): boolean {
     return innerPath === outerPath || innerPath.startsWith(outerPath + '/');

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Int } from '@nestjs/graphql';
 import { ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
-import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
+import { AuthPayloadObject, AvailabilityWindowObject, ProxyGrantObject, UserObject } from './graphql/user.object';
 import { AssignOfficialInput, GrantProxyInput, LoginInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
 import { OfficialPostObject } from './graphql/official-post.object';
 import { UsersService } from './users.service';
@@ -99,6 +99,16 @@ export class IdentityResolver {
   @ResolveField(() => [ProxyGrantObject], { description: 'Proxy consents this person gave (visible to them and their proxies only).' })
   proxyGrants(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
     return this.users.grantsOf(ctx, user.id);
+  }
+
+  @ResolveField(() => [AvailabilityWindowObject], { description: 'Weekly windows when the person is free (local time).' })
+  availability(@Parent() user: UserEntity) {
+    return user.availability ?? [];
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Birth date (YYYY-MM-DD): shown to the person and their proxies only, null for others.' })
+  async birthDate(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return (await this.users.canSeePrivate(ctx, user.id)) ? user.birthDate : null;
   }
 
   @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })

@@ -39,6 +39,14 @@ export class UserEntity {
   @Column({ type: 'text', default: 'zh-CN' })
   locale: string;
 
+  /** weekly availability in local time: weekday 0 = Monday, minutes from midnight */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  availability: { weekday: number; startMinute: number; endMinute: number }[];
+
+  /** personal information: for tasks with a minimum age; shown to the person and their proxies only */
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

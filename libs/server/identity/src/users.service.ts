@@ -43,6 +43,8 @@ export interface ProfileChanges {
   elderMode?: boolean | null;
   locale?: string | null;
   homeRegionId?: string | null;
+  availability?: { weekday: number; startMinute: number; endMinute: number }[] | null;
+  birthDate?: string | null;
 }
 
 /** Facts about a person that the policy decides from (see ActorLoader). */
@@ -58,6 +60,22 @@ function cleanName(name: string, field: string): string {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (!trimmed) throw new InvalidInputError(field, 'validation.isNotEmpty', `${field} must not be blank`);
   return trimmed;
+}
+
+/** Windows sorted by day and start; a window must end after it starts. */
+function normalizeAvailability(windows: { weekday: number; startMinute: number; endMinute: number }[]) {
+  windows.forEach((w, i) => {
+    if (w.endMinute <= w.startMinute) throw new InvalidInputError(`availability.${i}.endMinute`, 'availability.endBeforeStart', 'A window must end after it starts');
+  });
+  return [...windows]
+    .map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute }))
+    .sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);
+}
+
+function checkBirthDate(date: string): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(t) || t > Date.now() || t < Date.parse('1900-01-02T00:00:00Z')) throw new InvalidInputError('birthDate', 'birthDate.invalid', 'Give a real birth date, YYYY-MM-DD');
+  return date;
 }
 
 function cleanList(values: string[]): string[] {
@@ -134,6 +152,8 @@ export class UsersService {
       if (changes.elderMode != null) user.elderMode = changes.elderMode;
       if (changes.locale != null) user.locale = changes.locale;
       if (changes.homeRegionId !== undefined) user.homeRegionId = changes.homeRegionId;
+      if (changes.availability != null) user.availability = normalizeAvailability(changes.availability);
+      if (changes.birthDate != null) user.birthDate = checkBirthDate(changes.birthDate);
       return repo.save(user);
     });
   }
@@ -153,6 +173,22 @@ export class UsersService {
       await this.audit.record(ctx, { action: 'pii.read', subjectType: 'user', subjectId: user.id, detail: { field: 'phone', basis: d.basis } });
     }
     return user.phone;
+  }
+
+  /** People whose home is one of these regions (candidates for matching), at most `limit`. */
+  async residentsOf(ctx: RequestContext, regionIds: string[], limit: number): Promise<UserEntity[]> {
+    if (!regionIds.length) return [];
+    return this.users(ctx).createQueryBuilder('u').where('u.home_region_id IN (:...regionIds)', { regionIds }).orderBy('u.id').limit(limit).getMany();
+  }
+
+  /** People by id, for matching (one query). */
+  async many(ctx: RequestContext, ids: string[]): Promise<UserEntity[]> {
+    return ids.length ? this.users(ctx).findBy({ id: In(ids) }) : [];
+  }
+
+  /** The person themself or their proxy: may see private facts such as the birth date. */
+  async canSeePrivate(ctx: RequestContext, userId: string): Promise<boolean> {
+    return decide(await ctx.actor(), 'user.viewPrivate', { userId }).allowed;
   }
 
   // ---------- proxies ----------

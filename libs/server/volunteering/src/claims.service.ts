@@ -70,7 +70,11 @@ export class ClaimsService {
     return { claim, shift, task };
   }
 
-  async claim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null): Promise<ShiftClaimEntity> {
+  /**
+   * Claims a place. An `invited` claim (accepting an invitation) is confirmed without
+   * approval, or refused with CONFLICT when the shift filled meanwhile: never waitlisted.
+   */
+  async claim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null, opts: { invited?: boolean } = {}): Promise<ShiftClaimEntity> {
     const actor = await ctx.requireActor();
     const volunteerId = onBehalfOfUserId ?? actor.userId;
     const onBehalf = volunteerId !== actor.userId;
@@ -100,7 +104,9 @@ export class ClaimsService {
         .getExists();
       if (overlapping) throw new ConflictError('claim.overlap', 'This volunteer already has a claim on a shift at the same time');
 
-      const status: ClaimStatus = task.requiresApproval ? 'PENDING_APPROVAL' : shift.confirmedCount < shift.capacity ? 'CONFIRMED' : 'WAITLISTED';
+      const hasPlace = shift.confirmedCount < shift.capacity;
+      if (opts.invited && !hasPlace) throw new ConflictError('shift.full', 'The shift filled up before you answered');
+      const status: ClaimStatus = opts.invited ? 'CONFIRMED' : task.requiresApproval ? 'PENDING_APPROVAL' : hasPlace ? 'CONFIRMED' : 'WAITLISTED';
       const claim = await em.getRepository(ShiftClaimEntity).save(
         em.getRepository(ShiftClaimEntity).create({ shiftId, volunteerId, status, actingProxyId: onBehalf ? actor.userId : null }),
       );
@@ -264,6 +270,26 @@ export class ClaimsService {
         return ids.map((i) => rows.find((r) => r.shiftId === i) ?? null);
       })
       .load(shiftId);
+  }
+
+  /** Attended ÷ held places on shifts that have ended, batched per request; null before the first. */
+  attendanceRate(ctx: RequestContext, userId: string): Promise<number | null> {
+    return ctx
+      .loader<string, number | null>('claim.attendanceRate', async (ids) => {
+        const rows: { volunteer_id: string; attended: number; held: number }[] = await this.tx.manager(ctx).query(
+          `SELECT c.volunteer_id,
+                  count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN'))::int AS attended,
+                  count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN','NO_SHOW','CONFIRMED'))::int AS held
+             FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+            WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
+          [[...ids]],
+        );
+        return ids.map((id) => {
+          const r = rows.find((x) => x.volunteer_id === id);
+          return r && r.held > 0 ? r.attended / r.held : null;
+        });
+      })
+      .load(userId);
   }
 
   /** Whether the viewer may see this claim (the volunteer, their proxy, the organisation's coordinators). */

@@ -36,6 +36,13 @@ export class TaskEntity {
   @Column({ name: 'requires_check_in_code', type: 'boolean', default: false })
   requiresCheckInCode: boolean;
 
+  /** when true, a volunteer lacking a required skill cannot be matched (they may still claim) */
+  @Column({ name: 'skills_mandatory', type: 'boolean', default: false })
+  skillsMandatory: boolean;
+
+  @Column({ name: 'minimum_age', type: 'int', nullable: true })
+  minimumAge: number | null;
+
   @Column({ type: 'text', default: 'DRAFT' })
   status: TaskStatus;
 

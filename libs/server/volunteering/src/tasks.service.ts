@@ -38,6 +38,8 @@ export interface NewTask {
   requiredSkills?: string[] | null;
   requiresApproval?: boolean | null;
   requiresCheckInCode?: boolean | null;
+  skillsMandatory?: boolean | null;
+  minimumAge?: number | null;
   shifts: NewShift[];
 }
 export interface ShiftFilterData {
@@ -122,6 +124,8 @@ export class TasksService {
           requiredSkills: [...new Set((input.requiredSkills ?? []).map((s) => s.trim()).filter(Boolean))],
           requiresApproval: input.requiresApproval ?? false,
           requiresCheckInCode: input.requiresCheckInCode ?? false,
+          skillsMandatory: input.skillsMandatory ?? false,
+          minimumAge: input.minimumAge ?? null,
           status: 'DRAFT',
           createdById: actor.userId,
         }),

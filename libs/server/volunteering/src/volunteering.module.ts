@@ -15,6 +15,17 @@ import { TaskReviewEntity } from './task-review.entity';
 import { NeedsService } from './needs.service';
 import { ReviewsService } from './reviews.service';
 import { TaskCompletionJob } from './task-completion.job';
+import { AssignmentBatchEntity, InvitationEntity } from './invitation.entity';
+import { MatchingService } from './matching.service';
+import { InvitationsService } from './invitations.service';
+import {
+  AutoAssignResolver,
+  InvitationResolver,
+  ProposedPairResolver,
+  ShiftRecommendationResolver,
+  UserAttendanceResolver,
+  VolunteerRecommendationResolver,
+} from './matching.resolver';
 import { NeedResolver, TaskCommunityResolver, TaskReviewResolver } from './community.resolver';
 import {
   ClaimResolver,
@@ -26,7 +37,7 @@ import {
 } from './volunteering.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity, NeedEntity, NeedSupportEntity, TaskReviewEntity]), GeoModule, IdentityModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity, NeedEntity, NeedSupportEntity, TaskReviewEntity, InvitationEntity, AssignmentBatchEntity]), GeoModule, IdentityModule, OrganizationsModule],
   providers: [
     TasksService,
     ClaimsService,
@@ -34,6 +45,14 @@ import {
     NeedsService,
     ReviewsService,
     TaskCompletionJob,
+    MatchingService,
+    InvitationsService,
+    ShiftRecommendationResolver,
+    VolunteerRecommendationResolver,
+    ProposedPairResolver,
+    AutoAssignResolver,
+    InvitationResolver,
+    UserAttendanceResolver,
     NeedResolver,
     TaskReviewResolver,
     TaskCommunityResolver,
@@ -44,6 +63,6 @@ import {
     OrganizationTasksResolver,
     UserServiceMinutesResolver,
   ],
-  exports: [TasksService, ClaimsService, ServiceRecordsService, NeedsService, ReviewsService],
+  exports: [TasksService, ClaimsService, ServiceRecordsService, NeedsService, ReviewsService, MatchingService, InvitationsService],
 })
 export class VolunteeringModule {}

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { AvailabilityWindowInput } from './user.object';
 import { Limits, LOCALES } from '@civicgrid/contracts';
 
 @InputType('RegisterInput', { description: 'Sign up with a mainland mobile number and a password.' })
@@ -65,6 +67,16 @@ export class UpdateProfileInput {
   @IsOptional()
   @IsUUID()
   homeRegionId?: string;
+  @Field(() => [AvailabilityWindowInput], { nullable: true, description: 'Weekly windows when I am free (replaces the old ones).' })
+  @IsOptional()
+  @ArrayMaxSize(28)
+  @ValidateNested({ each: true })
+  @Type(() => AvailabilityWindowInput)
+  availability?: AvailabilityWindowInput[];
+  @Field({ nullable: true, description: 'Birth date, YYYY-MM-DD (for tasks with a minimum age; shown to me and my proxies only).' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  birthDate?: string;
 }
 
 @InputType('GrantProxyInput', { description: 'Let another person act for the signed-in user, recording the consent.' })

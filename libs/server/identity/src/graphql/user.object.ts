@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsInt, Max, Min } from 'class-validator';
 import { NodeInterface } from '@civicgrid/platform';
 
 export const RoleEnum = { RESIDENT: 'RESIDENT', OFFICIAL: 'OFFICIAL', ADMIN: 'ADMIN', DEPARTMENT_STAFF: 'DEPARTMENT_STAFF' } as const;
@@ -53,4 +54,33 @@ export class ProxyGrantObject {
   grantedAt: Date;
   @Field(() => Date, { nullable: true, description: 'When the consent was withdrawn, if it was.' })
   revokedAt: Date | null;
+}
+
+@ObjectType('AvailabilityWindow', { description: 'A weekly window when a volunteer is free, in local time (Asia/Shanghai).' })
+export class AvailabilityWindowObject {
+  @Field(() => Int, { description: '0 = Monday … 6 = Sunday.' })
+  weekday: number;
+  @Field(() => Int, { description: 'Start, in minutes from local midnight.' })
+  startMinute: number;
+  @Field(() => Int, { description: 'End, in minutes from local midnight (exclusive, up to 1440).' })
+  endMinute: number;
+}
+
+@InputType('AvailabilityWindowInput', { description: 'A weekly window when I am free, in local time.' })
+export class AvailabilityWindowInput {
+  @Field(() => Int, { description: '0 = Monday … 6 = Sunday.' })
+  @IsInt()
+  @Min(0)
+  @Max(6)
+  weekday: number;
+  @Field(() => Int, { description: 'Start, minutes from local midnight (0–1439).' })
+  @IsInt()
+  @Min(0)
+  @Max(1439)
+  startMinute: number;
+  @Field(() => Int, { description: 'End, minutes from local midnight (1–1440), after the start.' })
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  endMinute: number;
 }

@@ -54,6 +54,16 @@ export class CreateTaskInput {
   @IsOptional()
   @IsBoolean()
   requiresCheckInCode?: boolean;
+  @Field({ nullable: true, description: 'When true, matching never proposes a volunteer lacking a required skill (default false).' })
+  @IsOptional()
+  @IsBoolean()
+  skillsMandatory?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Minimum age of volunteers, if any.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  minimumAge?: number;
   @Field(() => [ShiftInput], { description: `The shifts, 1 to ${Limits.shiftsPerTaskMax}.` })
   @ArrayMinSize(1)
   @ArrayMaxSize(Limits.shiftsPerTaskMax)

@@ -60,6 +60,10 @@ export class TaskObject {
   requiresApproval: boolean;
   @Field({ description: "When true, a volunteer's own check-in must carry the shift's code." })
   requiresCheckInCode: boolean;
+  @Field({ description: 'When true, matching never proposes a volunteer lacking a required skill.' })
+  skillsMandatory: boolean;
+  @Field(() => Int, { nullable: true, description: 'Minimum age of volunteers, if any.' })
+  minimumAge: number | null;
   @Field(() => Date, { nullable: true, description: 'When it was published.' })
   publishedAt: Date | null;
   @Field({ description: 'When it was created.' })

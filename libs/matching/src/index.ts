@@ -1,0 +1,17 @@
+export * from './model';
+export { DEFAULT_WEIGHTS, DEFAULT_PARAMETERS, DEFAULT_MAX_DISTANCE_KM, DEFAULT_ASSIGN_MIN_AVAILABILITY } from './config';
+export type { MatchWeights, ScoringParameters, ScoringOptions } from './config';
+export { scorePair, isExcluded } from './score';
+export { skillPart, distancePart, availabilityPart, urgencyPart, fairnessPart, reliabilityPart, languagePart } from './score-parts';
+export { haversineKm, distanceKm } from './geo';
+export { parseReasonDetail, detailList } from './reason-detail';
+export { createShiftIndex, createVolunteerIndex, recommendShifts, recommendVolunteers } from './recommend';
+export type { ShiftIndex, VolunteerIndex, IndexOptions, RecommendOptions, RecommendShiftsOptions } from './recommend';
+export { compareRanked } from './ranking';
+export { assign } from './assign';
+export type { AssignOptions } from './assign';
+export { buildCandidateEdges } from './candidate-edges';
+export type { CandidateEdges, CandidateEdgeOptions } from './candidate-edges';
+export { solveMaxWeightBMatching } from './b-matching';
+export type { BipartiteProblem, BipartiteSolution } from './b-matching';
+export { localDaySegments, localWeekday, localMinuteOfDay, LOCAL_UTC_OFFSET_MS } from './time';

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { authorize, ConflictError, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { ClaimsService } from './claims.service';
+import { InvitationEntity, InvitationStatus } from './invitation.entity';
+
+/** Invitations to shifts: the volunteer (or their proxy) accepts, which claims the place, or declines. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly claims: ClaimsService,
+  ) {}
+
+  private repo(ctx: RequestContext) {
+    return this.tx.manager(ctx).getRepository(InvitationEntity);
+  }
+
+  load(ctx: RequestContext, id: string): Promise<InvitationEntity | null> {
+    return loadById(ctx, 'invitation.byId', id, (ids) => this.repo(ctx).findBy({ id: In(ids) }));
+  }
+
+  /** A pending invitation past its time reads as EXPIRED even before the row says so. */
+  static statusOf(inv: InvitationEntity): InvitationStatus {
+    return inv.status === 'PENDING' && inv.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : inv.status;
+  }
+
+  async respond(ctx: RequestContext, invitationId: string, accept: boolean): Promise<InvitationEntity> {
+    const actor = await ctx.requireActor();
+    const found = await this.load(ctx, invitationId);
+    if (!found) throw new NotFoundError('Invitation', 'invitationId');
+    authorize(actor, 'claim.actAsVolunteer', { userId: found.volunteerId });
+    if (InvitationsService.statusOf(found) === 'EXPIRED') {
+      await this.repo(ctx).update({ id: found.id, status: 'PENDING' }, { status: 'EXPIRED' });
+      throw new ConflictError('invitation.expired', 'This invitation has expired');
+    }
+    return this.tx.run(ctx, async (t) => {
+      const inv = await this.repo(t).findOneOrFail({ where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      if (inv.status !== 'PENDING') throw new ConflictError('invitation.answered', `This invitation is already ${inv.status.toLowerCase()}`);
+      if (accept) {
+        const claim = await this.claims.claim(t, inv.shiftId, inv.volunteerId, { invited: true });
+        inv.claimId = claim.id;
+      }
+      inv.status = accept ? 'ACCEPTED' : 'DECLINED';
+      inv.respondedAt = new Date();
+      return this.repo(t).save(inv);
+    });
+  }
+
+  async mine(ctx: RequestContext, status: InvitationStatus | null | undefined, page: PageArgs) {
+    const actor = await ctx.requireActor();
+    await this.repo(ctx).createQueryBuilder().update().set({ status: 'EXPIRED' }).where("volunteer_id = :me AND status = 'PENDING' AND expires_at <= now()", { me: actor.userId }).execute();
+    const qb = this.repo(ctx).createQueryBuilder('i').where('i.volunteer_id = :me', { me: actor.userId });
+    if (status) qb.andWhere('i.status = :status', { status });
+    return paginate(qb, page, {
+      columns: [
+        { expr: 'i.created_at', kind: 'timestamp' },
+        { expr: 'i.id', kind: 'uuid' },
+      ],
+      direction: 'DESC',
+      keyOf: (i) => [i.createdAt.toISOString(), i.id],
+    });
+  }
+
+  many(ctx: RequestContext, ids: string[]): Promise<InvitationEntity[]> {
+    return ids.length ? this.repo(ctx).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+}

@@ -1,0 +1,148 @@
+import { Args, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext, SignedIn } from '@civicgrid/platform';
+import { UserObject, UsersService } from '@civicgrid/identity';
+import type { User } from '@civicgrid/identity';
+import { ClaimsService } from './claims.service';
+import {
+  AssignmentProposalObject,
+  AutoAssignInput,
+  InvitationConnection,
+  InvitationObject,
+  InvitationStatusEnum,
+  MatchReasonObject,
+  ProposedPairObject,
+  RespondToInvitationInput,
+  ShiftRecommendationObject,
+  VolunteerRecommendationObject,
+} from './graphql/matching.objects';
+import { ShiftClaimObject, ShiftObject } from './graphql/volunteering.objects';
+import { InvitationEntity, InvitationStatus, StoredPair } from './invitation.entity';
+import { InvitationsService } from './invitations.service';
+import { MatchingService, ScoredShift, ScoredVolunteer } from './matching.service';
+import { TasksService } from './tasks.service';
+
+@Resolver(() => ShiftRecommendationObject)
+export class ShiftRecommendationResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @SignedIn()
+  @Query(() => [ShiftRecommendationObject], { description: 'Shifts recommended to the signed-in volunteer, ranked and explained.' })
+  recommendedShifts(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    return this.matching.recommendedShifts(ctx, first);
+  }
+
+  @ResolveField(() => ShiftObject, { description: 'The shift.' })
+  shift(@Parent() r: ScoredShift) {
+    return r.shift;
+  }
+}
+
+@Resolver(() => VolunteerRecommendationObject)
+export class VolunteerRecommendationResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @SignedIn()
+  @Query(() => [VolunteerRecommendationObject], { description: "Volunteers recommended for a shift, ranked and explained (the shift's organisation's COORDINATOR or above)." })
+  recommendedVolunteers(@Ctx() ctx: RequestContext, @Args('shiftId', { type: () => ID }) shiftId: string, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    return this.matching.recommendedVolunteers(ctx, shiftId, first);
+  }
+
+  @ResolveField(() => UserObject, { description: 'The volunteer.' })
+  volunteer(@Parent() r: ScoredVolunteer) {
+    return r.volunteer;
+  }
+}
+
+@Resolver(() => ProposedPairObject)
+export class ProposedPairResolver {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly users: UsersService,
+  ) {}
+
+  @ResolveField(() => ShiftObject, { description: 'The shift.' })
+  shift(@Ctx() ctx: RequestContext, @Parent() p: StoredPair) {
+    return this.tasks.loadShift(ctx, p.shiftId);
+  }
+
+  @ResolveField(() => UserObject, { description: 'The volunteer chosen.' })
+  volunteer(@Ctx() ctx: RequestContext, @Parent() p: StoredPair) {
+    return this.users.load(ctx, p.volunteerId);
+  }
+}
+
+@Resolver(() => AssignmentProposalObject)
+export class AutoAssignResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @SignedIn()
+  @Mutation(() => AssignmentProposalObject, {
+    description: "Choose volunteers for the shifts' open places maximising the total score (exactly), and invite them unless dryRun. Idempotent by idempotencyKey.",
+  })
+  async autoAssign(@Ctx() ctx: RequestContext, @Args('input') input: AutoAssignInput) {
+    const { batch, invitations } = await this.matching.autoAssign(ctx, input);
+    return { ...batch.proposal, invitations };
+  }
+}
+
+@Resolver(() => InvitationObject)
+export class InvitationResolver {
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly tasks: TasksService,
+    private readonly users: UsersService,
+    private readonly claims: ClaimsService,
+  ) {}
+
+  @SignedIn()
+  @Query(() => InvitationConnection, { description: "The signed-in volunteer's invitations, newest first." })
+  myInvitations(
+    @Ctx() ctx: RequestContext,
+    @Args('status', { type: () => InvitationStatusEnum, nullable: true }) status?: InvitationStatus,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return this.invitations.mine(ctx, status, { first, after });
+  }
+
+  @SignedIn()
+  @Mutation(() => InvitationObject, { description: 'Accept (claims the place; CONFLICT if the shift filled meanwhile) or decline an invitation.' })
+  respondToInvitation(@Ctx() ctx: RequestContext, @Args('input') input: RespondToInvitationInput) {
+    return this.invitations.respond(ctx, input.invitationId, input.accept);
+  }
+
+  @ResolveField(() => InvitationStatusEnum, { description: 'Status.' })
+  status(@Parent() i: InvitationEntity) {
+    return InvitationsService.statusOf(i);
+  }
+
+  @ResolveField(() => [MatchReasonObject], { description: 'Why this volunteer was invited.' })
+  reasons(@Parent() i: InvitationEntity) {
+    return i.reasons;
+  }
+
+  @ResolveField(() => ShiftObject, { description: 'The shift.' })
+  shift(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
+    return this.tasks.loadShift(ctx, i.shiftId);
+  }
+
+  @ResolveField(() => UserObject, { description: 'The volunteer invited.' })
+  volunteer(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
+    return this.users.load(ctx, i.volunteerId);
+  }
+
+  @ResolveField(() => ShiftClaimObject, { nullable: true, description: 'The claim, once accepted.' })
+  claim(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
+    return i.claimId ? this.claims.load(ctx, i.claimId) : null;
+  }
+}
+
+@Resolver(() => UserObject)
+export class UserAttendanceResolver {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @ResolveField(() => Float, { nullable: true, description: 'Attended ÷ confirmed past claims; null before the first.' })
+  attendanceRate(@Ctx() ctx: RequestContext, @Parent() user: User) {
+    return this.claims.attendanceRate(ctx, user.id);
+  }
+}

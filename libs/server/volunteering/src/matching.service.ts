@@ -1,0 +1,327 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import {
+  assign,
+  createShiftIndex,
+  createVolunteerIndex,
+  GeoPoint,
+  MatchReason,
+  recommendShifts,
+  recommendVolunteers,
+  Shift as MatchShift,
+  TimeInterval,
+  Volunteer as MatchVolunteer,
+} from '@civicgrid/matching';
+import { GeoService } from '@civicgrid/geo';
+import { UsersService } from '@civicgrid/identity';
+import type { User } from '@civicgrid/identity';
+import {
+  AuditService,
+  authorize,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  RequestContext,
+  TransactionRunner,
+} from '@civicgrid/platform';
+import { AssignmentBatchEntity, InvitationEntity, StoredPair, StoredReason } from './invitation.entity';
+import { ShiftEntity } from './shift.entity';
+import { TaskEntity } from './task.entity';
+import { TasksService } from './tasks.service';
+
+const DAY = 86_400_000;
+const HORIZON_MS = 14 * DAY;
+/** Matching looks this far around a place by default (km). */
+export const DEFAULT_RADIUS_KM = 10;
+const MAX_CANDIDATE_SHIFTS = 5_000;
+const MAX_CANDIDATE_VOLUNTEERS = 20_000;
+export const AUTO_ASSIGN_MAX_SHIFTS = 300;
+/** Claims that hold a volunteer's time: the same set claimShift checks overlaps against. */
+const HOLDING = ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN'];
+
+export interface ScoredShift {
+  shift: ShiftEntity;
+  score: number;
+  distanceKm: number | null;
+  reasons: StoredReason[];
+}
+export interface ScoredVolunteer {
+  volunteer: User;
+  score: number;
+  distanceKm: number | null;
+  reasons: StoredReason[];
+}
+export interface AutoAssignRequest {
+  shiftIds: string[];
+  maxDistanceKm?: number | null;
+  dryRun: boolean;
+  idempotencyKey: string;
+  expiresInMinutes?: number | null;
+}
+
+function box(centre: GeoPoint, radiusKm: number) {
+  const dLat = radiusKm / 111.32;
+  const dLng = radiusKm / (111.32 * Math.max(0.1, Math.cos((centre.lat * Math.PI) / 180)));
+  return { minLat: centre.lat - dLat, maxLat: centre.lat + dLat, minLng: centre.lng - dLng, maxLng: centre.lng + dLng };
+}
+
+function ageOn(birthDate: string | null, now: number): number | null {
+  if (!birthDate) return null;
+  const b = new Date(`${birthDate}T00:00:00Z`);
+  const n = new Date(now);
+  let age = n.getUTCFullYear() - b.getUTCFullYear();
+  if (n.getUTCMonth() < b.getUTCMonth() || (n.getUTCMonth() === b.getUTCMonth() && n.getUTCDate() < b.getUTCDate())) age--;
+  return age;
+}
+
+const toStored = (reasons: readonly MatchReason[]): StoredReason[] => reasons.map((r) => ({ code: r.code, weight: r.weight, detail: r.detail ?? null }));
+
+/**
+ * Wires the pure matching library to the data: it gathers candidates with indexed
+ * bounding-box and time-window queries (never a scan of everything), maps them onto the
+ * library's shapes, and turns batch assignments into invitations.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly tasks: TasksService,
+    private readonly users: UsersService,
+    private readonly geo: GeoService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---------- facts ----------
+
+  private async pointOf(ctx: RequestContext, regionId: string | null): Promise<GeoPoint | null> {
+    const region = regionId ? await this.geo.load(ctx, regionId) : null;
+    if (region?.latitude != null && region.longitude != null) return { lat: region.latitude, lng: region.longitude };
+    return null;
+  }
+
+  /** The matching library's view of people: where they live, what they hold, how they have served. */
+  private async volunteersOf(ctx: RequestContext, people: User[], blocked: Map<string, TimeInterval[]> = new Map()): Promise<MatchVolunteer[]> {
+    if (!people.length) return [];
+    const ids = people.map((p) => p.id);
+    const em = this.tx.manager(ctx);
+    const [holds, stats, minutes, centre] = await Promise.all([
+      em.query(
+        `SELECT c.volunteer_id, s.starts_at, s.ends_at FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+          WHERE c.volunteer_id = ANY($1::uuid[]) AND c.status = ANY($2::text[]) AND s.ends_at > now()`,
+        [ids, HOLDING],
+      ) as Promise<{ volunteer_id: string; starts_at: Date; ends_at: Date }[]>,
+      em.query(
+        `SELECT c.volunteer_id,
+                count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN'))::int AS attended,
+                count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN','NO_SHOW','CONFIRMED'))::int AS held
+           FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+          WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
+        [ids],
+      ) as Promise<{ volunteer_id: string; attended: number; held: number }[]>,
+      em.query(
+        `SELECT volunteer_id, sum(minutes)::int AS minutes FROM service_record
+          WHERE volunteer_id = ANY($1::uuid[]) AND status = 'VERIFIED' AND verified_at > now() - interval '30 days' GROUP BY volunteer_id`,
+        [ids],
+      ) as Promise<{ volunteer_id: string; minutes: number }[]>,
+      this.geo.defaultCentre(ctx),
+    ]);
+    const fallback: GeoPoint = { lat: centre?.latitude ?? 0, lng: centre?.longitude ?? 0 };
+    const now = Date.now();
+    return Promise.all(
+      people.map(async (p) => {
+        const s = stats.find((x) => x.volunteer_id === p.id);
+        return {
+          id: p.id,
+          skills: p.skills,
+          languages: p.languages,
+          home: (await this.pointOf(ctx, p.homeRegionId)) ?? fallback,
+          availability: p.availability ?? [],
+          claims: [...holds.filter((h) => h.volunteer_id === p.id).map((h) => ({ startsAt: h.starts_at, endsAt: h.ends_at })), ...(blocked.get(p.id) ?? [])],
+          attendanceRate: s && s.held > 0 ? s.attended / s.held : null,
+          pastClaims: s?.held ?? 0,
+          verifiedMinutesLast30Days: minutes.find((m) => m.volunteer_id === p.id)?.minutes ?? 0,
+          age: ageOn(p.birthDate, now),
+        };
+      }),
+    );
+  }
+
+  private async shiftsOf(ctx: RequestContext, rows: ShiftEntity[]): Promise<MatchShift[]> {
+    const out: MatchShift[] = [];
+    for (const s of rows) {
+      const task = await this.tasks.loadTask(ctx, s.taskId);
+      const location = task && (await this.pointOf(ctx, task.regionId));
+      if (!task || !location) continue;
+      out.push({
+        id: s.id,
+        taskId: s.taskId,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        location,
+        requiredSkills: task.requiredSkills,
+        skillsMandatory: task.skillsMandatory,
+        minimumAge: task.minimumAge,
+        placesLeft: Math.max(0, s.capacity - s.confirmedCount),
+        placesTotal: s.capacity,
+        category: task.category,
+        language: null,
+      });
+    }
+    return out;
+  }
+
+  /** Shifts with space of published tasks located near a point, starting within two weeks. */
+  private async openShiftsNear(ctx: RequestContext, centre: GeoPoint, radiusKm: number): Promise<ShiftEntity[]> {
+    const regions = await this.geo.regionsInBox(ctx, box(centre, radiusKm));
+    if (!regions.length) return [];
+    return this.tx
+      .manager(ctx)
+      .getRepository(ShiftEntity)
+      .createQueryBuilder('s')
+      .innerJoin(TaskEntity, 't', 't.id = s.task_id')
+      .where("t.status = 'PUBLISHED' AND t.region_id IN (:...regionIds)", { regionIds: regions.map((r) => r.id) })
+      .andWhere('s.starts_at > now() AND s.starts_at < :horizon', { horizon: new Date(Date.now() + HORIZON_MS) })
+      .andWhere('s.confirmed_count < s.capacity')
+      .orderBy('s.starts_at')
+      .limit(MAX_CANDIDATE_SHIFTS)
+      .getMany();
+  }
+
+  private async peopleNear(ctx: RequestContext, centres: GeoPoint[], radiusKm: number): Promise<User[]> {
+    const regionIds = new Set<string>();
+    for (const c of centres) for (const r of await this.geo.regionsInBox(ctx, box(c, radiusKm))) regionIds.add(r.id);
+    return this.users.residentsOf(ctx, [...regionIds], MAX_CANDIDATE_VOLUNTEERS);
+  }
+
+  // ---------- recommendations ----------
+
+  async recommendedShifts(ctx: RequestContext, first: number | null | undefined): Promise<ScoredShift[]> {
+    const actor = await ctx.requireActor();
+    const me = await this.users.require(ctx, actor.userId);
+    const [volunteer] = await this.volunteersOf(ctx, [me]);
+    const candidates = await this.openShiftsNear(ctx, volunteer.home, DEFAULT_RADIUS_KM);
+    const index = createShiftIndex(await this.shiftsOf(ctx, candidates));
+    const recs = recommendShifts(volunteer, index, { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: Date.now() });
+    const byId = new Map(candidates.map((s) => [s.id, s]));
+    return recs.map((r) => ({ shift: byId.get(r.shift.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
+  }
+
+  private async requireManagedShift(ctx: RequestContext, shiftId: string, field: string): Promise<{ shift: ShiftEntity; task: TaskEntity }> {
+    const actor = await ctx.requireActor();
+    const shift = await this.tasks.loadShift(ctx, shiftId);
+    const task = shift && (await this.tasks.visibleTask(ctx, shift.taskId));
+    if (!shift || !task) throw new NotFoundError('Shift', field);
+    authorize(actor, 'task.manage', { organizationId: task.organizationId });
+    return { shift, task };
+  }
+
+  /** Volunteers without a claim or an open invitation on the shift, ranked for a coordinator. */
+  async recommendedVolunteers(ctx: RequestContext, shiftId: string, first: number | null | undefined): Promise<ScoredVolunteer[]> {
+    const { shift } = await this.requireManagedShift(ctx, shiftId, 'shiftId');
+    const [matchShift] = await this.shiftsOf(ctx, [shift]);
+    if (!matchShift) return [];
+    const people = await this.peopleNear(ctx, [matchShift.location], DEFAULT_RADIUS_KM);
+    const blocked = await this.alreadyAsked(ctx, [shift]);
+    const volunteers = await this.volunteersOf(ctx, people, blocked);
+    const recs = recommendVolunteers(matchShift, createVolunteerIndex(volunteers), { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: Date.now() });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return recs.map((r) => ({ volunteer: byId.get(r.volunteer.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
+  }
+
+  /** People already claiming or invited on these shifts: their time on that shift counts as held. */
+  private async alreadyAsked(ctx: RequestContext, shifts: ShiftEntity[]): Promise<Map<string, TimeInterval[]>> {
+    const ids = shifts.map((s) => s.id);
+    const rows: { volunteer_id: string; shift_id: string }[] = await this.tx.manager(ctx).query(
+      `SELECT volunteer_id, shift_id FROM shift_claim WHERE shift_id = ANY($1::uuid[]) AND status NOT IN ('CANCELLED','REJECTED')
+       UNION SELECT volunteer_id, shift_id FROM invitation WHERE shift_id = ANY($1::uuid[]) AND status = 'PENDING' AND expires_at > now()`,
+      [ids],
+    );
+    const out = new Map<string, TimeInterval[]>();
+    for (const r of rows) {
+      const s = shifts.find((x) => x.id === r.shift_id)!;
+      out.set(r.volunteer_id, [...(out.get(r.volunteer_id) ?? []), { startsAt: s.startsAt, endsAt: s.endsAt }]);
+    }
+    return out;
+  }
+
+  // ---------- batch assignment ----------
+
+  async autoAssign(ctx: RequestContext, req: AutoAssignRequest): Promise<{ batch: AssignmentBatchEntity; invitations: InvitationEntity[] }> {
+    const actor = await ctx.requireActor();
+    const shiftIds = [...new Set(req.shiftIds)];
+    if (!shiftIds.length || shiftIds.length > AUTO_ASSIGN_MAX_SHIFTS) {
+      throw new InvalidInputError('shiftIds', 'autoAssign.shiftCount', `Give 1 to ${AUTO_ASSIGN_MAX_SHIFTS} shifts`);
+    }
+    const key = req.idempotencyKey.trim();
+    if (!key) throw new InvalidInputError('idempotencyKey', 'validation.isNotEmpty', 'idempotencyKey must not be blank');
+    const replay = await this.replay(ctx, actor.userId, key, shiftIds, req.dryRun);
+    if (replay) return replay;
+
+    const shifts: ShiftEntity[] = [];
+    for (const [i, id] of shiftIds.entries()) {
+      const { shift, task } = await this.requireManagedShift(ctx, id, `shiftIds.${i}`);
+      if (task.status !== 'PUBLISHED') throw new ConflictError('autoAssign.taskNotOpen', `Shift ${id} belongs to a ${task.status.toLowerCase()} task`);
+      if (shift.startsAt.getTime() <= Date.now()) throw new ConflictError('autoAssign.shiftStarted', `Shift ${id} has already started`);
+      shifts.push(shift);
+    }
+    const radius = req.maxDistanceKm ?? DEFAULT_RADIUS_KM;
+    const matchShifts = await this.shiftsOf(ctx, shifts);
+    const people = await this.peopleNear(ctx, matchShifts.map((s) => s.location), radius);
+    const volunteers = await this.volunteersOf(ctx, people, await this.alreadyAsked(ctx, shifts));
+    const proposal = assign(matchShifts, volunteers, { maxDistanceKm: radius, now: Date.now() });
+    const pairs: StoredPair[] = proposal.pairs.map((p) => ({ shiftId: p.shiftId, volunteerId: p.volunteerId, score: p.score, distanceKm: p.distanceKm, reasons: toStored(p.reasons) }));
+    const expiresIn = (req.expiresInMinutes ?? 24 * 60) * 60_000;
+
+    try {
+      return await this.tx.run(ctx, async (t) => {
+        const em = this.tx.manager(t);
+        const batch = await em.getRepository(AssignmentBatchEntity).save(
+          em.getRepository(AssignmentBatchEntity).create({
+            idempotencyKey: key,
+            requestedById: actor.userId,
+            dryRun: req.dryRun,
+            shiftIds,
+            proposal: { pairs, invitationIds: [], objective: proposal.objective, unfilledPlaces: proposal.unfilledPlaces },
+          }),
+        );
+        const invitations: InvitationEntity[] = [];
+        if (!req.dryRun) {
+          for (const p of pairs) {
+            const shift = shifts.find((s) => s.id === p.shiftId)!;
+            // An invitation lapses at the latest when its shift starts.
+            const expiresAt = new Date(Math.min(Date.now() + expiresIn, shift.startsAt.getTime()));
+            const rows: { id: string }[] = await em.query(
+              `INSERT INTO invitation (batch_id, shift_id, volunteer_id, invited_by_id, score, reasons, distance_km, expires_at)
+               VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+              [batch.id, p.shiftId, p.volunteerId, actor.userId, Math.min(1, Math.max(0, p.score)), JSON.stringify(p.reasons), p.distanceKm, expiresAt],
+            );
+            if (rows[0]) invitations.push(await em.getRepository(InvitationEntity).findOneByOrFail({ id: rows[0].id }));
+          }
+          batch.proposal = { ...batch.proposal, invitationIds: invitations.map((i) => i.id) };
+          await em.getRepository(AssignmentBatchEntity).save(batch);
+          await this.audit.record(t, { action: 'matching.autoAssign', subjectType: 'assignment_batch', subjectId: batch.id, detail: { shifts: shiftIds.length, invitations: invitations.length } });
+        }
+        return { batch, invitations };
+      });
+    } catch (err) {
+      // The same key sent twice at once: the second answers with the first's result.
+      if ((err as { code?: string }).code === '23505') {
+        const again = await this.replay(ctx, actor.userId, key, shiftIds, req.dryRun);
+        if (again) return again;
+      }
+      throw err;
+    }
+  }
+
+  private async replay(ctx: RequestContext, userId: string, key: string, shiftIds: string[], dryRun: boolean) {
+    const em = this.tx.manager(ctx);
+    const batch = await em.getRepository(AssignmentBatchEntity).findOneBy({ requestedById: userId, idempotencyKey: key });
+    if (!batch) return null;
+    if (batch.dryRun !== dryRun || [...batch.shiftIds].sort().join() !== [...shiftIds].sort().join()) {
+      throw new ConflictError('autoAssign.keyReused', 'This idempotencyKey was used for a different request');
+    }
+    const invitations = batch.proposal.invitationIds.length ? await em.getRepository(InvitationEntity).findBy({ id: In(batch.proposal.invitationIds) }) : [];
+    const order = new Map(batch.proposal.invitationIds.map((id, i) => [id, i]));
+    return { batch, invitations: invitations.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+  }
+}
