@@ -43,6 +43,13 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '�
 const SKILLS = ['FIRST_AID', 'COOKING', 'DRIVING', 'ELDER_CARE', 'TUTORING', 'PHOTOGRAPHY', 'SIGN_LANGUAGE', 'COMPUTER', 'REPAIR', 'COUNSELLING', 'SICHUANESE'];
 const LANGUAGES = ['zh', 'en', 'sichuanese'];
 
+/** A plausible week for the i-th demo volunteer: weekday evenings or weekend days. */
+function demoAvailability(i: number): { weekday: number; startMinute: number; endMinute: number }[] {
+  if (i % 3 === 0) return [5, 6].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
+  if (i % 3 === 1) return [0, 2, 4].map((weekday) => ({ weekday, startMinute: 18 * 60, endMinute: 21 * 60 }));
+  return [1, 3].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 12 * 60 }));
+}
+
 function pick<T>(xs: readonly T[]): T {
   return xs[randomInt(0, xs.length)];
 }
@@ -118,7 +125,13 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const user = (phone: string, displayName: string, extra: Record<string, unknown> = {}) =>
       insert(em, 'user_account', { phone, password_hash: passwordHash, display_name: displayName, home_region_id: yulinNorthGrid1.id, ...extra });
     const [volunteer, gridLeader, coordinator, merchant, official, admin, elder] = DEMO_ACCOUNTS;
-    const volunteerId = await user(volunteer.phone, volunteer.name, { skills: ['FIRST_AID', 'COOKING'], languages: ['zh', 'en'] });
+    // Saturday and Sunday mornings, and Wednesday evenings (weekday 0 = Monday, minutes from midnight).
+    const weekendMornings = JSON.stringify([
+      { weekday: 2, startMinute: 18 * 60, endMinute: 21 * 60 },
+      { weekday: 5, startMinute: 8 * 60, endMinute: 12 * 60 },
+      { weekday: 6, startMinute: 8 * 60, endMinute: 12 * 60 },
+    ]);
+    const volunteerId = await user(volunteer.phone, volunteer.name, { skills: ['FIRST_AID', 'COOKING'], languages: ['zh', 'en'], availability: weekendMornings, birth_date: '1995-04-12' });
     const gridLeaderId = await user(gridLeader.phone, gridLeader.name, { skills: ['ELDER_CARE', 'SICHUANESE'], languages: ['zh', 'sichuanese'], leads_grid_id: yulinNorthGrid1.id });
     const coordinatorId = await user(coordinator.phone, coordinator.name, { skills: ['COUNSELLING'], languages: ['zh', 'en'] });
     const merchantId = await user(merchant.phone, merchant.name, { skills: ['COOKING'] });
@@ -142,6 +155,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
           home_region_id: grid.id,
           skills,
           languages: i % 5 === 0 ? ['zh', 'en'] : ['zh', pick(LANGUAGES)].filter((v, k, a) => a.indexOf(v) === k),
+          availability: JSON.stringify(demoAvailability(i)),
         }),
       );
     }
