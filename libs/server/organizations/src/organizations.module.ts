@@ -23,7 +23,11 @@ import { AllianceMemberResolver, AllianceResolver, OrganizationAlliancesResolver
     AllianceMemberResolver,
     PledgeActivityResolver,
     OrganizationAlliancesResolver,
-    OrganizationsResolver, MembershipResolver, UserMembershipsResolver, { provide: ActorLoader, useClass: PolicyActorLoader }],
+    OrganizationsResolver,
+    MembershipResolver,
+    UserMembershipsResolver,
+    { provide: ActorLoader, useClass: PolicyActorLoader },
+  ],
   exports: [OrganizationsService, MembershipsService, AlliancesService, ActorLoader],
 })
 export class OrganizationsModule {}
