@@ -86,7 +86,7 @@ export function solvePruned(
 
 /** Enough room for the shift's own places plus neighbours competing for the same people. */
 function defaultCandidateLimit(places: number): number {
-  return 2 * places + 8;
+  return 3 * places + 12;
 }
 
 /** Whether some edge of shift s that was left out (score below the threshold) could improve the total. */

@@ -82,8 +82,18 @@ export function createGridIndex(lats: Float64Array, lngs: Float64Array, cellKm =
       }
       return;
     }
+    // Corner cells of the box can lie wholly outside the circle: skip those. The
+    // flat-earth distance to the cell's nearest point, with the smallest cosine in
+    // play and a 1% margin, never exceeds the true distance for radii up to ~200 km.
+    const cullSq = radiusKm <= 200 ? (radiusKm * 1.01 + 0.01) ** 2 : Infinity;
+    const cosMin = Math.cos((Math.min(89.9, Math.max(Math.abs(box.minLat), Math.abs(box.maxLat))) * Math.PI) / 180);
     for (let column = columnFrom; column <= columnTo; column++) {
+      const nearestLng = Math.min(Math.max(lng, column * cellLng), (column + 1) * cellLng);
+      const dx = (nearestLng - lng) * KM_PER_DEGREE * cosMin;
       for (let row = rowFrom; row <= rowTo; row++) {
+        const nearestLat = Math.min(Math.max(lat, row * cellLat), (row + 1) * cellLat);
+        const dy = (nearestLat - lat) * KM_PER_DEGREE;
+        if (dx * dx + dy * dy > cullSq) continue;
         const cell = cells.get(keyOf(column, row));
         if (cell) visitCell(cell, visit, keyFrom, keyTo);
       }

@@ -3,7 +3,7 @@ import { createGridIndex, DEFAULT_CELL_KM, GridIndex } from './grid-index';
 import { Shift, ShiftRecommendation, Volunteer, VolunteerRecommendation } from './model';
 import { PreparedShift, PreparedVolunteer, prepareShift, prepareVolunteer } from './prepare';
 import { RankedCandidate, TopK } from './ranking';
-import { exclusionOf, explainPrepared, pairDistanceKm, scorePrepared } from './score';
+import { coverageOf, exclusionOf, explainPrepared, pairDistanceKm, scorePrepared } from './score';
 
 export interface IndexOptions {
   /** Grid cell size; about the query radius / 5 keeps both the cells and the misses few. Default 1 km. */
@@ -103,7 +103,9 @@ export function recommendVolunteers(shift: Shift, index: VolunteerIndex, options
 
 function offerPair(top: TopK, volunteer: PreparedVolunteer, shift: PreparedShift, item: number, id: string, context: ScoringContext): void {
   const distanceKm = pairDistanceKm(volunteer, shift);
-  if (exclusionOf(volunteer, shift, distanceKm, context) !== null) return;
-  const candidate: RankedCandidate = { score: scorePrepared(volunteer, shift, distanceKm, context), distanceKm, id, item };
+  if (distanceKm > context.maxDistanceKm) return;
+  const coverage = coverageOf(volunteer, shift);
+  if (exclusionOf(volunteer, shift, distanceKm, context, coverage) !== null) return;
+  const candidate: RankedCandidate = { score: scorePrepared(volunteer, shift, distanceKm, context, coverage), distanceKm, id, item };
   top.offer(candidate);
 }
