@@ -126,6 +126,20 @@ describe('matching', () => {
     expect(await api.fails(AUTO_ASSIGN, { input: { ...base, shiftIds: t.shiftIds } })).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('should let a coordinator invite one recommended volunteer, once, and not someone already claiming', async () => {
+    const t = await api.make.task(orgId, regions.grid, { shifts: [{ startInHours: 110, capacity: 2 }] });
+    const [v, claimed] = await neighbours(2);
+    await api.make.claim(t.shiftIds[0], claimed);
+    const q = `mutation($input: InviteVolunteerInput!) { inviteVolunteer(input: $input) { id status score reasons { code } volunteer { id } shift { id } } }`;
+    const { inviteVolunteer } = await api.ok(q, { input: { shiftId: t.shiftIds[0], volunteerId: v.id } }, coordinator.token);
+    expect(inviteVolunteer).toMatchObject({ status: 'PENDING', volunteer: { id: v.id }, shift: { id: t.shiftIds[0] } });
+    expect(inviteVolunteer.score).toBeGreaterThan(0);
+    expect(await api.fails(q, { input: { shiftId: t.shiftIds[0], volunteerId: v.id } }, coordinator.token)).toMatchObject({ code: 'CONFLICT' });
+    expect(await api.fails(q, { input: { shiftId: t.shiftIds[0], volunteerId: claimed.id } }, coordinator.token)).toMatchObject({ code: 'CONFLICT' });
+    expect(await api.fails(q, { input: { shiftId: t.shiftIds[0], volunteerId: v.id } }, v.token)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await api.fails(q, { input: { shiftId: t.shiftIds[0], volunteerId: '00000000-0000-4000-8000-000000000001' } }, coordinator.token)).toMatchObject({ code: 'NOT_FOUND', field: 'volunteerId' });
+  });
+
   it('should keep availability on the profile and report attendance', async () => {
     const [v] = await neighbours(1);
     const windows = [

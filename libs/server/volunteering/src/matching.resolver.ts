@@ -9,6 +9,7 @@ import {
   InvitationConnection,
   InvitationObject,
   InvitationStatusEnum,
+  InviteVolunteerInput,
   MatchReasonObject,
   ProposedPairObject,
   RespondToInvitationInput,
@@ -89,6 +90,7 @@ export class AutoAssignResolver {
 export class InvitationResolver {
   constructor(
     private readonly invitations: InvitationsService,
+    private readonly matching: MatchingService,
     private readonly tasks: TasksService,
     private readonly users: UsersService,
     private readonly claims: ClaimsService,
@@ -103,6 +105,12 @@ export class InvitationResolver {
     @Args('after', { nullable: true }) after?: string,
   ) {
     return this.invitations.mine(ctx, status, { first, after });
+  }
+
+  @SignedIn()
+  @Mutation(() => InvitationObject, { description: "Invite one volunteer to a shift, explained by their match score (the shift's organisation's COORDINATOR or above)." })
+  inviteVolunteer(@Ctx() ctx: RequestContext, @Args('input') input: InviteVolunteerInput) {
+    return this.matching.invite(ctx, input.shiftId, input.volunteerId, input.expiresInMinutes);
   }
 
   @SignedIn()

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
   assign,
+  isExcluded,
+  scorePair,
   createShiftIndex,
   createVolunteerIndex,
   GeoPoint,
@@ -242,6 +244,33 @@ export class MatchingService {
       out.set(r.volunteer_id, [...(out.get(r.volunteer_id) ?? []), { startsAt: s.startsAt, endsAt: s.endsAt }]);
     }
     return out;
+  }
+
+  /** A coordinator invites one volunteer (from the recommendations) to a shift. */
+  async invite(ctx: RequestContext, shiftId: string, volunteerId: string, expiresInMinutes?: number | null): Promise<InvitationEntity> {
+    const actor = await ctx.requireActor();
+    const { shift, task } = await this.requireManagedShift(ctx, shiftId, 'shiftId');
+    if (task.status !== 'PUBLISHED') throw new ConflictError('invitation.taskNotOpen', `This task is ${task.status.toLowerCase()}`);
+    if (shift.startsAt.getTime() <= Date.now()) throw new ConflictError('invitation.shiftStarted', 'This shift has already started');
+    const person = await this.users.require(ctx, volunteerId, 'volunteerId');
+    const [matchShift] = await this.shiftsOf(ctx, [shift]);
+    const [volunteer] = await this.volunteersOf(ctx, [person], await this.alreadyAsked(ctx, [shift]));
+    // Explain the invitation with the same score the recommendations show; a hard filter
+    // (a claim at that time, too young) refuses it.
+    const scored = matchShift && scorePair(volunteer, { ...matchShift, placesLeft: Math.max(1, matchShift.placesLeft) }, { maxDistanceKm: 1_000, now: Date.now() });
+    if (scored && isExcluded(scored)) throw new ConflictError(`invitation.${scored.excluded.toLowerCase()}`, `This volunteer cannot take the shift (${scored.excluded})`);
+    const expiresAt = new Date(Math.min(Date.now() + (expiresInMinutes ?? 24 * 60) * 60_000, shift.startsAt.getTime()));
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const rows: { id: string }[] = await em.query(
+        `INSERT INTO invitation (shift_id, volunteer_id, invited_by_id, score, reasons, distance_km, expires_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+        [shiftId, volunteerId, actor.userId, scored ? Math.min(1, Math.max(0, scored.score)) : 0, JSON.stringify(scored ? toStored(scored.reasons) : []), scored?.distanceKm ?? null, expiresAt],
+      );
+      if (!rows[0]) throw new ConflictError('invitation.pending', 'This volunteer already has an open invitation to this shift');
+      await this.audit.record(t, { action: 'matching.invite', subjectType: 'invitation', subjectId: rows[0].id, detail: { shiftId, volunteerId } });
+      return em.getRepository(InvitationEntity).findOneByOrFail({ id: rows[0].id });
+    });
   }
 
   // ---------- batch assignment ----------

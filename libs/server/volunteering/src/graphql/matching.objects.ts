@@ -108,3 +108,19 @@ export class RespondToInvitationInput {
   @IsBoolean()
   accept: boolean;
 }
+
+@InputType('InviteVolunteerInput', { description: 'Invite one volunteer to a shift (its organisation\'s COORDINATOR or above).' })
+export class InviteVolunteerInput {
+  @Field(() => ID, { description: 'The shift.' })
+  @IsUUID()
+  shiftId: string;
+  @Field(() => ID, { description: 'The volunteer.' })
+  @IsUUID()
+  volunteerId: string;
+  @Field(() => Int, { nullable: true, description: 'Minutes before it lapses (default 1440; never after the shift starts).' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  expiresInMinutes?: number;
+}
