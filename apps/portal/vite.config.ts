@@ -19,6 +19,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/portal', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    manifest: true,
     chunkSizeWarningLimit: 900,
   },
 });

@@ -1,0 +1,283 @@
+#!/usr/bin/env node
+// Browser end-to-end tests of the portal against the real API on a fresh embedded
+// PostgreSQL with demo data. Starts everything itself and stops everything at the end.
+//
+//   npm run e2e -w @civicgrid/portal        (E2E_SKIP_BUILD=1 to reuse dist/api and dist/portal)
+//
+// Screenshots: dist/e2e-screenshots/<flow>-<step>-<normal|elder>-<360|1280>.png
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import { freePort, graphqlClient, run, start, stepper, waitForHttp } from './lib.mjs';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PORTAL = path.join(ROOT, 'apps/portal');
+const SHOTS = path.join(ROOT, 'dist/e2e-screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PASSWORD = 'civicgrid-demo';
+const ZONE = 'Asia/Shanghai';
+
+const cleanups = [];
+let cleaning = null;
+async function cleanup() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((e) => console.error('cleanup:', e.message));
+  })();
+  return cleaning;
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void cleanup().then(() => process.exit(130)));
+
+const t0 = Date.now();
+const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const report = [];
+const failures = [];
+
+let currentPage = null;
+async function flow(name, fn) {
+  log(`flow ${name}`);
+  try {
+    await fn();
+    log(`flow ${name}: done`);
+  } catch (e) {
+    await currentPage?.screenshot({ path: path.join(SHOTS, `FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
+    failures.push(`${name}: ${e.stack ?? e}`);
+    log(`flow ${name}: FAILED ${e.message}`);
+  }
+}
+
+try {
+  if (!process.env.E2E_SKIP_BUILD) {
+    log('building the API');
+    await run('npm', ['run', 'build', '-w', '@civicgrid/api'], { cwd: ROOT });
+    log('building the portal');
+    await run('npm', ['run', 'build', '-w', '@civicgrid/portal'], { cwd: ROOT });
+  }
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'civicgrid-e2e-'));
+  chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const apiPort = await freePort();
+  const apiEnv = { ...process.env };
+  delete apiEnv.DATABASE_URL; // always the embedded PostgreSQL, in a fresh folder
+  const api = start('api', process.execPath, ['dist/api/apps/api/src/main.js'], {
+    cwd: ROOT,
+    env: { ...apiEnv, API_PORT: String(apiPort), CIVICGRID_DATA_DIR: path.join(dataDir, 'postgres'), CIVICGRID_DEMO_DATA: 'true' },
+  });
+  cleanups.push(() => api.stop(30000));
+  log(`API starting on ${apiPort}`);
+  await waitForHttp(`http://127.0.0.1:${apiPort}/ready`, { proc: api, timeoutMs: 180000 });
+
+  const portalPort = await freePort();
+  const viteBin = path.join(path.dirname(fileURLToPath(import.meta.resolve('vite/package.json'))), 'bin/vite.js');
+  const preview = start('portal', process.execPath, [viteBin, 'preview'], { cwd: PORTAL, env: { ...process.env, API_PORT: String(apiPort), PORTAL_PORT: String(portalPort) } });
+  cleanups.push(() => preview.stop(5000));
+  const BASE = `http://127.0.0.1:${portalPort}`;
+  await waitForHttp(`${BASE}/`, { proc: preview, timeoutMs: 60000 });
+  log(`portal on ${BASE}`);
+
+  const gql = graphqlClient(`http://127.0.0.1:${apiPort}/graphql`);
+  const login = async (phone) => (await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { phone, password: PASSWORD } })).login.accessToken;
+
+  // Set-up through the API: a task whose shift starts in a few minutes, so check-in is open.
+  const coordToken = await login('13800000003');
+  const { me: coord } = await gql('{ me { memberships { role organization { id name } } } }', {}, coordToken);
+  const org = coord.memberships.find((m) => m.organization.name === '益邻社区服务中心').organization;
+  let parentId = null;
+  let gridId = null;
+  for (let level = 0; level < 4; level++) {
+    const { regions } = await gql('query($p: ID) { regions(parentId: $p) { id level } }', { p: parentId }, coordToken);
+    parentId = regions[0].id;
+    if (regions[0].level === 'GRID') gridId = regions[0].id;
+  }
+  const stamp = Date.now().toString(36).slice(-5);
+  const checkInTitle = `河道清洁快闪 ${stamp}`;
+  const startsAt = new Date(Date.now() + 5 * 60_000);
+  const created = await gql(
+    `mutation($i: CreateTaskInput!) { createTask(input: $i) { id shifts { id checkInCode } } }`,
+    {
+      i: {
+        organizationId: org.id,
+        regionId: gridId,
+        title: checkInTitle,
+        category: 'ENVIRONMENT',
+        description: '沿河拾捡垃圾，手套与夹子由中心提供。',
+        requiresCheckInCode: true,
+        shifts: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 60 * 60_000).toISOString(), capacity: 5 }],
+      },
+    },
+    coordToken,
+  );
+  await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: created.createTask.id }, coordToken);
+  const checkInTask = { id: created.createTask.id, code: created.createTask.shifts[0].checkInCode };
+  log(`set up task ${checkInTask.id}`);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  cleanups.push(() => browser.close());
+  const newPage = async () => {
+    // A new context per flow (axe needs pages from browser.newContext()).
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', timezoneId: ZONE, reducedMotion: 'reduce' });
+    cleanups.push(() => context.close());
+    const page = await context.newPage();
+    currentPage = page;
+    page.setDefaultTimeout(15000);
+    page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+    return page;
+  };
+
+  const volunteerName = `测试志愿者${stamp}`;
+  const volunteerPhone = `137${String(Date.now()).slice(-8)}`;
+
+  await flow('volunteer', async () => {
+    const page = await newPage();
+    const step = stepper({ dir: SHOTS, flow: '1-volunteer', report });
+    await page.goto(`${BASE}/signup`);
+    await page.getByRole('heading', { level: 1, name: '注册' }).waitFor();
+    await step(page, 'signup');
+    await page.getByLabel('怎么称呼您').fill(volunteerName);
+    await page.getByLabel('手机号').fill(volunteerPhone);
+    await page.getByLabel('密码', { exact: true }).fill('e2e-password-1');
+    await page.getByLabel('再次输入密码').fill('e2e-password-1');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /共 \d+ 个班次/ }).waitFor();
+    await step(page, 'board');
+
+    // Find the shift by filter: category 环境保护, only with space.
+    await page.getByLabel('类别').click();
+    // At 360px the fixed bottom bar may cover the lower options: dispatch the click to the option itself.
+    await page.locator('.ant-select-item-option[title="环境保护"]').dispatchEvent('click');
+    await page.getByLabel('只看还有名额的').check();
+    const card = page.locator('article', { hasText: checkInTitle });
+    await card.waitFor();
+    await step(page, 'board-filtered');
+
+    await card.getByRole('button', { name: /^报名/ }).click();
+    await card.getByText('报名成功！').waitFor();
+    await step(page, 'claimed');
+
+    await card.getByRole('link', { name: checkInTitle }).click();
+    await page.getByRole('heading', { level: 1, name: checkInTitle }).waitFor();
+    await step(page, 'task');
+
+    await page.getByRole('navigation').getByRole('link', { name: '我的报名' }).click();
+    const claim = page.locator('article', { hasText: checkInTitle });
+    await claim.waitFor();
+    await step(page, 'my-shifts');
+    await claim.getByLabel('签到码').fill(checkInTask.code);
+    await claim.getByRole('button', { name: '签到' }).click();
+    await claim.getByText('已签到', { exact: true }).waitFor();
+    await step(page, 'checked-in');
+    await claim.getByRole('button', { name: '签退' }).click();
+    await claim.getByText('已签退', { exact: true }).waitFor();
+    await step(page, 'checked-out');
+
+    await page.getByRole('navigation').getByRole('link', { name: '我的', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '我的' }).waitFor();
+    await step(page, 'profile');
+  });
+
+  await flow('coordinator', async () => {
+    const page = await newPage();
+    const step = stepper({ dir: SHOTS, flow: '2-coordinator', report });
+    await page.goto(`${BASE}/signin`);
+    await page.getByLabel('手机号').fill('13800000003');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByText('手机号或密码不对。').waitFor();
+    await step(page, 'signin-error');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: '组织' }).click();
+    await page.getByRole('link', { name: '益邻社区服务中心' }).click();
+    await page.getByRole('heading', { level: 1, name: '益邻社区服务中心' }).waitFor();
+    await step(page, 'organization');
+
+    await page.getByRole('button', { name: '发布新任务' }).click();
+    await page.getByRole('heading', { level: 1, name: '发布新任务' }).waitFor();
+    const title = `周末陪老人聊天 ${stamp}`;
+    await page.getByLabel('任务名称').fill(title);
+    await page.getByLabel('任务说明').fill('到独居老人家中陪伴聊天一小时，请提前十分钟到社区活动室集合。');
+    const day = dayjs().tz(ZONE).add(2, 'day').format('YYYY-MM-DD');
+    const fillShift = async (i, from, to, places) => {
+      const group = page.getByRole('group', { name: `第 ${i} 班` });
+      for (const [label, value] of [['开始时间', `${day} ${from}`], ['结束时间', `${day} ${to}`]]) {
+        const input = group.getByLabel(label);
+        await input.click();
+        await input.fill(value);
+        await input.press('Tab');
+      }
+      await group.getByLabel('人数').fill(String(places));
+    };
+    await fillShift(1, '09:00', '11:00', 6);
+    await page.getByRole('button', { name: '再加一个班次' }).click();
+    await fillShift(2, '14:00', '16:00', 4);
+    await step(page, 'new-task');
+    await page.getByRole('button', { name: '保存任务' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText('这是草稿').waitFor();
+    await step(page, 'task-draft');
+    await page.getByRole('button', { name: '发布任务' }).click();
+    await page.getByText('已发布，志愿者可以报名了。').waitFor();
+    await step(page, 'task-published');
+
+    // Verify the minutes of the volunteer who checked in and out in flow 1.
+    await page.goto(`${BASE}/orgs/${org.id}/tasks/${checkInTask.id}`);
+    const row = page.locator('li.claim-row', { hasText: volunteerName });
+    await row.waitFor();
+    await step(page, 'claims');
+    await row.getByRole('button', { name: `核实${volunteerName}的时长` }).click();
+    await row.getByText('已核实').waitFor();
+    await step(page, 'verified');
+  });
+
+  await flow('grid-leader', async () => {
+    const page = await newPage();
+    const step = stepper({ dir: SHOTS, flow: '3-grid-leader', report });
+    await page.goto(`${BASE}/signin`);
+    await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    await step(page, 'signin');
+    await page.getByLabel('手机号').fill('13800000002');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: '代办' }).click();
+    await page.getByRole('heading', { level: 1, name: '代办' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '张德福' }).waitFor();
+    await step(page, 'residents');
+    await page.getByRole('button', { name: '为张德福报名' }).click();
+    await page.getByText('您正在为 张德福 代办报名。').waitFor();
+    const card = page.locator('article').filter({ has: page.getByRole('button', { name: /^为张德福报名 – / }) }).last();
+    await card.waitFor();
+    await step(page, 'board-acting');
+    const title = await card.locator('h3').innerText();
+    await card.getByRole('button', { name: /^为张德福报名 – / }).click();
+    await card.getByText(/已为张德福/).waitFor();
+    await step(page, 'claimed-for-resident');
+    await page.getByRole('navigation').getByRole('link', { name: '代办' }).click();
+    await page.locator('article', { hasText: '张德福' }).getByRole('button', { name: '查看报名' }).click();
+    await page.getByRole('heading', { level: 2, name: '张德福的报名' }).waitFor();
+    await page.locator('.record-row', { hasText: title }).first().waitFor();
+    await step(page, 'resident-claims');
+  });
+} catch (e) {
+  failures.push(`setup: ${e.stack ?? e}`);
+} finally {
+  await cleanup();
+}
+
+writeFileSync(path.join(SHOTS, 'axe-report.json'), JSON.stringify(report, null, 2));
+for (const v of report) console.log(`axe: ${v.step} [${v.mode}] ${v.rule} (${v.impact}): ${v.help} → ${v.targets.join(' | ')}`);
+for (const f of failures) console.error(`FAILED ${f}`);
+log(`${report.length} axe violations, ${failures.length} failures; screenshots in ${SHOTS}`);
+process.exit(report.length || failures.length ? 1 : 0);

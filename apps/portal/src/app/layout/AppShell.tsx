@@ -1,0 +1,84 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Select, Switch } from 'antd';
+import { Link, NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BankOutlined, CalendarOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useSession } from '../../lib/auth';
+import { usePrefs } from '../../lib/prefs';
+import { LOCALES, type Locale } from '../../lib/i18n';
+import { onTransportError } from '../../lib/apollo';
+
+function NavItem({ to, icon, label, end }: { to: string; icon: ReactNode; label: string; end?: boolean }) {
+  return (
+    <li>
+      <NavLink to={to} end={end} className={({ isActive }) => (isActive ? 'nav-link nav-link-active' : 'nav-link')}>
+        <span className="nav-icon" aria-hidden="true">
+          {icon}
+        </span>
+        <span className="nav-label">{label}</span>
+      </NavLink>
+    </li>
+  );
+}
+
+/** Header (brand, language, elder mode, account), main navigation, and the page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { me, signedIn } = useSession();
+  const prefs = usePrefs();
+  const [offline, setOffline] = useState(false);
+
+  // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
+  useEffect(() => onTransportError(() => setOffline(true)), []);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <div className="header-row">
+          <Link to="/" className="brand">
+            <svg viewBox="0 0 64 64" width="28" height="28" aria-hidden="true" focusable="false">
+              <rect width="64" height="64" rx="12" fill="currentColor" />
+              <path d="M16 16h32v32H16zM32 16v32M16 32h32" fill="none" stroke="#fff" strokeWidth="4" />
+            </svg>
+            <span>{t('app.name')}</span>
+          </Link>
+          <div className="header-tools">
+            <Select<Locale>
+              className="lang-select"
+              value={prefs.locale}
+              onChange={(l) => void prefs.setLocale(l)}
+              options={LOCALES.map((l) => ({ value: l, label: t(`localeName.${l}`) }))}
+              aria-label={t('header.language')}
+              popupMatchSelectWidth={false}
+            />
+            <label className="elder-toggle" htmlFor="elder-switch">
+              <Switch id="elder-switch" checked={prefs.elderMode} onChange={(on) => prefs.setElderMode(on)} />
+              <span>{t('header.elderMode')}</span>
+            </label>
+          </div>
+        </div>
+      </header>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          <NavItem to="/" end icon={<HomeOutlined />} label={t('nav.board')} />
+          {signedIn ? <NavItem to="/my-shifts" icon={<CalendarOutlined />} label={t('nav.myShifts')} /> : null}
+          {me?.leadsGrid ? <NavItem to="/residents" icon={<TeamOutlined />} label={t('nav.residents')} /> : null}
+          {signedIn ? <NavItem to="/orgs" icon={<BankOutlined />} label={t('nav.orgs')} /> : null}
+          <NavItem to={signedIn ? '/profile' : '/signin'} icon={<UserOutlined />} label={signedIn ? t('nav.profile') : t('nav.signIn')} />
+        </ul>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <div aria-live="assertive">
+          {offline ? <Alert type="error" showIcon title={t('errors.network')} closable={{ 'aria-label': t('common.close') }} onClose={() => setOffline(false)} className="offline-alert" /> : null}
+        </div>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { Loading } from '../lib/ui';
+import { AppShell } from './layout/AppShell';
+import { RequireAuth } from './layout/RequireAuth';
+
+// One chunk per page, so the first load carries only the page asked for.
+const BoardRoute = lazy(() => import('./routes/board'));
+const TaskRoute = lazy(() => import('./routes/task'));
+const SignInRoute = lazy(() => import('./routes/sign-in'));
+const SignUpRoute = lazy(() => import('./routes/sign-up'));
+const MyShiftsRoute = lazy(() => import('./routes/my-shifts'));
+const ProfileRoute = lazy(() => import('./routes/profile'));
+const ResidentsRoute = lazy(() => import('./routes/residents'));
+const OrganizationsRoute = lazy(() => import('./routes/organizations'));
+const NewOrganizationRoute = lazy(() => import('./routes/new-organization'));
+const OrganizationRoute = lazy(() => import('./routes/organization'));
+const NewTaskRoute = lazy(() => import('./routes/new-task'));
+const ManageTaskRoute = lazy(() => import('./routes/manage-task'));
+const NotFoundRoute = lazy(() => import('./routes/not-found'));
+
+export function AppRoutes() {
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<BoardRoute />} />
+          <Route path="/tasks/:id" element={<TaskRoute />} />
+          <Route path="/signin" element={<SignInRoute />} />
+          <Route path="/signup" element={<SignUpRoute />} />
+          <Route element={<RequireAuth />}>
+            <Route path="/my-shifts" element={<MyShiftsRoute />} />
+            <Route path="/profile" element={<ProfileRoute />} />
+            <Route path="/residents" element={<ResidentsRoute />} />
+            <Route path="/orgs" element={<OrganizationsRoute />} />
+            <Route path="/orgs/new" element={<NewOrganizationRoute />} />
+            <Route path="/orgs/:orgId" element={<OrganizationRoute />} />
+            <Route path="/orgs/:orgId/tasks/new" element={<NewTaskRoute />} />
+            <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />
+          </Route>
+          <Route path="*" element={<NotFoundRoute />} />
+        </Routes>
+      </Suspense>
+    </AppShell>
+  );
+}

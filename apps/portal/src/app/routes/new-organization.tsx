@@ -1,0 +1,5 @@
+import { CreateOrganizationForm } from '../../features/organizations/components/CreateOrganizationForm';
+
+export default function NewOrganizationRoute() {
+  return <CreateOrganizationForm />;
+}

@@ -1,0 +1,17 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../../../lib/auth';
+
+/** After sign-in or sign-up: keep the token, refetch everything as the new person, go on. */
+export function useStartSession() {
+  const { signIn } = useAuth();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return async (token: string) => {
+    signIn(token);
+    await client.resetStore().catch(() => undefined);
+    const next = params.get('next');
+    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  };
+}

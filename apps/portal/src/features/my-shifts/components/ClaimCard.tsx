@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/time';
+import { regionLabel } from '../../../lib/regions';
+import { ClaimStatusTag, ErrorAlert, ServiceStatusTag } from '../../../lib/ui';
+import type { MyClaimsQuery } from '../../../gql/graphql';
+import { useCancelClaimMutation } from '../api/cancel-claim';
+import { AttendanceActions } from './AttendanceActions';
+
+type Claim = MyClaimsQuery['myClaims']['edges'][number]['node'];
+const CANCELLABLE = new Set(['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL']);
+
+export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormatters();
+  const { modal } = App.useApp();
+  const [cancel, { loading }] = useCancelClaimMutation();
+  const [error, setError] = useState<unknown>(null);
+  const { task } = claim.shift;
+  const ended = new Date(claim.shift.endsAt).getTime() <= now;
+
+  const onCancel = () =>
+    modal.confirm({
+      title: t('myShifts.cancelConfirmTitle'),
+      content: t('myShifts.cancelConfirmBody', { title: task.title }),
+      okText: t('myShifts.cancelYes'),
+      cancelText: t('myShifts.cancelNo'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        setError(null);
+        try {
+          await cancel({ variables: { input: { claimId: claim.id } } });
+        } catch (e) {
+          setError(e);
+        }
+      },
+    });
+
+  return (
+    <article className="claim-card" aria-labelledby={`claim-${claim.id}`}>
+      <div className="claim-card-head">
+        <ClaimStatusTag status={claim.status} />
+      </div>
+      <h3 id={`claim-${claim.id}`} className="shift-card-title">
+        <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+      </h3>
+      <dl className="facts">
+        <div>
+          <dt>{t('shift.when')}</dt>
+          <dd>{f.range(claim.shift.startsAt, claim.shift.endsAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.where')}</dt>
+          <dd>{regionLabel(task.region, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.organizer')}</dt>
+          <dd>{task.organization.name}</dd>
+        </div>
+        {claim.actingProxy ? (
+          <div>
+            <dt>{t('myShifts.claimedBy')}</dt>
+            <dd>{claim.actingProxy.displayName}</dd>
+          </div>
+        ) : null}
+        {claim.serviceRecord ? (
+          <div>
+            <dt>{t('myShifts.service')}</dt>
+            <dd>
+              {t('myShifts.minutes', { count: claim.serviceRecord.minutes })} <ServiceStatusTag status={claim.serviceRecord.status} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <p className="status-explain">{t(`claim.own.${claim.status}`, { defaultValue: '' })}</p>
+      {!ended || claim.status === 'CHECKED_IN' ? <AttendanceActions claim={claim} now={now} /> : null}
+      {CANCELLABLE.has(claim.status) && !ended ? (
+        <Button danger onClick={onCancel} loading={loading} className="cancel-button">
+          {t('myShifts.cancel')}
+        </Button>
+      ) : null}
+      <ErrorAlert error={error} />
+    </article>
+  );
+}

@@ -1,0 +1,99 @@
+import { Button, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatters } from '../../../lib/time';
+import { EmptyState, ErrorAlert, Loading, PageTitle, ServiceStatusTag } from '../../../lib/ui';
+import { MY_CLAIMS_PAGE, useMyClaims } from '../api/my-claims';
+import { useMyService } from '../api/my-service';
+import { useNow } from '../hooks/use-now';
+import { ClaimCard } from './ClaimCard';
+
+function ClaimList({ upcoming }: { upcoming: boolean }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const { data, loading, error, fetchMore, refetch } = useMyClaims(upcoming);
+  const conn = data?.myClaims;
+  if (!conn && loading) return <Loading />;
+  if (error && !conn) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (!conn || conn.edges.length === 0)
+    return (
+      <EmptyState text={upcoming ? t('myShifts.emptyUpcoming') : t('myShifts.emptyPast')}>
+        {upcoming ? <Link to="/">{t('myShifts.findShifts')}</Link> : null}
+      </EmptyState>
+    );
+  return (
+    <>
+      <ul className="card-list">
+        {conn.edges.map(({ node }) => (
+          <li key={node.id}>
+            <ClaimCard claim={node} now={now} />
+          </li>
+        ))}
+      </ul>
+      {conn.pageInfo.hasNextPage ? (
+        <Button block loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor, first: MY_CLAIMS_PAGE } })}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+function ServiceSummary() {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const { data, loading, error, fetchMore } = useMyService();
+  const records = data?.myServiceRecords;
+  return (
+    <section className="panel" aria-labelledby="service-heading">
+      <h2 id="service-heading">{t('myShifts.serviceTitle')}</h2>
+      {error ? <ErrorAlert error={error} /> : null}
+      {!data && loading ? <Loading /> : null}
+      {data?.me ? (
+        <p className="big-figure">
+          <span className="big-figure-label">{t('myShifts.totalVerified')}</span>
+          <strong>{f.hours(data.me.serviceMinutes)}</strong>
+        </p>
+      ) : null}
+      {records && records.edges.length === 0 ? <EmptyState text={t('myShifts.noService')} /> : null}
+      {records && records.edges.length > 0 ? (
+        <ul className="plain-list">
+          {records.edges.map(({ node }) => (
+            <li key={node.id} className="record-row">
+              <span className="record-title">{node.claim.shift.task.title}</span>
+              <span>{f.date(node.claim.shift.startsAt)}</span>
+              <span>{t('myShifts.minutes', { count: node.minutes })}</span>
+              <ServiceStatusTag status={node.status} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {records?.pageInfo.hasNextPage ? (
+        <Button block onClick={() => void fetchMore({ variables: { after: records.pageInfo.endCursor, first: 20 } })}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
+    </section>
+  );
+}
+
+/** My shifts: upcoming and past claims (cancel, check in, check out) and verified hours. */
+export function MyShifts() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('myShifts.title')}</PageTitle>
+      <ServiceSummary />
+      <section aria-labelledby="claims-heading">
+        <h2 id="claims-heading">{t('myShifts.claimsTitle')}</h2>
+        <Tabs
+          destroyOnHidden
+          items={[
+            { key: 'upcoming', label: t('myShifts.upcoming'), children: <ClaimList upcoming /> },
+            { key: 'past', label: t('myShifts.past'), children: <ClaimList upcoming={false} /> },
+          ]}
+        />
+      </section>
+    </>
+  );
+}

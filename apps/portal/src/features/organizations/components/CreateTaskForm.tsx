@@ -1,0 +1,180 @@
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Limits } from '@civicgrid/contracts';
+import type { Dayjs } from 'dayjs';
+import { useFormErrors } from '../../../lib/errors';
+import { RegionCascader, regionPath } from '../../../lib/regions';
+import { SKILLS, TASK_CATEGORIES, useLabels } from '../../../lib/catalog';
+import { dayjs, getTimeZone } from '../../../lib/time';
+import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
+import { useCreateTaskMutation } from '../api/create-task';
+import { useOrganizationPage } from '../api/organization';
+import { shiftProblems, type ShiftDraft } from './shift-rules';
+
+interface Values {
+  title: string;
+  category: string;
+  description?: string;
+  region: string[];
+  requiredSkills: string[];
+  requiresApproval: boolean;
+  requiresCheckInCode: boolean;
+  shifts: ShiftDraft[];
+}
+
+const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
+
+/** The picker shows wall-clock time; read it as time in the user's zone. */
+export function toZonedIso(value: Dayjs): string {
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm'), getTimeZone()).toISOString();
+}
+
+export function CreateTaskForm({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const org = useOrganizationPage(organizationId);
+  const [create, { loading }] = useCreateTaskMutation();
+  const { formError, showError, clearError } = useFormErrors(form, ['title', 'category', 'description', 'region', 'requiredSkills', 'shifts'], {
+    aliases: { regionId: 'region' },
+  });
+
+  if (!org.data && org.loading) return <Loading />;
+  if (org.error && !org.data) return <ErrorAlert error={org.error} />;
+  const o = org.data?.organization;
+
+  const rule = (field: keyof ReturnType<typeof shiftProblems>, index: number) => ({
+    validator: () => {
+      const s = form.getFieldValue(['shifts', index]) as ShiftDraft | undefined;
+      const problem = shiftProblems(s ?? {})[field];
+      return problem ? Promise.reject(new Error(t(problem, { max: Limits.shiftCapacityMax, hours: Limits.shiftMaxHours }))) : Promise.resolve();
+    },
+  });
+
+  const onFinish = async (v: Values) => {
+    clearError();
+    try {
+      const { data } = await create({
+        variables: {
+          input: {
+            organizationId,
+            title: v.title.trim(),
+            category: v.category,
+            description: v.description?.trim() || undefined,
+            regionId: v.region[v.region.length - 1],
+            requiredSkills: v.requiredSkills ?? [],
+            requiresApproval: v.requiresApproval,
+            requiresCheckInCode: v.requiresCheckInCode,
+            shifts: v.shifts.map((s) => ({ startsAt: toZonedIso(s.startsAt!), endsAt: toZonedIso(s.endsAt!), capacity: s.capacity! })),
+          },
+        },
+      });
+      if (data) navigate(`/orgs/${organizationId}/tasks/${data.createTask.id}`);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/orgs/${organizationId}`}>{o?.name ?? t('org.mine')}</Link>
+      </p>
+      <PageTitle>{t('createTask.title')}</PageTitle>
+      <Form
+        form={form}
+        name="create-task"
+        layout="vertical"
+        requiredMark={false}
+        onFinish={onFinish}
+        className="task-form"
+        scrollToFirstError
+        initialValues={{
+          category: 'ELDER_CARE',
+          region: regionPath(o?.region),
+          requiredSkills: [],
+          requiresApproval: false,
+          requiresCheckInCode: false,
+          shifts: [{ capacity: 5 }],
+        }}
+      >
+        <Form.Item
+          name="title"
+          label={t('createTask.taskTitle')}
+          rules={[
+            { required: true, whitespace: true, message: t('createTask.titleRequired') },
+            { max: Limits.taskTitleMaxLength, message: t('validation.maxLength', { max: Limits.taskTitleMaxLength }) },
+          ]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="category" label={t('createTask.category')} rules={[{ required: true, message: t('createTask.categoryRequired') }]}>
+          <Select options={TASK_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))} />
+        </Form.Item>
+        <Form.Item name="region" label={t('createTask.region')} rules={[{ required: true, type: 'array', min: 1, message: t('createTask.regionRequired') }]}>
+          <RegionCascader anyLevel />
+        </Form.Item>
+        <Form.Item name="description" label={t('createTask.description')} extra={t('createTask.descriptionHint')} rules={[{ max: Limits.descriptionMaxLength, message: t('validation.maxLength', { max: Limits.descriptionMaxLength }) }]}>
+          <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item name="requiredSkills" label={t('createTask.skills')}>
+          <Select mode="tags" options={SKILLS.map((s) => ({ value: s, label: labels.skill(s) }))} />
+        </Form.Item>
+        <Form.Item name="requiresApproval" valuePropName="checked" className="check-item">
+          <Checkbox>{t('createTask.requiresApproval')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="requiresCheckInCode" valuePropName="checked" className="check-item">
+          <Checkbox>{t('createTask.requiresCheckInCode')}</Checkbox>
+        </Form.Item>
+
+        <fieldset className="shift-fieldset">
+          <legend>{t('createTask.shifts')}</legend>
+          <Form.List
+            name="shifts"
+            rules={[
+              {
+                validator: (_, shifts: ShiftDraft[] | undefined) =>
+                  shifts && shifts.length >= 1 && shifts.length <= Limits.shiftsPerTaskMax ? Promise.resolve() : Promise.reject(new Error(t('createTask.shiftsCount', { max: Limits.shiftsPerTaskMax }))),
+              },
+            ]}
+          >
+            {(fields, { add, remove }, { errors }) => (
+              <>
+                {fields.map((field, index) => (
+                  <div key={field.key} className="shift-row" role="group" aria-label={t('createTask.shiftN', { n: index + 1 })}>
+                    <p className="shift-row-title">{t('createTask.shiftN', { n: index + 1 })}</p>
+                    <Form.Item name={[field.name, 'startsAt']} label={t('createTask.startsAt')} dependencies={[['shifts', field.name, 'endsAt']]} rules={[rule('startsAt', field.name)]}>
+                      <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'endsAt']} label={t('createTask.endsAt')} dependencies={[['shifts', field.name, 'startsAt']]} rules={[rule('endsAt', field.name)]}>
+                      <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'capacity']} label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity', field.name)]}>
+                      <InputNumber style={{ width: '100%' }} />
+                    </Form.Item>
+                    {fields.length > 1 ? (
+                      <Button danger onClick={() => remove(field.name)}>
+                        {t('createTask.removeShift', { n: index + 1 })}
+                      </Button>
+                    ) : null}
+                  </div>
+                ))}
+                <Form.ErrorList errors={errors} />
+                <Button onClick={() => add({ capacity: 5 })} block>
+                  {t('createTask.addShift')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </fieldset>
+        {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
+        <p className="hint">{t('createTask.draftNote')}</p>
+        <Button type="primary" htmlType="submit" loading={loading} block size="large">
+          {t('createTask.submit')}
+        </Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Alert, Button } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/time';
+import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, TaskStatusTag } from '../../../lib/ui';
+import { useLabels } from '../../../lib/catalog';
+import { useManageTask } from '../api/manage-task';
+import { usePublishTaskMutation } from '../api/publish-task';
+import { CheckInCode } from './CheckInCode';
+import { ClaimRow } from './ClaimRow';
+
+/** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
+export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const labels = useLabels();
+  const { data, loading, error, refetch } = useManageTask(taskId);
+  const [publish, publishState] = usePublishTaskMutation();
+  const [publishError, setPublishError] = useState<unknown>(null);
+  const task = data?.task;
+
+  if (!data && loading) return <Loading />;
+  if (error && !task) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (!task) return <EmptyState text={t('task.notFound')} />;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/orgs/${organizationId}`}>{task.organization.name}</Link>
+      </p>
+      <PageTitle
+        title={task.title}
+        extra={
+          task.status === 'DRAFT' ? (
+            <Button
+              type="primary"
+              size="large"
+              loading={publishState.loading}
+              onClick={async () => {
+                setPublishError(null);
+                try {
+                  await publish({ variables: { id: task.id } });
+                } catch (e) {
+                  setPublishError(e);
+                }
+              }}
+            >
+              {t('manage.publish')}
+            </Button>
+          ) : null
+        }
+      >
+        {task.title}
+      </PageTitle>
+      <div className="pill-row">
+        <TaskStatusTag status={task.status} />
+        <Pill tone="blue">{labels.category(task.category)}</Pill>
+        {task.requiresApproval ? <Pill tone="amber">{t('task.needsApproval')}</Pill> : null}
+        {task.requiresCheckInCode ? <Pill tone="purple">{t('task.needsCode')}</Pill> : null}
+      </div>
+      <div aria-live="polite">
+        {task.status === 'DRAFT' ? <Alert type="info" showIcon title={t('manage.draftHint')} /> : null}
+        {task.status === 'PUBLISHED' ? <Alert type="success" showIcon title={t('manage.publishedHint')} /> : null}
+      </div>
+      {task.status === 'PUBLISHED' ? (
+        <p className="breadcrumb">
+          <Link to={`/tasks/${task.id}`}>{t('manage.viewPublic')}</Link>
+        </p>
+      ) : null}
+      <div>
+      </div>
+      <ErrorAlert error={publishError} />
+      {task.shifts.map((s, i) => {
+        const when = f.range(s.startsAt, s.endsAt);
+        return (
+          <section key={s.id} className="panel" aria-labelledby={`ms-${s.id}`}>
+            <h2 id={`ms-${s.id}`}>{t('manage.shiftHeading', { n: i + 1, when })}</h2>
+            <p>
+              {t('shift.places', { taken: s.confirmedCount, capacity: s.capacity })} · {t('shift.waitlist', { count: s.waitlistCount })} · {t('shift.pending', { count: s.pendingCount })}
+            </p>
+            {s.checkInCode ? <CheckInCode code={s.checkInCode} label={when} /> : null}
+            <h3>{t('manage.claims', { count: s.claims.totalCount })}</h3>
+            {s.claims.edges.length === 0 ? <p className="hint">{t('manage.noClaims')}</p> : null}
+            <ul className="plain-list">
+              {s.claims.edges.map(({ node }) => (
+                <ClaimRow key={node.id} claim={node} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

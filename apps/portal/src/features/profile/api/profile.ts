@@ -1,0 +1,47 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const ProfileQuery = graphql(`
+  query Profile {
+    me {
+      id
+      displayName
+      phone
+      role
+      skills
+      languages
+      locale
+      elderMode
+      serviceMinutes
+      homeRegion {
+        id
+        name
+        nameEn
+        parent {
+          id
+          parent {
+            id
+            parent {
+              id
+            }
+          }
+        }
+      }
+      proxyGrants {
+        id
+        consentNote
+        grantedAt
+        revokedAt
+        proxy {
+          id
+          displayName
+          phone
+        }
+      }
+    }
+  }
+`);
+
+export function useProfile() {
+  return useQuery(ProfileQuery);
+}

@@ -1,0 +1,33 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const UpdateProfileMutation = graphql(`
+  mutation UpdateProfile($input: UpdateProfileInput!) {
+    updateProfile(input: $input) {
+      id
+      displayName
+      skills
+      languages
+      locale
+      elderMode
+      homeRegion {
+        id
+        name
+        nameEn
+        parent {
+          id
+          parent {
+            id
+            parent {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function useUpdateProfileMutation() {
+  return useMutation(UpdateProfileMutation);
+}

@@ -1,0 +1,52 @@
+import { Button } from 'antd';
+import { useApolloClient } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../../../lib/auth';
+import { useFormatters } from '../../../lib/time';
+import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
+import { useProfile } from '../api/profile';
+import { ProfileForm } from './ProfileForm';
+import { ProxySection } from './ProxySection';
+
+export function Profile() {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const { data, loading, error, refetch } = useProfile();
+  const { signOut } = useAuth();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const me = data?.me;
+
+  return (
+    <>
+      <PageTitle>{t('profile.title')}</PageTitle>
+      {!data && loading ? <Loading /> : null}
+      {error && !me ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+      {me ? (
+        <>
+          <section className="panel" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">{t('profile.details')}</h2>
+            <p className="hint">
+              {t('profile.phone')}: {me.phone} · {t('profile.totalService')}: {f.hours(me.serviceMinutes)}
+            </p>
+            <ProfileForm key={me.id} me={me} />
+          </section>
+          <ProxySection grants={me.proxyGrants} />
+          <section className="panel" aria-labelledby="signout-heading">
+            <h2 id="signout-heading">{t('profile.account')}</h2>
+            <Button
+              onClick={async () => {
+                signOut();
+                await client.clearStore();
+                navigate('/', { replace: true });
+              }}
+            >
+              {t('nav.signOut')}
+            </Button>
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

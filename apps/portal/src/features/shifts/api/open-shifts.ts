@@ -1,0 +1,60 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+import type { ShiftFilter } from '../../../gql/graphql';
+
+export const OpenShiftsQuery = graphql(`
+  query OpenShifts($filter: ShiftFilter, $first: Int, $after: String) {
+    openShifts(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          startsAt
+          endsAt
+          capacity
+          confirmedCount
+          waitlistCount
+          pendingCount
+          viewerClaim {
+            id
+            status
+          }
+          task {
+            id
+            title
+            category
+            requiredSkills
+            requiresApproval
+            organization {
+              id
+              name
+            }
+            region {
+              id
+              name
+              nameEn
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const BOARD_PAGE_SIZE = 20;
+/** Places change as others claim; the board refreshes its counts this often. */
+export const BOARD_POLL_MS = 20_000;
+
+export function useOpenShifts(filter: ShiftFilter, skip = false) {
+  return useQuery(OpenShiftsQuery, {
+    variables: { filter, first: BOARD_PAGE_SIZE },
+    pollInterval: BOARD_POLL_MS,
+    notifyOnNetworkStatusChange: true,
+    skip,
+  });
+}

@@ -1,0 +1,45 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const TaskDetailQuery = graphql(`
+  query TaskDetail($id: ID!) {
+    task(id: $id) {
+      id
+      title
+      description
+      category
+      status
+      requiredSkills
+      requiresApproval
+      requiresCheckInCode
+      organization {
+        id
+        name
+        kind
+        verified
+      }
+      region {
+        id
+        name
+        nameEn
+      }
+      shifts {
+        id
+        startsAt
+        endsAt
+        capacity
+        confirmedCount
+        waitlistCount
+        pendingCount
+        viewerClaim {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+
+export function useTaskDetail(id: string) {
+  return useQuery(TaskDetailQuery, { variables: { id }, pollInterval: 30_000 });
+}

@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../lib/auth';
+import { useActing } from '../../../lib/acting/ActingProvider';
+import { regionPath } from '../../../lib/regions';
+import { dayjs, getTimeZone } from '../../../lib/time';
+import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
+import type { ShiftFilter } from '../../../gql/graphql';
+import { BOARD_PAGE_SIZE, useOpenShifts } from '../api/open-shifts';
+import { useBoardViewer } from '../api/board-viewer';
+import { ShiftCard } from './ShiftCard';
+import { ShiftFilters, type BoardFilterValues } from './ShiftFilters';
+
+/** Board filters as the API takes them; dates are whole days in the user's zone. */
+export function toShiftFilter(v: BoardFilterValues): ShiftFilter {
+  return {
+    regionId: v.region?.length ? v.region[v.region.length - 1] : undefined,
+    category: v.category || undefined,
+    skills: v.skills?.length ? v.skills : undefined,
+    from: v.dateFrom ? dayjs.tz(v.dateFrom, getTimeZone()).toISOString() : undefined,
+    to: v.dateTo ? dayjs.tz(v.dateTo, getTimeZone()).add(1, 'day').toISOString() : undefined,
+    onlyWithSpace: v.onlyWithSpace || undefined,
+  };
+}
+
+export function ShiftBoard() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const { actingFor, stopActing } = useActing();
+  const viewer = useBoardViewer(!signedIn);
+  const [values, setValues] = useState<BoardFilterValues | null>(signedIn ? null : {});
+
+  // Start at the person's home grid once we know it.
+  useEffect(() => {
+    if (values !== null) return;
+    if (!signedIn) setValues({});
+    else if (viewer.data || viewer.error) setValues({ region: regionPath(viewer.data?.me?.homeRegion) });
+  }, [signedIn, viewer.data, viewer.error, values]);
+
+  const filter = useMemo(() => toShiftFilter(values ?? {}), [values]);
+  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null);
+  const conn = data?.openShifts;
+
+  return (
+    <>
+      <PageTitle>{t('board.title')}</PageTitle>
+      <p className="lead">{t('board.lead')}</p>
+      {actingFor ? (
+        <Alert
+          type="info"
+          showIcon
+          className="acting-banner"
+          title={t('acting.banner', { name: actingFor.displayName })}
+          action={<Button onClick={stopActing}>{t('acting.stop')}</Button>}
+        />
+      ) : null}
+      <div className="board">
+        <section className="board-filters" aria-labelledby="filters-heading">
+          <h2 id="filters-heading" className="section-title">
+            {t('board.filters')}
+          </h2>
+          {values !== null ? <ShiftFilters value={values} onChange={setValues} /> : <Loading />}
+        </section>
+        <section className="board-results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="section-title">
+            {conn ? t('board.results', { count: conn.totalCount }) : t('board.resultsTitle')}
+          </h2>
+          {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+          {!conn && loading ? <Loading /> : null}
+          {conn && conn.edges.length === 0 ? <EmptyState text={t('board.empty')} /> : null}
+          {conn && conn.edges.length > 0 ? (
+            <ul className="card-list">
+              {conn.edges.map(({ node }) => (
+                <li key={node.id}>
+                  <ShiftCard shift={node} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {conn?.pageInfo.hasNextPage ? (
+            <Button block loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor, first: BOARD_PAGE_SIZE } })}>
+              {t('common.loadMore')}
+            </Button>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../../lib/time';
+import { useLabels } from '../../../lib/catalog';
+import { regionLabel } from '../../../lib/regions';
+import { Pill } from '../../../lib/ui';
+import type { OpenShiftsQuery } from '../../../gql/graphql';
+import { ClaimAction } from './ClaimAction';
+import { PlacesInfo } from './PlacesInfo';
+
+type BoardShift = OpenShiftsQuery['openShifts']['edges'][number]['node'];
+
+export function ShiftCard({ shift }: { shift: BoardShift }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormatters();
+  const labels = useLabels();
+  const { task } = shift;
+  const when = f.range(shift.startsAt, shift.endsAt);
+  return (
+    <article className="shift-card" aria-labelledby={`shift-${shift.id}-title`}>
+      <div className="shift-card-head">
+        <Pill tone="blue">{labels.category(task.category)}</Pill>
+        {task.requiresApproval ? <Pill tone="amber">{t('task.needsApproval')}</Pill> : null}
+      </div>
+      <h3 id={`shift-${shift.id}-title`} className="shift-card-title">
+        <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+      </h3>
+      <dl className="facts">
+        <div>
+          <dt>{t('shift.when')}</dt>
+          <dd>{when}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.where')}</dt>
+          <dd>{regionLabel(task.region, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('shift.organizer')}</dt>
+          <dd>{task.organization.name}</dd>
+        </div>
+        {task.requiredSkills.length ? (
+          <div>
+            <dt>{t('shift.skills')}</dt>
+            <dd>{task.requiredSkills.map(labels.skill).join(t('common.listSeparator'))}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <PlacesInfo confirmedCount={shift.confirmedCount} capacity={shift.capacity} waitlistCount={shift.waitlistCount} />
+      <ClaimAction shift={shift} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} />
+    </article>
+  );
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert, Button } from 'antd';
+import { useFormatters } from '../../../lib/time';
+import { useLabels } from '../../../lib/catalog';
+import { regionLabel } from '../../../lib/regions';
+import { useActing } from '../../../lib/acting/ActingProvider';
+import { EmptyState, ErrorAlert, Loading, PageTitle, Pill } from '../../../lib/ui';
+import { useTaskDetail } from '../api/task-detail';
+import { ClaimAction } from './ClaimAction';
+import { PlacesInfo } from './PlacesInfo';
+
+/** A task: who runs it, what it asks, and each shift with its places and a claim button. */
+export function TaskDetail({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormatters();
+  const labels = useLabels();
+  const { actingFor, stopActing } = useActing();
+  const { data, loading, error, refetch } = useTaskDetail(id);
+  const task = data?.task;
+
+  if (!data && loading) return <Loading />;
+  if (error && !task) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (!task)
+    return (
+      <>
+        <PageTitle>{t('task.notFound')}</PageTitle>
+        <EmptyState text={t('task.notFoundHint')}>
+          <Link to="/">{t('nav.board')}</Link>
+        </EmptyState>
+      </>
+    );
+
+  const upcoming = task.shifts.filter((s) => new Date(s.endsAt).getTime() > Date.now());
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">{t('nav.board')}</Link>
+      </p>
+      <PageTitle>{task.title}</PageTitle>
+      <div className="pill-row">
+        <Pill tone="blue">{labels.category(task.category)}</Pill>
+        {task.requiresApproval ? <Pill tone="amber">{t('task.needsApproval')}</Pill> : null}
+        {task.requiresCheckInCode ? <Pill tone="purple">{t('task.needsCode')}</Pill> : null}
+        {task.status !== 'PUBLISHED' ? <Pill tone="grey">{t(`taskStatus.${task.status}`)}</Pill> : null}
+      </div>
+      {actingFor ? (
+        <Alert type="info" showIcon className="acting-banner" title={t('acting.banner', { name: actingFor.displayName })} action={<Button onClick={stopActing}>{t('acting.stop')}</Button>} />
+      ) : null}
+      <section className="panel" aria-labelledby="about-heading">
+        <h2 id="about-heading">{t('task.about')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('shift.organizer')}</dt>
+            <dd>
+              {task.organization.name} {task.organization.verified ? <Pill tone="green">{t('org.verified')}</Pill> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('shift.where')}</dt>
+            <dd>{regionLabel(task.region, i18n.language)}</dd>
+          </div>
+          <div>
+            <dt>{t('shift.skills')}</dt>
+            <dd>{task.requiredSkills.length ? task.requiredSkills.map(labels.skill).join(t('common.listSeparator')) : t('task.noSkills')}</dd>
+          </div>
+        </dl>
+        {task.description ? <p className="description">{task.description}</p> : null}
+      </section>
+      <section aria-labelledby="shifts-heading">
+        <h2 id="shifts-heading">{t('task.shifts', { count: upcoming.length })}</h2>
+        {upcoming.length === 0 ? <EmptyState text={t('task.noShifts')} /> : null}
+        <ul className="card-list">
+          {upcoming.map((s) => {
+            const when = f.range(s.startsAt, s.endsAt);
+            return (
+              <li key={s.id}>
+                <article className="shift-card" aria-labelledby={`s-${s.id}`}>
+                  <h3 id={`s-${s.id}`} className="shift-card-title">
+                    {when}
+                  </h3>
+                  <PlacesInfo confirmedCount={s.confirmedCount} capacity={s.capacity} waitlistCount={s.waitlistCount} pendingCount={s.pendingCount} />
+                  {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} /> : null}
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { renderWithApp } from '../../../../../test/render';
+import { ClaimAction, type ClaimableShift } from '../ClaimAction';
+import { ClaimShiftMutation } from '../../api/claim-shift';
+
+const shift = (over: Partial<ClaimableShift> = {}): ClaimableShift => ({ id: 's1', capacity: 4, confirmedCount: 1, viewerClaim: null, ...over });
+
+const claimResult = (status: string, onBehalfOfUserId?: string) => ({
+  request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1', onBehalfOfUserId } } },
+  result: {
+    data: {
+      claimShift: {
+        __typename: 'ShiftClaim',
+        id: 'c1',
+        status,
+        volunteer: { __typename: 'User', id: onBehalfOfUserId ?? 'u1', displayName: onBehalfOfUserId ? 'Zhang Defu' : 'Wang Xiaoming' },
+        shift: { __typename: 'Shift', id: 's1', confirmedCount: 2, waitlistCount: 0, pendingCount: 0, viewerClaim: null },
+      },
+    },
+  },
+});
+
+describe('ClaimAction', () => {
+  it('should send a signed-out person to sign in first', () => {
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval={false} label="Lunch" />);
+    expect(screen.getByRole('button', { name: /Claim – Lunch/ })).toHaveTextContent('Sign in to claim');
+  });
+
+  it.each([
+    ['CONFIRMED', 'Done! Your place is kept. Please be on time.'],
+    ['WAITLISTED', 'The shift is full, so you are on the waiting list. When someone cancels, places go in order.'],
+    ['PENDING_APPROVAL', 'Sent. The organiser will approve or decline your request.'],
+  ])('should make a %s result plain after one tap', async (status, text) => {
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval={status === 'PENDING_APPROVAL'} label="Lunch" />, { token: 't', mocks: [claimResult(status)] });
+    await userEvent.click(await screen.findByRole('button', { name: /Lunch/ }));
+    expect(await screen.findByText(text)).toBeInTheDocument();
+  });
+
+  it('should offer the waiting list when the shift is full', async () => {
+    renderWithApp(<ClaimAction shift={shift({ confirmedCount: 4 })} requiresApproval={false} label="Lunch" />, { token: 't' });
+    expect(await screen.findByRole('button', { name: /Join the waiting list/ })).toBeInTheDocument();
+  });
+
+  it('should ask to join when the task needs approval', async () => {
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval label="Patrol" />, { token: 't' });
+    expect(await screen.findByRole('button', { name: /Ask to join/ })).toBeInTheDocument();
+  });
+
+  it('should show the standing claim instead of a button', async () => {
+    renderWithApp(<ClaimAction shift={shift({ viewerClaim: { id: 'c9', status: 'WAITLISTED' } })} requiresApproval={false} label="Lunch" />, { token: 't' });
+    expect(await screen.findByText('Waiting list')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Lunch/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See my shifts' })).toHaveAttribute('href', '/my-shifts');
+  });
+
+  it('should claim in the name of the resident a grid leader acts for', async () => {
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval={false} label="Lunch" />, {
+      token: 't',
+      actingFor: { id: 'r1', displayName: 'Zhang Defu' },
+      mocks: [claimResult('CONFIRMED', 'r1')],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Claim for Zhang Defu/ }));
+    expect(await screen.findByText('Zhang Defu has a place.')).toBeInTheDocument();
+  });
+
+  it('should translate a conflict from the API', async () => {
+    const mock = {
+      request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1' } } },
+      result: { errors: [new GraphQLError('dup', { extensions: { code: 'CONFLICT', key: 'claim.duplicate' } })] },
+    };
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval={false} label="Lunch" />, { token: 't', mocks: [mock] });
+    await userEvent.click(await screen.findByRole('button', { name: /Lunch/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Already claimed: there is a claim on this shift.');
+  });
+});

@@ -1,0 +1,3 @@
+export * from './AuthProvider';
+export * from './session';
+export * from './token';

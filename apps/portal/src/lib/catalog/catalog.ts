@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { TASK_CATEGORIES } from '@civicgrid/contracts';
+
+export { TASK_CATEGORIES };
+
+/** Skills offered in pickers; people may also type their own. */
+export const SKILLS = ['FIRST_AID', 'COOKING', 'DRIVING', 'ELDER_CARE', 'TUTORING', 'PHOTOGRAPHY', 'SIGN_LANGUAGE', 'COMPUTER', 'REPAIR', 'COUNSELLING', 'SICHUANESE'] as const;
+/** Languages and dialects offered in pickers. */
+export const LANGUAGES = ['zh', 'en', 'sichuanese', 'cantonese', 'minnan', 'wu'] as const;
+
+export const ORGANIZATION_KINDS = ['NGO', 'SOCIAL_GROUP', 'MERCHANT', 'SENIORS_COUNCIL', 'WOMENS_FEDERATION', 'RESIDENTS_COMMITTEE', 'STREET_OFFICE', 'DEPARTMENT'] as const;
+/** Kinds only officials may register. */
+export const OFFICIAL_ONLY_KINDS = ['STREET_OFFICE', 'DEPARTMENT'] as const;
+
+/** Labels for codes (skills, categories, languages) with the raw code for ones we do not know. */
+export function useLabels() {
+  const { t } = useTranslation();
+  const label = (group: string, code: string) => t(`${group}.${code}`, { defaultValue: code });
+  return {
+    skill: (c: string) => label('skill', c),
+    category: (c: string) => label('category', c),
+    language: (c: string) => label('language', c),
+    orgKind: (c: string) => label('orgKind', c),
+    role: (c: string) => label('memberRole', c),
+  };
+}

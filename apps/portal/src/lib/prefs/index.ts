@@ -1,0 +1,2 @@
+export * from './PrefsProvider';
+export * from './stored';

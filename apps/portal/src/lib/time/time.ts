@@ -1,0 +1,45 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** Zones offered in the profile; the portal shows every time in the chosen one. */
+export const TIME_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'America/New_York', 'UTC'] as const;
+
+let zone = DEFAULT_TIME_ZONE;
+let dayjsLocale = 'zh-cn';
+
+export function setTimeZone(z: string): void {
+  zone = z || DEFAULT_TIME_ZONE;
+}
+export function getTimeZone(): string {
+  return zone;
+}
+export function setDayjsLocale(l: string): void {
+  dayjsLocale = l;
+  dayjs.locale(l);
+}
+
+/** A moment in the user's zone and language. */
+export function inZone(value: string | number | Date | Dayjs): Dayjs {
+  return dayjs(value).tz(zone).locale(dayjsLocale);
+}
+
+export function now(): Dayjs {
+  return inZone(Date.now());
+}
+
+/** Check-in opens this long before the start (Limits.checkInOpensMinutesBefore). */
+export type CheckInWindow = { state: 'notYet'; opensAt: Dayjs } | { state: 'open' } | { state: 'closed' };
+
+export function checkInWindow(startsAt: string, endsAt: string, opensMinutesBefore: number, at: number = Date.now()): CheckInWindow {
+  const opensAt = dayjs(startsAt).subtract(opensMinutesBefore, 'minute');
+  if (at < opensAt.valueOf()) return { state: 'notYet', opensAt: inZone(opensAt) };
+  if (at >= dayjs(endsAt).valueOf()) return { state: 'closed' };
+  return { state: 'open' };
+}
+
+export { dayjs };

@@ -1,0 +1,5 @@
+export * from './StatusTag';
+export * from './feedback';
+export * from './PageTitle';
+export * from './elder';
+export * from './LinkButton';
