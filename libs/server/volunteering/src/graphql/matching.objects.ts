@@ -12,8 +12,9 @@ export class MatchReasonObject {
   detail: string | null;
 }
 
-@ObjectType('ShiftRecommendation', { description: 'A shift recommended to a volunteer, with its score and reasons.' })
-export class ShiftRecommendationObject {
+/** The explained score every pairing of a volunteer and a shift carries. */
+@ObjectType({ isAbstract: true })
+abstract class ScoredPair {
   @Field(() => Float, { description: 'Score in [0, 1].' })
   score: number;
   @Field(() => Float, { nullable: true, description: 'Distance from home, km.' })
@@ -22,15 +23,11 @@ export class ShiftRecommendationObject {
   reasons: MatchReasonObject[];
 }
 
+@ObjectType('ShiftRecommendation', { description: 'A shift recommended to a volunteer, with its score and reasons.' })
+export class ShiftRecommendationObject extends ScoredPair {}
+
 @ObjectType('VolunteerRecommendation', { description: 'A volunteer recommended for a shift, with the score and reasons.' })
-export class VolunteerRecommendationObject {
-  @Field(() => Float, { description: 'Score in [0, 1].' })
-  score: number;
-  @Field(() => Float, { nullable: true, description: 'Distance from home, km.' })
-  distanceKm: number | null;
-  @Field(() => [MatchReasonObject], { description: 'Why, part by part.' })
-  reasons: MatchReasonObject[];
-}
+export class VolunteerRecommendationObject extends ScoredPair {}
 
 export const InvitationStatusEnum = { PENDING: 'PENDING', ACCEPTED: 'ACCEPTED', DECLINED: 'DECLINED', EXPIRED: 'EXPIRED', WITHDRAWN: 'WITHDRAWN' } as const;
 registerEnumType(InvitationStatusEnum, { name: 'InvitationStatus', description: 'Where an invitation stands.' });
@@ -48,14 +45,7 @@ export class InvitationObject {
 }
 
 @ObjectType('ProposedPair', { description: 'A volunteer chosen for a place on a shift.' })
-export class ProposedPairObject {
-  @Field(() => Float, { description: 'Score in [0, 1].' })
-  score: number;
-  @Field(() => Float, { nullable: true, description: 'Distance from home, km.' })
-  distanceKm: number | null;
-  @Field(() => [MatchReasonObject], { description: 'Why, part by part.' })
-  reasons: MatchReasonObject[];
-}
+export class ProposedPairObject extends ScoredPair {}
 
 @ObjectType('AssignmentProposal', { description: 'The result of an auto-fill: the optimal choice of volunteers and, unless a dry run, the invitations sent.' })
 export class AssignmentProposalObject {
