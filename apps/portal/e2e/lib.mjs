@@ -115,7 +115,9 @@ export async function setElder(page, on) {
   const sw = page.locator('#elder-switch');
   const checked = (await sw.getAttribute('aria-checked')) === 'true';
   if (checked !== on) {
-    await sw.click();
+    // An open dialog covers the header: then press the switch directly, as a keyboard user could.
+    if (await page.locator('.ant-modal-wrap').isVisible()) await sw.dispatchEvent('click');
+    else await sw.click();
     await page.waitForFunction((v) => document.body.classList.contains('elder') === v, on);
     await page.waitForTimeout(300);
   }

@@ -156,7 +156,7 @@ try {
     // At 360px the fixed bottom bar may cover the lower options: dispatch the click to the option itself.
     await page.locator('.ant-select-item-option[title="环境保护"]').dispatchEvent('click');
     await page.getByLabel('只看还有名额的').check();
-    const card = page.locator('article', { hasText: checkInTitle });
+    const card = page.locator('.board-results article', { hasText: checkInTitle });
     await card.waitFor();
     await step(page, 'board-filtered');
 
@@ -257,7 +257,7 @@ try {
     await step(page, 'residents');
     await page.getByRole('button', { name: '为张德福报名' }).click();
     await page.getByText('您正在为 张德福 代办报名。').waitFor();
-    const card = page.locator('article').filter({ has: page.getByRole('button', { name: /^为张德福报名 – / }) }).last();
+    const card = page.locator('.board-results article').filter({ has: page.getByRole('button', { name: /^为张德福报名 – / }) }).last();
     await card.waitFor();
     await step(page, 'board-acting');
     const title = await card.locator('h3').innerText();
@@ -269,6 +269,166 @@ try {
     await page.getByRole('heading', { level: 2, name: '张德福的报名' }).waitFor();
     await page.locator('.record-row', { hasText: title }).first().waitFor();
     await step(page, 'resident-claims');
+  });
+
+  const signIn = async (page, phone, password = PASSWORD) => {
+    await page.goto(`${BASE}/signin`);
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+  };
+  const pickOption = async (page, label, option) => {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator(`.ant-select-item-option[title="${option}"]`).dispatchEvent('click');
+  };
+
+  // Regions by name, for set-up through the API.
+  const childNamed = async (parentId, name, token) => {
+    const { regions } = await gql('query($p: ID) { regions(parentId: $p) { id name } }', { p: parentId }, token);
+    return regions.find((r) => r.name === name);
+  };
+
+  await flow('alliance', async () => {
+    const merchantToken = await login('13800000004');
+    const district = await childNamed(null, '武侯区', merchantToken);
+    const street = await childNamed(district.id, '玉林街道', merchantToken);
+    const community = await childNamed(street.id, '玉林北路社区', merchantToken);
+    const shopName = `玉林鲜花店${stamp}`;
+    await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: shopName, kind: 'MERCHANT', regionId: community.id, description: '社区花店，愿意参与垃圾分类和志愿者优惠。' } }, merchantToken);
+
+    const page = await newPage();
+    const step = stepper({ dir: SHOTS, flow: '4-alliance', report });
+    await signIn(page, '13800000004');
+    await page.goto(`${BASE}/alliances`);
+    await page.getByRole('heading', { level: 1, name: '商家联盟' }).waitFor();
+    await page.getByRole('link', { name: '玉林街道商家联盟' }).waitFor();
+    await step(page, 'alliances');
+    await page.getByRole('link', { name: '玉林街道商家联盟' }).click();
+    await page.getByRole('heading', { level: 1, name: '玉林街道商家联盟' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '申请入盟' }).waitFor();
+    await step(page, 'alliance');
+    await pickOption(page, '申请组织', shopName);
+    await page.getByLabel('垃圾分类').check();
+    await page.getByLabel('志愿者优惠').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText(`已为${shopName}提交申请`).waitFor();
+    await step(page, 'applied');
+
+    const official = await newPage();
+    const ostep = stepper({ dir: SHOTS, flow: '4-alliance-steward', report });
+    await signIn(official, '13800000005');
+    await official.goto(`${BASE}/official`);
+    await official.getByRole('heading', { level: 1, name: '干部工作台' }).waitFor();
+    await official.getByRole('button', { name: `认证${shopName}` }).waitFor();
+    await ostep(official, 'queue');
+    await official.getByRole('button', { name: `认证${shopName}` }).click();
+    await official.getByRole('button', { name: `认证${shopName}` }).waitFor({ state: 'detached' });
+    await official.goto(`${BASE}/alliances`);
+    await official.getByRole('link', { name: '玉林街道商家联盟' }).click();
+    const review = official.locator('li.claim-row', { hasText: shopName });
+    await review.getByRole('button', { name: `批准${shopName}` }).waitFor();
+    await ostep(official, 'review');
+    await review.getByLabel(`对${shopName}的处理理由`).fill('材料齐全，欢迎加入。');
+    await review.getByRole('button', { name: `批准${shopName}` }).click();
+    await official.locator('section', { has: official.getByRole('heading', { level: 2, name: /^成员（/ }) }).getByRole('link', { name: shopName }).waitFor();
+    await ostep(official, 'approved');
+  });
+
+  let needUrl = null;
+  await flow('need', async () => {
+    const page = await newPage();
+    const step = stepper({ dir: SHOTS, flow: '5-need', report });
+    await signIn(page, '13800000001');
+    await page.getByRole('navigation').getByRole('link', { name: '需求' }).click();
+    await page.getByRole('heading', { level: 1, name: '居民需求' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /共 \d+ 条需求/ }).waitFor();
+    await step(page, 'needs');
+    await page.getByRole('button', { name: '提需求' }).click();
+    await page.getByRole('heading', { level: 1, name: '提需求' }).waitFor();
+    const title = `楼下花坛需要补种 ${stamp}`;
+    await page.getByLabel('需要做什么').fill(title);
+    await page.getByLabel('详细说明').fill('玉林北路 5 栋楼下的花坛空了一半，希望周末一起补种花苗。');
+    await step(page, 'publish-form');
+    await page.getByRole('button', { name: '发布需求' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    needUrl = page.url();
+    await step(page, 'need');
+
+    const coord = await newPage();
+    const cstep = stepper({ dir: SHOTS, flow: '5-need-adopt', report });
+    await signIn(coord, '13800000003');
+    await coord.goto(needUrl);
+    await coord.getByRole('heading', { level: 1, name: title }).waitFor();
+    const support = coord.getByRole('button', { name: new RegExp(`^为${title}点 \\+1`) });
+    await support.click();
+    await coord.getByRole('button', { name: new RegExp(`^您已支持${title}`) }).waitFor();
+    await pickOption(coord, '认领组织', '益邻社区服务中心');
+    await cstep(coord, 'need');
+    await coord.getByRole('button', { name: '认领并安排班次' }).click();
+    await coord.getByText('这是草稿').waitFor();
+    await coord.getByRole('heading', { level: 2, name: '添加班次' }).waitFor();
+    const day = dayjs().tz(ZONE).add(4, 'day').format('YYYY-MM-DD');
+    for (const [label, value] of [['开始时间', `${day} 09:00`], ['结束时间', `${day} 11:00`]]) {
+      const input = coord.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await input.press('Tab');
+    }
+    await coord.getByLabel('人数').fill('4');
+    await cstep(coord, 'adopted-draft');
+    await coord.getByRole('button', { name: '添加这个班次' }).click();
+    await coord.getByRole('heading', { level: 2, name: /^第 1 班：/ }).waitFor();
+    await coord.getByRole('button', { name: '发布任务' }).click();
+    await coord.getByText('已发布，志愿者可以报名了。').waitFor();
+    await cstep(coord, 'published');
+  });
+
+  await flow('matching', async () => {
+    // A shift on the coming Saturday morning near the demo volunteer, who is free then.
+    const volToken = await login('13800000001');
+    const { me: vol } = await gql('{ me { id homeRegion { id } } }', {}, volToken);
+    let sat = dayjs().tz(ZONE).add(2, 'day');
+    while (sat.day() !== 6) sat = sat.add(1, 'day');
+    const from = dayjs.tz(`${sat.format('YYYY-MM-DD')} 09:00`, ZONE);
+    const title = `周六早市垃圾分类引导 ${stamp}`;
+    const made = await gql(
+      `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`,
+      { i: { organizationId: org.id, regionId: vol.homeRegion.id, title, category: 'WASTE_SORTING', description: '在早市入口引导居民分类投放垃圾。', shifts: [{ startsAt: from.toISOString(), endsAt: from.add(2, 'hour').toISOString(), capacity: 40 }] } },
+      coordToken,
+    );
+    await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: made.createTask.id }, coordToken);
+
+    const page = await newPage();
+    const step = stepper({ dir: SHOTS, flow: '6-matching', report });
+    await signIn(page, '13800000001');
+    await page.getByRole('heading', { level: 2, name: '为您推荐' }).waitFor();
+    await page.locator('.recommended .match-reasons').first().waitFor();
+    await step(page, 'recommended');
+
+    const coord = await newPage();
+    const cstep = stepper({ dir: SHOTS, flow: '6-matching-autofill', report });
+    await signIn(coord, '13800000003');
+    await coord.goto(`${BASE}/orgs/${org.id}/tasks/${made.createTask.id}`);
+    await coord.getByRole('heading', { level: 1, name: title }).waitFor();
+    await cstep(coord, 'manage');
+    await coord.getByRole('button', { name: '一键补满空缺' }).click();
+    const dialog = coord.getByRole('dialog');
+    await dialog.getByText('这是建议方案').waitFor();
+    await cstep(coord, 'proposal');
+    await dialog.getByRole('button', { name: /^邀请 \d+ 位志愿者$/ }).click();
+    await dialog.getByText(/^已发出 \d+ 个邀请。$/).waitFor();
+    await cstep(coord, 'invited');
+
+    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: /邀请/ }).click();
+    await page.getByRole('heading', { level: 1, name: '班次邀请' }).waitFor();
+    const inv = page.locator('article', { hasText: title });
+    await inv.waitFor();
+    await step(page, 'invitations');
+    await inv.getByRole('button', { name: new RegExp(`^接受 ${title}`) }).click();
+    await inv.getByText('已接受：名额是您的了').waitFor();
+    await step(page, 'accepted');
   });
 } catch (e) {
   failures.push(`setup: ${e.stack ?? e}`);

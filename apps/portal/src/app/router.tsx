@@ -17,6 +17,15 @@ const NewOrganizationRoute = lazy(() => import('./routes/new-organization'));
 const OrganizationRoute = lazy(() => import('./routes/organization'));
 const NewTaskRoute = lazy(() => import('./routes/new-task'));
 const ManageTaskRoute = lazy(() => import('./routes/manage-task'));
+const OrganizationDirectoryRoute = lazy(() => import('./routes/org-directory'));
+const OfficialRoute = lazy(() => import('./routes/official'));
+const AlliancesRoute = lazy(() => import('./routes/alliances'));
+const AllianceRoute = lazy(() => import('./routes/alliance'));
+const NewAllianceRoute = lazy(() => import('./routes/new-alliance'));
+const NeedsRoute = lazy(() => import('./routes/needs'));
+const NeedRoute = lazy(() => import('./routes/need'));
+const NewNeedRoute = lazy(() => import('./routes/new-need'));
+const InvitationsRoute = lazy(() => import('./routes/invitations'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 export function AppRoutes() {
@@ -28,12 +37,21 @@ export function AppRoutes() {
           <Route path="/tasks/:id" element={<TaskRoute />} />
           <Route path="/signin" element={<SignInRoute />} />
           <Route path="/signup" element={<SignUpRoute />} />
+          <Route path="/needs" element={<NeedsRoute />} />
+          <Route path="/needs/:id" element={<NeedRoute />} />
+          <Route path="/alliances" element={<AlliancesRoute />} />
+          <Route path="/alliances/:id" element={<AllianceRoute />} />
           <Route element={<RequireAuth />}>
             <Route path="/my-shifts" element={<MyShiftsRoute />} />
             <Route path="/profile" element={<ProfileRoute />} />
             <Route path="/residents" element={<ResidentsRoute />} />
             <Route path="/orgs" element={<OrganizationsRoute />} />
             <Route path="/orgs/new" element={<NewOrganizationRoute />} />
+            <Route path="/orgs/directory" element={<OrganizationDirectoryRoute />} />
+            <Route path="/official" element={<OfficialRoute />} />
+            <Route path="/alliances/new" element={<NewAllianceRoute />} />
+            <Route path="/needs/new" element={<NewNeedRoute />} />
+            <Route path="/invitations" element={<InvitationsRoute />} />
             <Route path="/orgs/:orgId" element={<OrganizationRoute />} />
             <Route path="/orgs/:orgId/tasks/new" element={<NewTaskRoute />} />
             <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />

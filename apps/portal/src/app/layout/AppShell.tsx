@@ -2,20 +2,23 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Select, Switch } from 'antd';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BankOutlined, CalendarOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, BulbOutlined, CalendarOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useSession } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
 import { onTransportError } from '../../lib/apollo';
+import { usePendingInvitationCount } from '../../features/invitations/api/pending-invitation-count';
 
-function NavItem({ to, icon, label, end }: { to: string; icon: ReactNode; label: string; end?: boolean }) {
+function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string }) {
   return (
     <li>
       <NavLink to={to} end={end} className={({ isActive }) => (isActive ? 'nav-link nav-link-active' : 'nav-link')}>
         <span className="nav-icon" aria-hidden="true">
           {icon}
+          {badge ? <span className="nav-badge">{badge > 99 ? '99+' : badge}</span> : null}
         </span>
         <span className="nav-label">{label}</span>
+        {badge && badgeLabel ? <span className="visually-hidden">{badgeLabel}</span> : null}
       </NavLink>
     </li>
   );
@@ -27,6 +30,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { me, signedIn } = useSession();
   const prefs = usePrefs();
   const [offline, setOffline] = useState(false);
+  const invitations = usePendingInvitationCount(!signedIn);
+  const pending = signedIn ? (invitations.data?.myInvitations.totalCount ?? 0) : 0;
 
   // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
   useEffect(() => onTransportError(() => setOffline(true)), []);
@@ -64,7 +69,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
           <NavItem to="/" end icon={<HomeOutlined />} label={t('nav.board')} />
+          <NavItem to="/needs" icon={<BulbOutlined />} label={t('nav.needs')} />
           {signedIn ? <NavItem to="/my-shifts" icon={<CalendarOutlined />} label={t('nav.myShifts')} /> : null}
+          {pending > 0 ? <NavItem to="/invitations" icon={<MailOutlined />} label={t('nav.invitations')} badge={pending} badgeLabel={t('nav.invitationsPending', { count: pending })} /> : null}
           {me?.leadsGrid ? <NavItem to="/residents" icon={<TeamOutlined />} label={t('nav.residents')} /> : null}
           {signedIn ? <NavItem to="/orgs" icon={<BankOutlined />} label={t('nav.orgs')} /> : null}
           <NavItem to={signedIn ? '/profile' : '/signin'} icon={<UserOutlined />} label={signedIn ? t('nav.profile') : t('nav.signIn')} />

@@ -15,10 +15,16 @@ export function createCache(): InMemoryCache {
           myServiceRecords: relayStylePagination(),
           proxyResidents: relayStylePagination(),
           organizations: relayStylePagination(['filter']),
+          needs: relayStylePagination(['filter']),
+          alliances: relayStylePagination(['regionId']),
+          myInvitations: relayStylePagination(['status']),
+          pendingAllianceApplications: relayStylePagination(),
         },
       },
       Shift: { fields: { claims: relayStylePagination(['filter']) } },
-      Organization: { fields: { members: relayStylePagination(), tasks: relayStylePagination() } },
+      Organization: { fields: { members: relayStylePagination(['status']), tasks: relayStylePagination() } },
+      Alliance: { fields: { members: relayStylePagination(['status']), activity: relayStylePagination() } },
+      Task: { fields: { reviews: relayStylePagination() } },
     },
   });
 }

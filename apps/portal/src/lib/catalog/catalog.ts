@@ -22,5 +22,6 @@ export function useLabels() {
     language: (c: string) => label('language', c),
     orgKind: (c: string) => label('orgKind', c),
     role: (c: string) => label('memberRole', c),
+    pledge: (c: string) => label('pledge', c),
   };
 }

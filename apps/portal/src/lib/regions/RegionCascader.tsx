@@ -4,6 +4,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { RegionsQuery } from './regions.query';
 import type { RegionsQuery as RegionsResult } from '../../gql/graphql';
+import { regionLabel } from './path';
 
 interface Option {
   value: string;
@@ -24,11 +25,6 @@ export interface RegionCascaderProps {
   allowClear?: boolean;
   placeholder?: string;
   'aria-describedby'?: string;
-}
-
-/** Region name in the user's language: the English alias in English, else the local name. */
-export function regionLabel(r: { name: string; nameEn?: string | null }, language: string): string {
-  return language === 'en' && r.nameEn ? r.nameEn : r.name;
 }
 
 /** antd Cascader over the region tree, loading each level with `regions(parentId)` when opened. */
@@ -91,15 +87,4 @@ export function RegionCascader({ id, value, onChange, anyLevel, allowClear = tru
       notFoundContent={t('common.empty')}
     />
   );
-}
-
-/** The id path from the district down to a region given with its parents. */
-export function regionPath(region: { id: string; parent?: { id: string; parent?: { id: string; parent?: { id: string } | null } | null } | null } | null | undefined): string[] {
-  const path: string[] = [];
-  let r: { id: string; parent?: unknown } | null | undefined = region;
-  while (r) {
-    path.unshift(r.id);
-    r = r.parent as typeof r;
-  }
-  return path;
 }

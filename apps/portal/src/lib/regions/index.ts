@@ -1,2 +1,3 @@
 export * from './RegionCascader';
 export * from './regions.query';
+export * from './path';

@@ -83,6 +83,9 @@ export function MyShifts() {
   return (
     <>
       <PageTitle>{t('myShifts.title')}</PageTitle>
+      <p className="breadcrumb">
+        <Link to="/invitations">{t('invitations.title')}</Link>
+      </p>
       <ServiceSummary />
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">{t('myShifts.claimsTitle')}</h2>

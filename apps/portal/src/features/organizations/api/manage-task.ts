@@ -15,6 +15,11 @@ export const ManageTaskQuery = graphql(`
       status
       requiresApproval
       requiresCheckInCode
+      completedAt
+      need {
+        id
+        title
+      }
       organization {
         id
         name

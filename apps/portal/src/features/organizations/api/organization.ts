@@ -9,6 +9,16 @@ export const OrganizationPageQuery = graphql(`
       kind
       description
       verified
+      verifiedAt
+      allianceMemberships {
+        id
+        status
+        pledges
+        alliance {
+          id
+          name
+        }
+      }
       region {
         id
         name
@@ -34,6 +44,8 @@ export const OrganizationPageQuery = graphql(`
           node {
             id
             role
+            status
+            seniorTitle
             user {
               id
               displayName
@@ -63,11 +75,27 @@ export const OrganizationPageQuery = graphql(`
         }
       }
     }
+    requested: myMemberships(status: REQUESTED) {
+      id
+      status
+      organization {
+        id
+      }
+    }
+    invited: myMemberships(status: INVITED) {
+      id
+      status
+      organization {
+        id
+      }
+    }
     me {
       id
+      role
       memberships {
         id
         role
+        status
         organization {
           id
         }

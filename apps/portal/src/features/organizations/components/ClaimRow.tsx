@@ -7,15 +7,17 @@ import { ClaimStatusTag, ErrorAlert, ServiceStatusTag } from '../../../lib/ui';
 import type { ManageTaskQuery } from '../../../gql/graphql';
 import { useDecideClaimMutation } from '../api/decide-claim';
 import { useVerifyServiceMutation } from '../api/verify-service';
+import { useMarkNoShowMutation } from '../api/mark-no-show';
 
 type Claim = NonNullable<ManageTaskQuery['task']>['shifts'][number]['claims']['edges'][number]['node'];
 
 /** One claim on a shift: approve or reject a request; verify or reject the minutes served. */
-export function ClaimRow({ claim }: { claim: Claim }) {
+export function ClaimRow({ claim, started = false }: { claim: Claim; started?: boolean }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const [decide, decideState] = useDecideClaimMutation();
   const [verify, verifyState] = useVerifyServiceMutation();
+  const [noShow, noShowState] = useMarkNoShowMutation();
   const [error, setError] = useState<unknown>(null);
   const [minutes, setMinutes] = useState<number | null>(claim.serviceRecord?.minutes ?? null);
   const name = claim.volunteer.displayName;
@@ -47,6 +49,13 @@ export function ClaimRow({ claim }: { claim: Claim }) {
           </Button>
           <Button danger onClick={() => run(() => decide({ variables: { input: { claimId: claim.id, approve: false } } }))} loading={decideState.loading}>
             {t('manage.reject', { name })}
+          </Button>
+        </div>
+      ) : null}
+      {claim.status === 'CONFIRMED' && started ? (
+        <div className="button-row">
+          <Button danger loading={noShowState.loading} onClick={() => run(() => noShow({ variables: { input: { claimId: claim.id } } }))}>
+            {t('manage.noShow', { name })}
           </Button>
         </div>
       ) : null}

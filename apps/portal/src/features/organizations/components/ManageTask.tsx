@@ -7,6 +7,10 @@ import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, TaskStatusTag } from 
 import { useLabels } from '../../../lib/catalog';
 import { useManageTask } from '../api/manage-task';
 import { usePublishTaskMutation } from '../api/publish-task';
+import { useCompleteTaskMutation } from '../api/complete-task';
+import { AddShiftForm } from './AddShiftForm';
+import { AutoFillDialog } from './AutoFillDialog';
+import { RecommendedVolunteers } from './RecommendedVolunteers';
 import { CheckInCode } from './CheckInCode';
 import { ClaimRow } from './ClaimRow';
 
@@ -17,12 +21,16 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   const labels = useLabels();
   const { data, loading, error, refetch } = useManageTask(taskId);
   const [publish, publishState] = usePublishTaskMutation();
+  const [complete, completeState] = useCompleteTaskMutation();
   const [publishError, setPublishError] = useState<unknown>(null);
   const task = data?.task;
 
   if (!data && loading) return <Loading />;
   if (error && !task) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (!task) return <EmptyState text={t('task.notFound')} />;
+
+  const now = Date.now();
+  const openShiftIds = task.shifts.filter((s) => new Date(s.startsAt).getTime() > now && s.confirmedCount < s.capacity).map((s) => s.id);
 
   return (
     <>
@@ -48,6 +56,22 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
             >
               {t('manage.publish')}
             </Button>
+          ) : task.status === 'PUBLISHED' || task.status === 'CLOSED' ? (
+            <Button
+              type="primary"
+              size="large"
+              loading={completeState.loading}
+              onClick={async () => {
+                setPublishError(null);
+                try {
+                  await complete({ variables: { id: task.id } });
+                } catch (e) {
+                  setPublishError(e);
+                }
+              }}
+            >
+              {t('manage.complete')}
+            </Button>
           ) : null
         }
       >
@@ -62,15 +86,27 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
       <div aria-live="polite">
         {task.status === 'DRAFT' ? <Alert type="info" showIcon title={t('manage.draftHint')} /> : null}
         {task.status === 'PUBLISHED' ? <Alert type="success" showIcon title={t('manage.publishedHint')} /> : null}
+        {task.status === 'COMPLETED' ? <Alert type="success" showIcon title={t('manage.completedHint')} /> : null}
+        {task.status === 'DRAFT' && task.shifts.length === 0 ? <Alert type="warning" showIcon title={t('manage.noShiftsHint')} /> : null}
       </div>
       {task.status === 'PUBLISHED' ? (
         <p className="breadcrumb">
           <Link to={`/tasks/${task.id}`}>{t('manage.viewPublic')}</Link>
         </p>
       ) : null}
-      <div>
-      </div>
+      {task.need ? (
+        <p className="hint">
+          {t('manage.fromNeed')} <Link to={`/needs/${task.need.id}`}>{task.need.title}</Link>
+        </p>
+      ) : null}
       <ErrorAlert error={publishError} />
+      {task.status === 'PUBLISHED' ? (
+        <section className="panel" aria-labelledby="autofill-heading">
+          <h2 id="autofill-heading">{t('autoFill.heading')}</h2>
+          <p className="hint">{t('autoFill.hint')}</p>
+          <AutoFillDialog shiftIds={openShiftIds} onDone={() => void refetch()} />
+        </section>
+      ) : null}
       {task.shifts.map((s, i) => {
         const when = f.range(s.startsAt, s.endsAt);
         return (
@@ -84,12 +120,19 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
             {s.claims.edges.length === 0 ? <p className="hint">{t('manage.noClaims')}</p> : null}
             <ul className="plain-list">
               {s.claims.edges.map(({ node }) => (
-                <ClaimRow key={node.id} claim={node} />
+                <ClaimRow key={node.id} claim={node} started={new Date(s.startsAt).getTime() <= now} />
               ))}
             </ul>
+            {task.status === 'PUBLISHED' && openShiftIds.includes(s.id) ? <RecommendedVolunteers shiftId={s.id} label={when} /> : null}
           </section>
         );
       })}
+      {task.status === 'DRAFT' || task.status === 'PUBLISHED' ? (
+        <section className="panel" aria-labelledby="add-shift-heading">
+          <h2 id="add-shift-heading">{t('manage.addShiftTitle')}</h2>
+          <AddShiftForm taskId={task.id} />
+        </section>
+      ) : null}
     </>
   );
 }

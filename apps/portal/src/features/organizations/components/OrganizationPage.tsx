@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
@@ -5,7 +7,53 @@ import { regionLabel } from '../../../lib/regions';
 import { useFormatters } from '../../../lib/time';
 import { EmptyState, ErrorAlert, LinkButton, Loading, PageTitle, Pill, TaskStatusTag } from '../../../lib/ui';
 import { useOrganizationPage } from '../api/organization';
-import { canCoordinate } from '../hooks/roles';
+import { useJoinOrganizationMutation } from '../api/join-organization';
+import { useLeaveOrganizationMutation } from '../api/leave-organization';
+import { useDecideMembershipMutation } from '../api/decide-membership';
+import { canAdminister, canCoordinate } from '../hooks/roles';
+import { MemberList, MembershipPanel } from './MembershipPanel';
+
+/** Ask to join, answer an invitation, or leave: whichever fits my membership. */
+function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: string; membership?: { id: string; status: string } }) {
+  const { t } = useTranslation();
+  const [join, joinState] = useJoinOrganizationMutation();
+  const [leave, leaveState] = useLeaveOrganizationMutation();
+  const [decide, decideState] = useDecideMembershipMutation();
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setError(null);
+    setNote(null);
+    try {
+      await fn();
+      setNote(done);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const status = membership?.status;
+  return (
+    <div className="join-leave">
+      {status === 'ACTIVE' ? (
+        <Button danger loading={leaveState.loading} onClick={() => run(() => leave({ variables: { organizationId: orgId } }), t('membership.left', { name: orgName }))}>
+          {t('membership.leave')}
+        </Button>
+      ) : status === 'REQUESTED' ? (
+        <p className="hint">{t('membership.requestPending')}</p>
+      ) : status === 'INVITED' && membership ? (
+        <Button loading={decideState.loading} onClick={() => run(() => decide({ variables: { input: { membershipId: membership.id, accept: true } } }), t('membership.joined', { name: orgName }))}>
+          {t('membership.acceptInvite', { name: orgName })}
+        </Button>
+      ) : (
+        <Button loading={joinState.loading} onClick={() => run(() => join({ variables: { input: { organizationId: orgId } } }), t('membership.requestSent'))}>
+          {t('membership.askToJoin')}
+        </Button>
+      )}
+      <div aria-live="polite">{note ? <p className="saved-note">{note}</p> : null}</div>
+      <ErrorAlert error={error} />
+    </div>
+  );
+}
 
 export function OrganizationPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -22,8 +70,12 @@ export function OrganizationPage({ id }: { id: string }) {
         <Link to="/orgs">{t('org.mine')}</Link>
       </>
     );
-  const myRole = data?.me?.memberships.find((m) => m.organization.id === org.id)?.role;
+  const active = data?.me?.memberships.find((m) => m.organization.id === org.id);
+  const pendingMine = [...(data?.invited ?? []), ...(data?.requested ?? [])].find((m) => m.organization.id === org.id);
+  const mine = active ?? pendingMine;
+  const myRole = active?.status === 'ACTIVE' ? active.role : undefined;
   const manage = canCoordinate(myRole);
+  const admin = canAdminister(myRole);
 
   return (
     <>
@@ -43,7 +95,11 @@ export function OrganizationPage({ id }: { id: string }) {
       </PageTitle>
       <div className="pill-row">
         <Pill tone="blue">{labels.orgKind(org.kind)}</Pill>
-        {org.verified ? <Pill tone="green">{t('org.verified')}</Pill> : <Pill tone="grey">{t('org.unverified')}</Pill>}
+        {org.verified ? (
+          <Pill tone="green">{org.verifiedAt ? t('org.verifiedOn', { date: f.date(org.verifiedAt) }) : t('org.verified')}</Pill>
+        ) : (
+          <Pill tone="grey">{t('org.unverified')}</Pill>
+        )}
         {myRole ? <Pill tone="purple">{labels.role(myRole)}</Pill> : null}
       </div>
       <section className="panel" aria-labelledby="org-about">
@@ -52,7 +108,24 @@ export function OrganizationPage({ id }: { id: string }) {
           {t('org.region')}: {regionLabel(org.region, i18n.language)}
         </p>
         {org.description ? <p className="description">{org.description}</p> : null}
+        <JoinLeave orgId={org.id} orgName={org.name} membership={mine} />
       </section>
+      {org.allianceMemberships.length ? (
+        <section className="panel" aria-labelledby="org-alliances">
+          <h2 id="org-alliances">{t('org.alliances')}</h2>
+          <ul className="plain-list">
+            {org.allianceMemberships.map((a) => (
+              <li key={a.id} className="record-row">
+                <Link to={`/alliances/${a.alliance.id}`} className="record-title">
+                  {a.alliance.name}
+                </Link>
+                <span>{t(`allianceStatus.${a.status}`)}</span>
+                {a.pledges.length ? <span>{a.pledges.map(labels.pledge).join(t('common.listSeparator'))}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="panel" aria-labelledby="org-tasks">
         <h2 id="org-tasks">{t('org.tasks', { count: org.tasks.totalCount })}</h2>
         {org.tasks.edges.length === 0 ? <EmptyState text={t('org.noTasks')} /> : null}
@@ -74,15 +147,9 @@ export function OrganizationPage({ id }: { id: string }) {
       </section>
       <section className="panel" aria-labelledby="org-members">
         <h2 id="org-members">{t('org.members', { count: org.members.totalCount })}</h2>
-        <ul className="plain-list">
-          {org.members.edges.map(({ node }) => (
-            <li key={node.id} className="record-row">
-              <span className="record-title">{node.user.displayName}</span>
-              <span>{labels.role(node.role)}</span>
-            </li>
-          ))}
-        </ul>
+        <MemberList org={org} canEdit={admin} selfId={data?.me?.id} />
       </section>
+      {admin ? <MembershipPanel org={org} /> : null}
     </>
   );
 }

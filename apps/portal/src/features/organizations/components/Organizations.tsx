@@ -4,13 +4,14 @@ import { useLabels } from '../../../lib/catalog';
 import { regionLabel } from '../../../lib/regions';
 import { EmptyState, ErrorAlert, LinkButton, Loading, PageTitle, Pill } from '../../../lib/ui';
 import { useMyOrganizations } from '../api/my-organizations';
+import { MyInvitedMemberships } from './MyInvitedMemberships';
 
 /** The organisations I belong to, with my role; a way to register a new one. */
 export function Organizations() {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   const { data, loading, error, refetch } = useMyOrganizations();
-  const memberships = data?.me?.memberships ?? [];
+  const memberships = (data?.me?.memberships ?? []).filter((m) => m.status === 'ACTIVE');
   return (
     <>
       <PageTitle
@@ -22,6 +23,12 @@ export function Organizations() {
       >
         {t('org.mine')}
       </PageTitle>
+      <nav className="link-row" aria-label={t('org.more')}>
+        <Link to="/orgs/directory">{t('directory.title')}</Link>
+        <Link to="/alliances">{t('alliance.listTitle')}</Link>
+        {data?.me?.role === 'OFFICIAL' || data?.me?.role === 'ADMIN' ? <Link to="/official">{t('official.title')}</Link> : null}
+      </nav>
+      <MyInvitedMemberships />
       {error && !data ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
       {!data && loading ? <Loading /> : null}
       {data && memberships.length === 0 ? <EmptyState text={t('org.none')} /> : null}

@@ -13,6 +13,13 @@ export const ProfileQuery = graphql(`
       locale
       elderMode
       serviceMinutes
+      attendanceRate
+      birthDate
+      availability {
+        weekday
+        startMinute
+        endMinute
+      }
       homeRegion {
         id
         name

@@ -10,6 +10,12 @@ export const UpdateProfileMutation = graphql(`
       languages
       locale
       elderMode
+      birthDate
+      availability {
+        weekday
+        startMinute
+        endMinute
+      }
       homeRegion {
         id
         name

@@ -8,6 +8,7 @@ import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useProfile } from '../api/profile';
 import { ProfileForm } from './ProfileForm';
 import { ProxySection } from './ProxySection';
+import { AvailabilityForm } from './AvailabilityForm';
 
 export function Profile() {
   const { t } = useTranslation();
@@ -28,9 +29,15 @@ export function Profile() {
           <section className="panel" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{t('profile.details')}</h2>
             <p className="hint">
-              {t('profile.phone')}: {me.phone} · {t('profile.totalService')}: {f.hours(me.serviceMinutes)}
+              {t('profile.phone')}: {me.phone} · {t('profile.totalService')}: {f.hours(me.serviceMinutes)} · {t('profile.attendance')}:{' '}
+              {me.attendanceRate != null ? t('profile.attendanceRate', { percent: Math.round(me.attendanceRate * 100) }) : t('profile.attendanceNone')}
             </p>
             <ProfileForm key={me.id} me={me} />
+          </section>
+          <section className="panel" aria-labelledby="availability-heading">
+            <h2 id="availability-heading">{t('availability.title')}</h2>
+            <p className="hint">{t('availability.lead')}</p>
+            <AvailabilityForm key={me.id} me={me} />
           </section>
           <ProxySection grants={me.proxyGrants} />
           <section className="panel" aria-labelledby="signout-heading">

@@ -12,6 +12,27 @@ export const TaskDetailQuery = graphql(`
       requiredSkills
       requiresApproval
       requiresCheckInCode
+      averageRating
+      reviews(first: 20) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            rating
+            comment
+            createdAt
+            reviewer {
+              id
+              displayName
+            }
+          }
+        }
+      }
+      need {
+        id
+        title
+      }
       organization {
         id
         name

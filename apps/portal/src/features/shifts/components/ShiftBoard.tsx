@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../lib/auth';
@@ -11,6 +11,9 @@ import { BOARD_PAGE_SIZE, useOpenShifts } from '../api/open-shifts';
 import { useBoardViewer } from '../api/board-viewer';
 import { ShiftCard } from './ShiftCard';
 import { ShiftFilters, type BoardFilterValues } from './ShiftFilters';
+
+// Loaded after the board, so the first load stays small.
+const RecommendedShifts = lazy(() => import('./RecommendedShifts'));
 
 /** Board filters as the API takes them; dates are whole days in the user's zone. */
 export function toShiftFilter(v: BoardFilterValues): ShiftFilter {
@@ -54,6 +57,11 @@ export function ShiftBoard() {
           title={t('acting.banner', { name: actingFor.displayName })}
           action={<Button onClick={stopActing}>{t('acting.stop')}</Button>}
         />
+      ) : null}
+      {signedIn && !actingFor ? (
+        <Suspense fallback={null}>
+          <RecommendedShifts />
+        </Suspense>
       ) : null}
       <div className="board">
         <section className="board-filters" aria-labelledby="filters-heading">

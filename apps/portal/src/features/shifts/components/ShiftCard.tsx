@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/time';
 import { useLabels } from '../../../lib/catalog';
-import { regionLabel } from '../../../lib/regions';
+import { regionLabel } from '../../../lib/regions/path';
 import { Pill } from '../../../lib/ui';
 import type { OpenShiftsQuery } from '../../../gql/graphql';
 import { ClaimAction } from './ClaimAction';

@@ -9,6 +9,7 @@ import { EmptyState, ErrorAlert, Loading, PageTitle, Pill } from '../../../lib/u
 import { useTaskDetail } from '../api/task-detail';
 import { ClaimAction } from './ClaimAction';
 import { PlacesInfo } from './PlacesInfo';
+import { TaskReviews } from './TaskReviews';
 
 /** A task: who runs it, what it asks, and each shift with its places and a claim button. */
 export function TaskDetail({ id }: { id: string }) {
@@ -66,7 +67,13 @@ export function TaskDetail({ id }: { id: string }) {
           </div>
         </dl>
         {task.description ? <p className="description">{task.description}</p> : null}
+        {task.need ? (
+          <p className="hint">
+            {t('manage.fromNeed')} <Link to={`/needs/${task.need.id}`}>{task.need.title}</Link>
+          </p>
+        ) : null}
       </section>
+      <TaskReviews task={task} />
       <section aria-labelledby="shifts-heading">
         <h2 id="shifts-heading">{t('task.shifts', { count: upcoming.length })}</h2>
         {upcoming.length === 0 ? <EmptyState text={t('task.noShifts')} /> : null}

@@ -1,0 +1,5 @@
+import { MyInvitations } from '../../features/invitations/components/MyInvitations';
+
+export default function InvitationsRoute() {
+  return <MyInvitations />;
+}

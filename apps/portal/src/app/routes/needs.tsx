@@ -1,0 +1,5 @@
+import { NeedsBoard } from '../../features/needs/components/NeedsBoard';
+
+export default function NeedsRoute() {
+  return <NeedsBoard />;
+}

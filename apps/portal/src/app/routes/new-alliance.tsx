@@ -1,0 +1,5 @@
+import { CreateAllianceForm } from '../../features/alliances/components/CreateAllianceForm';
+
+export default function NewAllianceRoute() {
+  return <CreateAllianceForm />;
+}

@@ -1,0 +1,5 @@
+import { PublishNeedForm } from '../../features/needs/components/PublishNeedForm';
+
+export default function NewNeedRoute() {
+  return <PublishNeedForm />;
+}

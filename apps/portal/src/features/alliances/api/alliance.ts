@@ -1,0 +1,26 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const AlliancePageQuery = graphql(`
+  query AlliancePage($id: ID!) {
+    alliance(id: $id) {
+      id
+      name
+      charter
+      pledgeOptions
+      createdAt
+      region { id name nameEn }
+      steward { id name verified }
+      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }
+      activity(first: 20) {
+        totalCount
+        pageInfo { endCursor hasNextPage }
+        edges { cursor node { id pledge note quantity unit occurredAt member { id organization { id name } } } }
+      }
+    }
+  }
+`);
+
+export function useAlliancePage(id: string) {
+  return useQuery(AlliancePageQuery, { variables: { id } });
+}

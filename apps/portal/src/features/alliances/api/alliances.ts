@@ -1,0 +1,16 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const AlliancesQuery = graphql(`
+  query Alliances($regionId: ID, $first: Int, $after: String) {
+    alliances(regionId: $regionId, first: $first, after: $after) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      edges { cursor node { id name charter pledgeOptions region { id name nameEn } steward { id name } } }
+    }
+  }
+`);
+
+export function useAlliances(regionId: string | undefined) {
+  return useQuery(AlliancesQuery, { variables: { regionId, first: 20 } });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const ApplyToAllianceMutation = graphql(`
+  mutation ApplyToAlliance($input: ApplyToAllianceInput!) {
+    applyToAlliance(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+  }
+`);
+
+export function useApplyToAllianceMutation() {
+  return useMutation(ApplyToAllianceMutation, { refetchQueries: ['MyAdminOrganizations', 'AllianceReview'] });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const LeaveAllianceMutation = graphql(`
+  mutation LeaveAlliance($input: AllianceMemberActionInput!) {
+    leaveAlliance(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+  }
+`);
+
+export function useLeaveAllianceMutation() {
+  return useMutation(LeaveAllianceMutation, { refetchQueries: ['AlliancePage', 'MyAdminOrganizations'] });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const RecordPledgeActivityMutation = graphql(`
+  mutation RecordPledgeActivity($input: RecordPledgeActivityInput!) {
+    recordPledgeActivity(input: $input) { id pledge note quantity unit occurredAt member { id organization { id name } } }
+  }
+`);
+
+export function useRecordPledgeActivityMutation() {
+  return useMutation(RecordPledgeActivityMutation, { refetchQueries: ['AlliancePage'] });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const RespondToInvitationMutation = graphql(`
+  mutation RespondToInvitation($input: RespondToInvitationInput!) {
+    respondToInvitation(input: $input) { id status claim { id status } }
+  }
+`);
+
+export function useRespondToInvitationMutation() {
+  return useMutation(RespondToInvitationMutation, { refetchQueries: ['PendingInvitationCount'] });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const OfficialDecideApplicationMutation = graphql(`
+  mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {
+    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+  }
+`);
+
+export function useOfficialDecideApplicationMutation() {
+  return useMutation(OfficialDecideApplicationMutation, { refetchQueries: ['OfficialQueue'] });
+}

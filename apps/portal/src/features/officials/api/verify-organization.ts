@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const VerifyOrganizationMutation = graphql(`
+  mutation VerifyOrganization($id: ID!) {
+    verifyOrganization(id: $id) { id verified verifiedAt }
+  }
+`);
+
+export function useVerifyOrganizationMutation() {
+  return useMutation(VerifyOrganizationMutation, { refetchQueries: ['UnverifiedOrganizations'] });
+}

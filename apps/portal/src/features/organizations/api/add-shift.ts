@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const AddShiftMutation = graphql(`
+  mutation AddShift($input: AddShiftInput!) {
+    addShift(input: $input) { id startsAt endsAt capacity }
+  }
+`);
+
+export function useAddShiftMutation() {
+  return useMutation(AddShiftMutation, { refetchQueries: ['ManageTask'] });
+}

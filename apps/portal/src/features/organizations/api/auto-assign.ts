@@ -1,0 +1,17 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const AutoAssignMutation = graphql(`
+  mutation AutoAssign($input: AutoAssignInput!) {
+    autoAssign(input: $input) {
+      objective
+      unfilledPlaces
+      pairs { score distanceKm reasons { code weight detail } volunteer { id displayName } shift { id startsAt endsAt } }
+      invitations { id status volunteer { id displayName } shift { id } }
+    }
+  }
+`);
+
+export function useAutoAssignMutation() {
+  return useMutation(AutoAssignMutation);
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const JoinOrganizationMutation = graphql(`
+  mutation JoinOrganization($input: JoinOrganizationInput!) {
+    joinOrganization(input: $input) { id role status seniorTitle user { id displayName phone } }
+  }
+`);
+
+export function useJoinOrganizationMutation() {
+  return useMutation(JoinOrganizationMutation, { refetchQueries: ['OrganizationPage'] });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@apollo/client/react';
+import { graphql } from '../../../gql';
+
+export const LeaveOrganizationMutation = graphql(`
+  mutation LeaveOrganization($organizationId: ID!) {
+    leaveOrganization(organizationId: $organizationId) { id role status seniorTitle user { id displayName phone } }
+  }
+`);
+
+export function useLeaveOrganizationMutation() {
+  return useMutation(LeaveOrganizationMutation, { refetchQueries: ['OrganizationPage', 'Session'] });
+}

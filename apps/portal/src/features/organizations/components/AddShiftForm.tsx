@@ -1,0 +1,55 @@
+import { Alert, Button, DatePicker, Form, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Limits } from '@civicgrid/contracts';
+import { useFormErrors } from '../../../lib/errors';
+import { useAddShiftMutation } from '../api/add-shift';
+import { shiftProblems, type ShiftDraft } from './shift-rules';
+import { toZonedIso } from './CreateTaskForm';
+
+const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
+
+/** Adds one shift to a task (e.g. a task made by adopting a need, which starts without shifts). */
+export function AddShiftForm({ taskId }: { taskId: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ShiftDraft>();
+  const [add, { loading }] = useAddShiftMutation();
+  const { formError, showError, clearError } = useFormErrors(form, ['startsAt', 'endsAt', 'capacity']);
+  const rule = (field: 'startsAt' | 'endsAt' | 'capacity') => ({
+    validator: () => {
+      const key = shiftProblems(form.getFieldsValue())[field];
+      return key ? Promise.reject(new Error(t(key, { max: Limits.shiftCapacityMax, hours: Limits.shiftMaxHours }))) : Promise.resolve();
+    },
+  });
+  return (
+    <Form
+      form={form}
+      name={`add-shift-${taskId}`}
+      layout="vertical"
+      requiredMark={false}
+      className="shift-row"
+      onFinish={async (v) => {
+        clearError();
+        try {
+          await add({ variables: { input: { taskId, startsAt: toZonedIso(v.startsAt!), endsAt: toZonedIso(v.endsAt!), capacity: v.capacity! } } });
+          form.resetFields();
+        } catch (e) {
+          showError(e);
+        }
+      }}
+    >
+      <Form.Item name="startsAt" label={t('createTask.startsAt')} dependencies={['endsAt']} rules={[rule('startsAt')]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+      </Form.Item>
+      <Form.Item name="endsAt" label={t('createTask.endsAt')} dependencies={['startsAt']} rules={[rule('endsAt')]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+      </Form.Item>
+      <Form.Item name="capacity" label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity')]}>
+        <InputNumber style={{ width: '100%' }} />
+      </Form.Item>
+      {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
+      <Button htmlType="submit" loading={loading}>
+        {t('manage.addShift')}
+      </Button>
+    </Form>
+  );
+}

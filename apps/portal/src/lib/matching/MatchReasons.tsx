@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+import { reasonSentence, scorePercent, type MatchReasonLike } from './reasons';
+
+/** A match's score and its reasons in one line of words. */
+export function MatchReasons({ score, reasons }: { score: number; reasons: readonly MatchReasonLike[] }) {
+  const { t } = useTranslation();
+  const sentence = reasonSentence(t, reasons);
+  return (
+    <p className="match-reasons">
+      <span className="match-score">{t('reason.score', { percent: scorePercent(score) })}</span>
+      {sentence ? <span> · {sentence}</span> : null}
+    </p>
+  );
+}
