@@ -18,9 +18,7 @@ describe('concurrency', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    regions = await api.make.regions();
-    coordinator = await api.make.user();
-    orgId = await api.make.organization(regions.grid.id, [[coordinator, 'COORDINATOR']]);
+    ({ regions, coordinator, orgId } = await api.make.coordinatedOrganization());
   });
   afterAll(async () => {
     await api.close();

@@ -23,9 +23,7 @@ describe('volunteering', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    regions = await api.make.regions();
-    coordinator = await api.make.user();
-    orgId = await api.make.organization(regions.community.id, [[coordinator, 'COORDINATOR']]);
+    ({ regions, coordinator, orgId } = await api.make.coordinatedOrganization());
   });
   afterAll(async () => {
     await api.close();

@@ -96,6 +96,14 @@ export class Factories {
     return id;
   }
 
+  /** A region tree, and an organisation in its grid run by a fresh coordinator: most volunteering tests start here. */
+  async coordinatedOrganization(): Promise<{ regions: TestRegions; coordinator: TestUser; orgId: string }> {
+    const regions = await this.regions();
+    const coordinator = await this.user();
+    const orgId = await this.organization(regions.grid.id, [[coordinator, 'COORDINATOR']]);
+    return { regions, coordinator, orgId };
+  }
+
   async member(organizationId: string, user: TestUser, role: string): Promise<void> {
     await this.insert('membership', { organization_id: organizationId, user_id: user.id, role, status: 'ACTIVE' });
   }

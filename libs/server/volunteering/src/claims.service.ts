@@ -272,21 +272,30 @@ export class ClaimsService {
       .load(shiftId);
   }
 
-  /** Attended ÷ held places on shifts that have ended, batched per request; null before the first. */
+  /**
+   * Places held on shifts that have ended (confirmed, checked in, attended, no-show) and
+   * how many were attended, per volunteer: the reliability behind matching and the profile.
+   */
+  async attendanceStats(ctx: RequestContext, volunteerIds: readonly string[]): Promise<Map<string, { attended: number; held: number }>> {
+    const rows: { volunteer_id: string; attended: number; held: number }[] = await this.tx.manager(ctx).query(
+      `SELECT c.volunteer_id,
+              count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN'))::int AS attended,
+              count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN','NO_SHOW','CONFIRMED'))::int AS held
+         FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+        WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
+      [[...volunteerIds]],
+    );
+    return new Map(rows.map((r) => [r.volunteer_id, { attended: r.attended, held: r.held }]));
+  }
+
+  /** Attended ÷ held places, batched per request; null before the first. */
   attendanceRate(ctx: RequestContext, userId: string): Promise<number | null> {
     return ctx
       .loader<string, number | null>('claim.attendanceRate', async (ids) => {
-        const rows: { volunteer_id: string; attended: number; held: number }[] = await this.tx.manager(ctx).query(
-          `SELECT c.volunteer_id,
-                  count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN'))::int AS attended,
-                  count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN','NO_SHOW','CONFIRMED'))::int AS held
-             FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-            WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
-          [[...ids]],
-        );
+        const stats = await this.attendanceStats(ctx, ids);
         return ids.map((id) => {
-          const r = rows.find((x) => x.volunteer_id === id);
-          return r && r.held > 0 ? r.attended / r.held : null;
+          const s = stats.get(id);
+          return s && s.held > 0 ? s.attended / s.held : null;
         });
       })
       .load(userId);

@@ -29,6 +29,7 @@ import {
 import { AssignmentBatchEntity, InvitationEntity, StoredPair, StoredReason } from './invitation.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
+import { ClaimsService } from './claims.service';
 import { TasksService } from './tasks.service';
 
 const DAY = 86_400_000;
@@ -88,6 +89,7 @@ export class MatchingService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly tasks: TasksService,
+    private readonly claims: ClaimsService,
     private readonly users: UsersService,
     private readonly geo: GeoService,
     private readonly audit: AuditService,
@@ -112,14 +114,7 @@ export class MatchingService {
           WHERE c.volunteer_id = ANY($1::uuid[]) AND c.status = ANY($2::text[]) AND s.ends_at > now()`,
         [ids, HOLDING],
       ) as Promise<{ volunteer_id: string; starts_at: Date; ends_at: Date }[]>,
-      em.query(
-        `SELECT c.volunteer_id,
-                count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN'))::int AS attended,
-                count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN','NO_SHOW','CONFIRMED'))::int AS held
-           FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-          WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
-        [ids],
-      ) as Promise<{ volunteer_id: string; attended: number; held: number }[]>,
+      this.claims.attendanceStats(ctx, ids),
       em.query(
         `SELECT volunteer_id, sum(minutes)::int AS minutes FROM service_record
           WHERE volunteer_id = ANY($1::uuid[]) AND status = 'VERIFIED' AND verified_at > now() - interval '30 days' GROUP BY volunteer_id`,
@@ -131,7 +126,7 @@ export class MatchingService {
     const now = Date.now();
     return Promise.all(
       people.map(async (p) => {
-        const s = stats.find((x) => x.volunteer_id === p.id);
+        const s = stats.get(p.id);
         return {
           id: p.id,
           skills: p.skills,
