@@ -144,27 +144,29 @@ export class MatchingService {
   }
 
   private async shiftsOf(ctx: RequestContext, rows: ShiftEntity[]): Promise<MatchShift[]> {
-    const out: MatchShift[] = [];
-    for (const s of rows) {
-      const task = await this.tasks.loadTask(ctx, s.taskId);
-      const location = task && (await this.pointOf(ctx, task.regionId));
-      if (!task || !location) continue;
-      out.push({
-        id: s.id,
-        taskId: s.taskId,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        location,
-        requiredSkills: task.requiredSkills,
-        skillsMandatory: task.skillsMandatory,
-        minimumAge: task.minimumAge,
-        placesLeft: Math.max(0, s.capacity - s.confirmedCount),
-        placesTotal: s.capacity,
-        category: task.category,
-        language: null,
-      });
-    }
-    return out;
+    // All at once, so the task and region loaders batch them (awaiting one by one would query per shift).
+    const mapped = await Promise.all(
+      rows.map(async (s): Promise<MatchShift | null> => {
+        const task = await this.tasks.loadTask(ctx, s.taskId);
+        const location = task && (await this.pointOf(ctx, task.regionId));
+        if (!task || !location) return null;
+        return {
+          id: s.id,
+          taskId: s.taskId,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          location,
+          requiredSkills: task.requiredSkills,
+          skillsMandatory: task.skillsMandatory,
+          minimumAge: task.minimumAge,
+          placesLeft: Math.max(0, s.capacity - s.confirmedCount),
+          placesTotal: s.capacity,
+          category: task.category,
+          language: null,
+        };
+      }),
+    );
+    return mapped.filter((m): m is MatchShift => m !== null);
   }
 
   /** Shifts with space of published tasks located near a point, starting within two weeks. */
@@ -185,8 +187,10 @@ export class MatchingService {
   }
 
   private async peopleNear(ctx: RequestContext, centres: GeoPoint[], radiusKm: number): Promise<User[]> {
+    // Shifts of one grid share a centre: query each distinct place once.
+    const distinct = [...new Map(centres.map((c) => [`${c.lat},${c.lng}`, c])).values()];
     const regionIds = new Set<string>();
-    for (const c of centres) for (const r of await this.geo.regionsInBox(ctx, box(c, radiusKm))) regionIds.add(r.id);
+    for (const regions of await Promise.all(distinct.map((c) => this.geo.regionsInBox(ctx, box(c, radiusKm))))) for (const r of regions) regionIds.add(r.id);
     return this.users.residentsOf(ctx, [...regionIds], MAX_CANDIDATE_VOLUNTEERS);
   }
 
@@ -281,13 +285,12 @@ export class MatchingService {
     const replay = await this.replay(ctx, actor.userId, key, shiftIds, req.dryRun);
     if (replay) return replay;
 
-    const shifts: ShiftEntity[] = [];
-    for (const [i, id] of shiftIds.entries()) {
-      const { shift, task } = await this.requireManagedShift(ctx, id, `shiftIds.${i}`);
-      if (task.status !== 'PUBLISHED') throw new ConflictError('autoAssign.taskNotOpen', `Shift ${id} belongs to a ${task.status.toLowerCase()} task`);
-      if (shift.startsAt.getTime() <= Date.now()) throw new ConflictError('autoAssign.shiftStarted', `Shift ${id} has already started`);
-      shifts.push(shift);
+    const managed = await Promise.all(shiftIds.map((id, i) => this.requireManagedShift(ctx, id, `shiftIds.${i}`)));
+    for (const { shift, task } of managed) {
+      if (task.status !== 'PUBLISHED') throw new ConflictError('autoAssign.taskNotOpen', `Shift ${shift.id} belongs to a ${task.status.toLowerCase()} task`);
+      if (shift.startsAt.getTime() <= Date.now()) throw new ConflictError('autoAssign.shiftStarted', `Shift ${shift.id} has already started`);
     }
+    const shifts = managed.map((m) => m.shift);
     const radius = req.maxDistanceKm ?? DEFAULT_RADIUS_KM;
     const matchShifts = await this.shiftsOf(ctx, shifts);
     const people = await this.peopleNear(ctx, matchShifts.map((s) => s.location), radius);
