@@ -9,6 +9,10 @@ const transform = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the top-level config only: inside a project entry it is
+  // ignored and every test would run with the 5 s default. End-to-end tests boot the app
+  // and race hundreds of requests; on a busy machine they need far longer than 5 s.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -27,7 +31,6 @@ module.exports = {
       globalTeardown: '<rootDir>/tools/testing/postgres-global-teardown.mjs',
       moduleNameMapper,
       transform,
-      testTimeout: 60000,
       slowTestThreshold: 30,
     },
   ],

@@ -28,7 +28,7 @@ type Documents = {
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        id\n        displayName\n        locale\n        elderMode\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      user {\n        id\n        displayName\n        locale\n        elderMode\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query MyInvitations($status: InvitationStatus, $first: Int, $after: String) {\n    myInvitations(status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id status score expiresAt createdAt reasons { code weight detail } shift { id startsAt endsAt capacity confirmedCount task { id title organization { id name } } } } }\n    }\n  }\n": typeof types.MyInvitationsDocument,
-    "\n  query PendingInvitationCount {\n    myInvitations(status: PENDING, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.PendingInvitationCountDocument,
+    "\n  query PendingInvitationCount {\n    pendingInvitationCount\n  }\n": typeof types.PendingInvitationCountDocument,
     "\n  mutation RespondToInvitation($input: RespondToInvitationInput!) {\n    respondToInvitation(input: $input) { id status claim { id status } }\n  }\n": typeof types.RespondToInvitationDocument,
     "\n  mutation CancelClaim($input: CancelClaimInput!) {\n    cancelClaim(input: $input) {\n      id\n      status\n      shift {\n        id\n        confirmedCount\n        waitlistCount\n        pendingCount\n        viewerClaim {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.CancelClaimDocument,
     "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      status\n      checkInAt\n    }\n  }\n": typeof types.CheckInDocument,
@@ -103,7 +103,7 @@ const documents: Documents = {
     "\n  mutation SignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        id\n        displayName\n        locale\n        elderMode\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      user {\n        id\n        displayName\n        locale\n        elderMode\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  query MyInvitations($status: InvitationStatus, $first: Int, $after: String) {\n    myInvitations(status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id status score expiresAt createdAt reasons { code weight detail } shift { id startsAt endsAt capacity confirmedCount task { id title organization { id name } } } } }\n    }\n  }\n": types.MyInvitationsDocument,
-    "\n  query PendingInvitationCount {\n    myInvitations(status: PENDING, first: 1) {\n      totalCount\n    }\n  }\n": types.PendingInvitationCountDocument,
+    "\n  query PendingInvitationCount {\n    pendingInvitationCount\n  }\n": types.PendingInvitationCountDocument,
     "\n  mutation RespondToInvitation($input: RespondToInvitationInput!) {\n    respondToInvitation(input: $input) { id status claim { id status } }\n  }\n": types.RespondToInvitationDocument,
     "\n  mutation CancelClaim($input: CancelClaimInput!) {\n    cancelClaim(input: $input) {\n      id\n      status\n      shift {\n        id\n        confirmedCount\n        waitlistCount\n        pendingCount\n        viewerClaim {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.CancelClaimDocument,
     "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      status\n      checkInAt\n    }\n  }\n": types.CheckInDocument,
@@ -237,7 +237,7 @@ export function graphql(source: "\n  query MyInvitations($status: InvitationStat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PendingInvitationCount {\n    myInvitations(status: PENDING, first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query PendingInvitationCount {\n    myInvitations(status: PENDING, first: 1) {\n      totalCount\n    }\n  }\n"];
+export function graphql(source: "\n  query PendingInvitationCount {\n    pendingInvitationCount\n  }\n"): (typeof documents)["\n  query PendingInvitationCount {\n    pendingInvitationCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,7 +49,7 @@ export class InvitationsService {
 
   async mine(ctx: RequestContext, status: InvitationStatus | null | undefined, page: PageArgs) {
     const actor = await ctx.requireActor();
-    await this.repo(ctx).createQueryBuilder().update().set({ status: 'EXPIRED' }).where("volunteer_id = :me AND status = 'PENDING' AND expires_at <= now()", { me: actor.userId }).execute();
+    await this.expireMine(ctx, actor.userId);
     const qb = this.repo(ctx).createQueryBuilder('i').where('i.volunteer_id = :me', { me: actor.userId });
     if (status) qb.andWhere('i.status = :status', { status });
     return paginate(qb, page, {
@@ -60,6 +60,16 @@ export class InvitationsService {
       direction: 'DESC',
       keyOf: (i) => [i.createdAt.toISOString(), i.id],
     });
+  }
+
+  /** How many invitations wait for the signed-in volunteer's answer (the navigation badge). */
+  async pendingCount(ctx: RequestContext): Promise<number> {
+    const actor = await ctx.requireActor();
+    return this.repo(ctx).createQueryBuilder('i').where("i.volunteer_id = :me AND i.status = 'PENDING' AND i.expires_at > now()", { me: actor.userId }).getCount();
+  }
+
+  private async expireMine(ctx: RequestContext, volunteerId: string): Promise<void> {
+    await this.repo(ctx).createQueryBuilder().update().set({ status: 'EXPIRED' }).where("volunteer_id = :me AND status = 'PENDING' AND expires_at <= now()", { me: volunteerId }).execute();
   }
 
   many(ctx: RequestContext, ids: string[]): Promise<InvitationEntity[]> {

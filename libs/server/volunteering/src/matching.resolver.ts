@@ -108,6 +108,12 @@ export class InvitationResolver {
   }
 
   @SignedIn()
+  @Query(() => Int, { description: "How many invitations wait for the signed-in volunteer's answer." })
+  pendingInvitationCount(@Ctx() ctx: RequestContext) {
+    return this.invitations.pendingCount(ctx);
+  }
+
+  @SignedIn()
   @Mutation(() => InvitationObject, { description: "Invite one volunteer to a shift, explained by their match score (the shift's organisation's COORDINATOR or above)." })
   inviteVolunteer(@Ctx() ctx: RequestContext, @Args('input') input: InviteVolunteerInput) {
     return this.matching.invite(ctx, input.shiftId, input.volunteerId, input.expiresInMinutes);

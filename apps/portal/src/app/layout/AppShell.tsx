@@ -31,7 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const prefs = usePrefs();
   const [offline, setOffline] = useState(false);
   const invitations = usePendingInvitationCount(!signedIn);
-  const pending = signedIn ? (invitations.data?.myInvitations.totalCount ?? 0) : 0;
+  const pending = signedIn ? (invitations.data?.pendingInvitationCount ?? 0) : 0;
 
   // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
   useEffect(() => onTransportError(() => setOffline(true)), []);

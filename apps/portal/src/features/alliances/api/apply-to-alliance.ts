@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { AllianceReviewQuery } from './alliance-review';
+import { MyAdminOrganizationsQuery } from './my-admin-organizations';
 
 export const ApplyToAllianceMutation = graphql(`
   mutation ApplyToAlliance($input: ApplyToAllianceInput!) {
@@ -8,5 +10,5 @@ export const ApplyToAllianceMutation = graphql(`
 `);
 
 export function useApplyToAllianceMutation() {
-  return useMutation(ApplyToAllianceMutation, { refetchQueries: ['MyAdminOrganizations', 'AllianceReview'] });
+  return useMutation(ApplyToAllianceMutation, { refetchQueries: [MyAdminOrganizationsQuery, AllianceReviewQuery] });
 }

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { AlliancePageQuery } from './alliance';
+import { AllianceReviewQuery } from './alliance-review';
 
 export const StewardDecideApplicationMutation = graphql(`
   mutation StewardDecideApplication($input: DecideAllianceApplicationInput!) {
@@ -8,5 +10,5 @@ export const StewardDecideApplicationMutation = graphql(`
 `);
 
 export function useStewardDecideApplicationMutation() {
-  return useMutation(StewardDecideApplicationMutation, { refetchQueries: ['AllianceReview', 'AlliancePage'] });
+  return useMutation(StewardDecideApplicationMutation, { refetchQueries: [AllianceReviewQuery, AlliancePageQuery] });
 }

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { MyAdminOrganizationsQuery } from './my-admin-organizations';
+import { AlliancePageQuery } from './alliance';
 
 export const LeaveAllianceMutation = graphql(`
   mutation LeaveAlliance($input: AllianceMemberActionInput!) {
@@ -8,5 +10,5 @@ export const LeaveAllianceMutation = graphql(`
 `);
 
 export function useLeaveAllianceMutation() {
-  return useMutation(LeaveAllianceMutation, { refetchQueries: ['AlliancePage', 'MyAdminOrganizations'] });
+  return useMutation(LeaveAllianceMutation, { refetchQueries: [AlliancePageQuery, MyAdminOrganizationsQuery] });
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { AlliancePageQuery } from './alliance';
 
 export const RecordPledgeActivityMutation = graphql(`
   mutation RecordPledgeActivity($input: RecordPledgeActivityInput!) {
@@ -8,5 +9,5 @@ export const RecordPledgeActivityMutation = graphql(`
 `);
 
 export function useRecordPledgeActivityMutation() {
-  return useMutation(RecordPledgeActivityMutation, { refetchQueries: ['AlliancePage'] });
+  return useMutation(RecordPledgeActivityMutation, { refetchQueries: [AlliancePageQuery] });
 }

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { AlliancePageQuery } from './alliance';
+import { AllianceReviewQuery } from './alliance-review';
 
 export const ReinstateAllianceMemberMutation = graphql(`
   mutation ReinstateAllianceMember($input: AllianceMemberActionInput!) {
@@ -8,5 +10,5 @@ export const ReinstateAllianceMemberMutation = graphql(`
 `);
 
 export function useReinstateAllianceMemberMutation() {
-  return useMutation(ReinstateAllianceMemberMutation, { refetchQueries: ['AllianceReview', 'AlliancePage'] });
+  return useMutation(ReinstateAllianceMemberMutation, { refetchQueries: [AllianceReviewQuery, AlliancePageQuery] });
 }

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { AlliancePageQuery } from './alliance';
+import { AllianceReviewQuery } from './alliance-review';
 
 export const SuspendAllianceMemberMutation = graphql(`
   mutation SuspendAllianceMember($input: AllianceMemberActionInput!) {
@@ -8,5 +10,5 @@ export const SuspendAllianceMemberMutation = graphql(`
 `);
 
 export function useSuspendAllianceMemberMutation() {
-  return useMutation(SuspendAllianceMemberMutation, { refetchQueries: ['AllianceReview', 'AlliancePage'] });
+  return useMutation(SuspendAllianceMemberMutation, { refetchQueries: [AllianceReviewQuery, AlliancePageQuery] });
 }

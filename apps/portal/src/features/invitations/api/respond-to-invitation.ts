@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { PendingInvitationCountQuery } from './pending-invitation-count';
 
 export const RespondToInvitationMutation = graphql(`
   mutation RespondToInvitation($input: RespondToInvitationInput!) {
@@ -8,5 +9,5 @@ export const RespondToInvitationMutation = graphql(`
 `);
 
 export function useRespondToInvitationMutation() {
-  return useMutation(RespondToInvitationMutation, { refetchQueries: ['PendingInvitationCount'] });
+  return useMutation(RespondToInvitationMutation, { refetchQueries: [PendingInvitationCountQuery] });
 }

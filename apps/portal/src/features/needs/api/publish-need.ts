@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { NeedsQuery } from './needs';
 
 export const PublishNeedMutation = graphql(`
   mutation PublishNeed($input: PublishNeedInput!) {
@@ -8,5 +9,5 @@ export const PublishNeedMutation = graphql(`
 `);
 
 export function usePublishNeedMutation() {
-  return useMutation(PublishNeedMutation, { refetchQueries: ['Needs'] });
+  return useMutation(PublishNeedMutation, { refetchQueries: [NeedsQuery] });
 }

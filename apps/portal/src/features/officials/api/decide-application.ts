@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { OfficialQueueQuery } from './official-queue';
 
 export const OfficialDecideApplicationMutation = graphql(`
   mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {
@@ -8,5 +9,5 @@ export const OfficialDecideApplicationMutation = graphql(`
 `);
 
 export function useOfficialDecideApplicationMutation() {
-  return useMutation(OfficialDecideApplicationMutation, { refetchQueries: ['OfficialQueue'] });
+  return useMutation(OfficialDecideApplicationMutation, { refetchQueries: [OfficialQueueQuery] });
 }

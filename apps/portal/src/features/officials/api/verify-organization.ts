@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { UnverifiedOrganizationsQuery } from './unverified-organizations';
 
 export const VerifyOrganizationMutation = graphql(`
   mutation VerifyOrganization($id: ID!) {
@@ -8,5 +9,5 @@ export const VerifyOrganizationMutation = graphql(`
 `);
 
 export function useVerifyOrganizationMutation() {
-  return useMutation(VerifyOrganizationMutation, { refetchQueries: ['UnverifiedOrganizations'] });
+  return useMutation(VerifyOrganizationMutation, { refetchQueries: [UnverifiedOrganizationsQuery] });
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { ManageTaskQuery } from './manage-task';
 
 export const AddShiftMutation = graphql(`
   mutation AddShift($input: AddShiftInput!) {
@@ -8,5 +9,5 @@ export const AddShiftMutation = graphql(`
 `);
 
 export function useAddShiftMutation() {
-  return useMutation(AddShiftMutation, { refetchQueries: ['ManageTask'] });
+  return useMutation(AddShiftMutation, { refetchQueries: [ManageTaskQuery] });
 }

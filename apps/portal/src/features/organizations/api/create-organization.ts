@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
 import { MyOrganizationsQuery } from './my-organizations';
+import { SessionQuery } from '../../../lib/auth/session';
 
 export const CreateOrganizationMutation = graphql(`
   mutation CreateOrganization($input: CreateOrganizationInput!) {
@@ -14,5 +15,5 @@ export const CreateOrganizationMutation = graphql(`
 `);
 
 export function useCreateOrganizationMutation() {
-  return useMutation(CreateOrganizationMutation, { refetchQueries: [MyOrganizationsQuery, 'Session'] });
+  return useMutation(CreateOrganizationMutation, { refetchQueries: [MyOrganizationsQuery, SessionQuery] });
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { OrganizationPageQuery } from './organization';
 
 export const CreateTaskMutation = graphql(`
   mutation CreateTask($input: CreateTaskInput!) {
@@ -15,5 +16,5 @@ export const CreateTaskMutation = graphql(`
 `);
 
 export function useCreateTaskMutation() {
-  return useMutation(CreateTaskMutation, { refetchQueries: ['OrganizationPage'] });
+  return useMutation(CreateTaskMutation, { refetchQueries: [OrganizationPageQuery] });
 }

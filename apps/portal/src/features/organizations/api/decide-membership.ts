@@ -1,5 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { SessionQuery } from '../../../lib/auth/session';
+import { MyOrganizationsQuery } from './my-organizations';
+import { MyInvitedMembershipsQuery } from './my-invited-memberships';
+import { OrganizationPageQuery } from './organization';
+import { PendingMembersQuery } from './pending-members';
 
 export const DecideMembershipMutation = graphql(`
   mutation DecideMembership($input: DecideMembershipInput!) {
@@ -8,5 +13,5 @@ export const DecideMembershipMutation = graphql(`
 `);
 
 export function useDecideMembershipMutation() {
-  return useMutation(DecideMembershipMutation, { refetchQueries: ['PendingMembers', 'OrganizationPage', 'MyInvitedMemberships', 'MyOrganizations', 'Session'] });
+  return useMutation(DecideMembershipMutation, { refetchQueries: [PendingMembersQuery, OrganizationPageQuery, MyInvitedMembershipsQuery, MyOrganizationsQuery, SessionQuery] });
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { PendingMembersQuery } from './pending-members';
 
 export const InviteMemberMutation = graphql(`
   mutation InviteMember($input: InviteMemberInput!) {
@@ -8,5 +9,5 @@ export const InviteMemberMutation = graphql(`
 `);
 
 export function useInviteMemberMutation() {
-  return useMutation(InviteMemberMutation, { refetchQueries: ['PendingMembers'] });
+  return useMutation(InviteMemberMutation, { refetchQueries: [PendingMembersQuery] });
 }

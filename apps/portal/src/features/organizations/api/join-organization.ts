@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { OrganizationPageQuery } from './organization';
 
 export const JoinOrganizationMutation = graphql(`
   mutation JoinOrganization($input: JoinOrganizationInput!) {
@@ -8,5 +9,5 @@ export const JoinOrganizationMutation = graphql(`
 `);
 
 export function useJoinOrganizationMutation() {
-  return useMutation(JoinOrganizationMutation, { refetchQueries: ['OrganizationPage'] });
+  return useMutation(JoinOrganizationMutation, { refetchQueries: [OrganizationPageQuery] });
 }

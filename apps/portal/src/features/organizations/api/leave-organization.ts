@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { SessionQuery } from '../../../lib/auth/session';
+import { OrganizationPageQuery } from './organization';
 
 export const LeaveOrganizationMutation = graphql(`
   mutation LeaveOrganization($organizationId: ID!) {
@@ -8,5 +10,5 @@ export const LeaveOrganizationMutation = graphql(`
 `);
 
 export function useLeaveOrganizationMutation() {
-  return useMutation(LeaveOrganizationMutation, { refetchQueries: ['OrganizationPage', 'Session'] });
+  return useMutation(LeaveOrganizationMutation, { refetchQueries: [OrganizationPageQuery, SessionQuery] });
 }

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { PendingMembersQuery } from './pending-members';
+import { OrganizationPageQuery } from './organization';
 
 export const RemoveMemberMutation = graphql(`
   mutation RemoveMember($input: RemoveMemberInput!) {
@@ -8,5 +10,5 @@ export const RemoveMemberMutation = graphql(`
 `);
 
 export function useRemoveMemberMutation() {
-  return useMutation(RemoveMemberMutation, { refetchQueries: ['OrganizationPage', 'PendingMembers'] });
+  return useMutation(RemoveMemberMutation, { refetchQueries: [OrganizationPageQuery, PendingMembersQuery] });
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { TaskDetailQuery } from './task-detail';
 
 export const ReviewTaskMutation = graphql(`
   mutation ReviewTask($input: ReviewTaskInput!) {
@@ -8,5 +9,5 @@ export const ReviewTaskMutation = graphql(`
 `);
 
 export function useReviewTaskMutation() {
-  return useMutation(ReviewTaskMutation, { refetchQueries: ['TaskDetail'] });
+  return useMutation(ReviewTaskMutation, { refetchQueries: [TaskDetailQuery] });
 }
