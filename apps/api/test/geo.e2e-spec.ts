@@ -20,9 +20,9 @@ describe('geo', () => {
     expect(grid).toMatchObject({ level: 'GRID', latitude: 30.6, longitude: 104, children: [], parent: { level: 'COMMUNITY', parent: { level: 'STREET', parent: { level: 'DISTRICT', parent: null } } } });
   });
 
-  it('should answer null for an unknown or malformed id and an empty list for an unknown parent', async () => {
+  it('should answer null for an unknown id, BAD_USER_INPUT for a malformed one and an empty list for an unknown parent', async () => {
     expect((await api.ok(`{ region(id: "00000000-0000-4000-8000-000000000000") { id } }`)).region).toBeNull();
-    expect((await api.ok(`{ region(id: "nonsense") { id } }`)).region).toBeNull();
+    expect((await api.fails(`{ region(id: "nonsense") { id } }`)).code).toBe('BAD_USER_INPUT');
     expect((await api.ok(`{ regions(parentId: "00000000-0000-4000-8000-000000000000") { id } }`)).regions).toEqual([]);
   });
 });

@@ -158,8 +158,8 @@ describe('organizations', () => {
       expect((await api.ok(`query($id: ID!) { organization(id: $id) { id } }`, { id: UNKNOWN_ID })).organization).toBeNull();
     });
 
-    it('should return null when the id is not a uuid', async () => {
-      expect((await api.ok(`query($id: ID!) { organization(id: $id) { id } }`, { id: 'not-a-uuid' })).organization).toBeNull();
+    it('should refuse an id that is not a uuid with BAD_USER_INPUT', async () => {
+      expect(await api.fails(`query($id: ID!) { organization(id: $id) { id } }`, { id: 'not-a-uuid' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     });
 
     it('should return the organisation with its region when the id is known', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TokenService } from '@civicgrid/platform';
+import { Settings, TokenService } from '@civicgrid/platform';
 import { RunningApi, startApi } from '../../src/bootstrap';
 import { ensureDatabase } from '../../src/database-url';
 import { Factories } from './factories';
@@ -19,15 +19,37 @@ export class TestApi {
     readonly running: RunningApi,
     readonly db: DataSource,
     readonly make: Factories,
+    /** every line the API logged, when started with `captureLog` */
+    readonly logLines: string[],
   ) {}
 
-  static async start(opts: { demoData?: boolean } = {}): Promise<TestApi> {
+  /**
+   * `captureLog` keeps every log line (at `logLevel`, default debug) in `logLines`;
+   * `settings` overrides settings for this API only.
+   */
+  static async start(opts: { demoData?: boolean; captureLog?: boolean; logLevel?: string; settings?: Partial<Settings> } = {}): Promise<TestApi> {
     const server = process.env.CIVICGRID_TEST_PG_URL;
     if (!server) throw new Error('CIVICGRID_TEST_PG_URL is not set: run e2e tests through jest (its globalSetup starts PostgreSQL)');
     const databaseUrl = await ensureDatabase(server, `test_${randomUUID().replace(/-/g, '')}`);
-    const running = await startApi({ databaseUrl, demoData: opts.demoData ?? false, apiPort: 0, apiHost: '127.0.0.1', env: 'test', logLevel: process.env.LOG_LEVEL ?? 'silent' });
+    const logLines: string[] = [];
+    const capture = opts.captureLog ? { logDestination: { write: (line: string) => logLines.push(line) }, logLevel: opts.logLevel ?? 'debug' } : {};
+    const running = await startApi({
+      databaseUrl,
+      demoData: opts.demoData ?? false,
+      apiPort: 0,
+      apiHost: '127.0.0.1',
+      env: 'test',
+      logLevel: process.env.LOG_LEVEL ?? 'silent',
+      ...capture,
+      ...opts.settings,
+    });
     const db = running.app.get(DataSource);
-    return new TestApi(running, db, new Factories(db, running.app.get(TokenService)));
+    return new TestApi(running, db, new Factories(db, running.app.get(TokenService)), logLines);
+  }
+
+  /** The captured log lines parsed, at or above a pino level (30 info, 40 warn, 50 error). */
+  logAtLeast(level: number): { level: number; msg?: string; [k: string]: unknown }[] {
+    return this.logLines.map((l) => JSON.parse(l)).filter((l) => l.level >= level);
   }
 
   get url(): string {

@@ -20,3 +20,4 @@ export * from './graphql/graphql-options';
 export * from './graphql/node.interface';
 export * from './platform.module';
 export * from './logging/logger-options';
+export * from './graphql/scalars';

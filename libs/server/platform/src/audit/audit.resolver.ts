@@ -1,4 +1,4 @@
-import { Args, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import GraphQLJSON from './json.scalar';
 import { Ctx, SignedIn } from '../context/decorators';
 import { RequestContext } from '../context/request-context';
@@ -9,7 +9,7 @@ import { AuditService } from './audit.service';
 export class AuditEntryObject {
   @Field(() => ID, { description: 'Sequence number of the entry.' })
   id: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it happened.' })
+  @Field(() => Date, { description: 'When it happened.' })
   occurredAt: Date;
   @Field(() => ID, { nullable: true, description: 'Who did it; null for the system.' })
   actorUserId: string | null;

@@ -47,6 +47,8 @@ export interface Settings {
   logLevel: string;
   trustProxy: boolean | string;
   db: { poolMax: number; statementTimeoutMs: number; connectTimeoutMs: number };
+  /** where log lines go instead of stdout (set by tests that read the log; never from the environment) */
+  logDestination?: { write(line: string): unknown };
 }
 
 export class SettingsError extends Error {}

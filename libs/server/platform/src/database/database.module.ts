@@ -64,7 +64,7 @@ export class DatabaseModule {
                 idle_in_transaction_session_timeout: 60_000,
               },
               // A database restart must not crash the API: log and let the pool reconnect.
-              poolErrorHandler: (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'database connection lost'),
+              poolErrorHandler: (err: Error & { code?: string }) => log.warn({ code: err.code }, 'database connection lost'),
               retryAttempts: 10,
               retryDelay: 1000,
             };

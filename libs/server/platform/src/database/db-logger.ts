@@ -20,12 +20,16 @@ export class DbLogger implements TypeOrmLogger {
     statementCounter.count++;
     this.sink.debug({ query }, 'sql');
   }
+
+  // Errors by code and constraint only: Postgres' message and detail, like the
+  // statement's parameters, quote the values themselves (phones, hashes).
   logQueryError(error: string | Error, query: string): void {
     // Constraint violations are expected (they are how races are refused); log them quietly.
-    const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
-    const target = code && /^(23|40)/.test(code) ? 'debug' : 'warn';
-    this.sink[target]({ code, query, err: String(error) }, 'sql error');
+    const e = (typeof error === 'object' ? error : {}) as { code?: string; constraint?: string };
+    const target = e.code && /^(23|40)/.test(e.code) ? 'debug' : 'warn';
+    this.sink[target]({ code: e.code, constraint: e.constraint, query }, 'sql error');
   }
+
   logQuerySlow(time: number, query: string): void {
     this.sink.warn({ time, query }, 'slow sql');
   }

@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema, buildSchema, parse, validate } from 'graphql';
 import { ErrorCode } from '@civicgrid/contracts';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, UnauthenticatedError } from './domain-errors';
-import { formatGraphQLError } from './format-error';
+import { fieldOfCoercionError, formatGraphQLError } from './format-error';
 
 /** What Apollo hands formatError for an error thrown by a resolver: the located GraphQLError and its JSON. */
 function fromResolver(err: unknown, path: (string | number)[] = ['someField']): { formatted: GraphQLFormattedError; error: GraphQLError } {
@@ -202,5 +202,28 @@ describe('formatGraphQLError', () => {
       expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', key: 'request.invalid' });
       expectNothingInternal(out);
     });
+  });
+});
+
+describe('fieldOfCoercionError', () => {
+  it.each<[string, string | undefined]>([
+    ['Variable "$input" got invalid value "x" at "input.shifts[0].startsAt"; Expected a date', 'shifts.0.startsAt'],
+    ['Variable "$input" got invalid value { a: 1 }; Field "title" of required type "String!" was not provided.', undefined],
+    ['Variable "$id" got invalid value "abc"; Expected an id (a UUID)', 'id'],
+    ['Variable "$filter" got invalid value "x" at "filter.from"; Expected a date', 'filter.from'],
+    ['Cannot query field "x" on type "Query".', undefined],
+  ])('should name the field of %p', (message, field) => {
+    expect(fieldOfCoercionError(message)).toBe(field);
+  });
+});
+
+describe('database data exceptions', () => {
+  it.each(['22P02', '22003', '22007', '22008', '22021'])('should answer pg %s as BAD_USER_INPUT, without the value, and not log it as an error', (code) => {
+    const err = Object.assign(new Error('invalid input syntax for type uuid: "13800000001"'), { code });
+    const log = { error: jest.fn(), warn: jest.fn() };
+    const out = formatGraphQLError({ message: err.message, path: ['x'] }, err, log);
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', key: 'request.invalidValue' });
+    expect(JSON.stringify(out)).not.toContain('13800000001');
+    expect(log.error).not.toHaveBeenCalled();
   });
 });

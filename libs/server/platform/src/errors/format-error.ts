@@ -5,6 +5,7 @@ import { DomainError, RateLimitedError } from './domain-errors';
 
 interface Logger {
   error(obj: object, msg: string): void;
+  warn?(obj: object, msg: string): void;
 }
 
 /** Postgres error codes that reach us as a driver error and what they mean to a client. */
@@ -15,6 +16,25 @@ const PG_CODES: Record<string, { code: ErrorCode; key: string; message: string }
   '40P01': { code: ErrorCode.CONFLICT, key: 'conflict.retry', message: 'Too much contention, try again' },
   '57014': { code: ErrorCode.INTERNAL, key: 'internal.timeout', message: 'The request took too long' },
 };
+
+/**
+ * Postgres "data exception" codes: a value the database could not read (not a number, out
+ * of range, an impossible date, a NUL byte). Inputs are validated before they get this
+ * far, so reaching one means a check is missing; the client still sent bad input.
+ */
+const PG_DATA_EXCEPTIONS = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/**
+ * The input field a variable-coercion error points at, named as services name them:
+ * `Variable "$input" got invalid value … at "input.shifts[0].startsAt"` → `shifts.0.startsAt`.
+ */
+export function fieldOfCoercionError(message: string): string | undefined {
+  const m = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; /.exec(message);
+  if (!m) return undefined;
+  const [, variable, at] = m;
+  const path = (at ?? variable).replace(/\[(\d+)\]/g, '.$1');
+  return variable === 'input' ? path.replace(/^input\.?/, '') || undefined : path;
+}
 
 /**
  * Turns anything thrown during a GraphQL request into an error with a code from the
@@ -38,6 +58,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
 
   const pgCode = (original as { code?: unknown } | undefined)?.code;
+  if (typeof pgCode === 'string' && PG_DATA_EXCEPTIONS.has(pgCode)) {
+    logger.warn?.({ code: pgCode }, 'database refused a value that validation let through');
+    return { ...base, message: 'A value in the request is not valid', extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalidValue' } };
+  }
   if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
     const m = PG_CODES[pgCode];
     if (m.code === ErrorCode.INTERNAL) logger.error({ err: original }, 'database error');
@@ -59,7 +83,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   ) {
     // Suggestions ("Did you mean ...?") would map the schema for a prober; armor strips
     // field suggestions, this strips the rest (enum values, types).
-    return { ...base, message: base.message.replace(/\s*Did you mean .*\?/g, ''), extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalid' } };
+    const field = fieldOfCoercionError(base.message);
+    return {
+      ...base,
+      message: base.message.replace(/\s*Did you mean .*\?/g, ''),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalid', ...(field ? { field } : {}) },
+    };
   }
   if (apolloCode && (ERROR_CODES as readonly string[]).includes(apolloCode) && apolloCode !== ErrorCode.INTERNAL) {
     return { ...base, extensions: { code: apolloCode, key: `request.${apolloCode.toLowerCase()}` } };

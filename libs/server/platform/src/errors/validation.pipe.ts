@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InvalidInputError } from './domain-errors';
 
+
 function firstFailure(errors: ValidationError[], prefix = ''): { field: string; constraint: string; message: string } | undefined {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
@@ -36,6 +37,9 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // GraphQL arguments only (Nest names their param type `body`): a parent object or the
+    // context came from us, not the client.
+    if (metadata.type === 'body') refuseNulBytes(value, metadata.data && metadata.data !== 'input' ? metadata.data : '');
     try {
       return await super.transform(value, metadata);
     } catch (err) {
@@ -46,6 +50,20 @@ export class InputValidationPipe extends ValidationPipe {
       throw err;
     }
   }
+}
+
+/**
+ * PostgreSQL cannot store a NUL character in text, so one in any string a client sends
+ * (a name, a filter, a cursor) would fail deep in a query as an internal error. Refused
+ * here for every argument, with the field at fault.
+ */
+export function refuseNulBytes(value: unknown, path: string, depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw new InvalidInputError(path || undefined, 'validation.nulCharacter', `${path || 'The input'} must not contain a NUL character`);
+    return;
+  }
+  if (depth > 20 || value === null || typeof value !== 'object' || value instanceof Date) return;
+  for (const [k, v] of Object.entries(value)) refuseNulBytes(v, path ? `${path}.${k}` : k, depth + 1);
 }
 
 export function inputValidationPipe(): ValidationPipe {

@@ -7,6 +7,8 @@ import { RequestContext } from '../context/request-context';
 import { formatGraphQLError } from '../errors/format-error';
 import { TokenService } from '../auth/token.service';
 import { Settings } from '../config/settings';
+import { StrictDateTime, withUuidIds } from './scalars';
+import { legacyJsonStatusPlugin } from './json-status.plugin';
 
 /** The abuse limits: deep, wide or expensive documents are refused before they run. */
 export const ABUSE_LIMITS = {
@@ -26,7 +28,11 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     maxDepth: { n: ABUSE_LIMITS.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: ABUSE_LIMITS.maxAliases },
     costLimit: { maxCost: ABUSE_LIMITS.maxCost, ignoreIntrospection: true },
-    maxTokens: { n: ABUSE_LIMITS.maxTokens },
+    // Armor's token limit re-parses the document in a plugin hook, where any syntax error
+    // becomes an unexpected error (HTTP 500, logged at error). graphql-js counts tokens
+    // itself in Apollo's own parse (parseOptions below), which answers 400 like any
+    // other syntax error.
+    maxTokens: { enabled: false },
     maxDirectives: { n: ABUSE_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   }).protect();
@@ -40,9 +46,11 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: armor.plugins,
+    plugins: [...armor.plugins, legacyJsonStatusPlugin()],
     validationRules: armor.validationRules,
-    buildSchemaOptions: { numberScalarMode: 'integer' },
+    parseOptions: { maxTokens: ABUSE_LIMITS.maxTokens },
+    buildSchemaOptions: { numberScalarMode: 'integer', scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
+    transformSchema: withUuidIds,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error, logger),
     // Apollo's Fastify integration passes (request, reply); other transports pass { req }.
     context: (arg: FastifyRequest | { req: FastifyRequest }) => {

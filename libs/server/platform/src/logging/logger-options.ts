@@ -15,22 +15,46 @@ export function requestIdFor(req: Pick<IncomingMessage, 'headers'>): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** The path of a URL without its query string: a query string can carry anything a client typed, a password included. */
+export function pathOnly(url: string | undefined): string {
+  return (url ?? '').split('?')[0].split('#')[0];
+}
+
+/**
+ * What an error may put in the log, by allow-list. A database error keeps its code and
+ * the names of what it concerned, never its message or detail (Postgres quotes the
+ * offending value there: `Key (phone)=(138…)`), nor the statement's parameters, which
+ * TypeORM hangs on its QueryFailedError.
+ */
+export function serializeError(err: unknown): Record<string, unknown> {
+  if (!err || typeof err !== 'object') return { message: String(err).slice(0, 200) };
+  const e = err as Error & Record<string, unknown>;
+  const driver = (e.driverError ?? e) as Record<string, unknown>;
+  const pgCode = typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) ? driver.code : undefined;
+  if (pgCode || e.name === 'QueryFailedError') {
+    const pick = (k: string) => (typeof driver[k] === 'string' ? { [k]: driver[k] } : {});
+    return { type: e.name, code: pgCode, ...pick('constraint'), ...pick('table'), ...pick('column'), ...pick('routine') };
+  }
+  return { type: e.name, message: typeof e.message === 'string' ? e.message : undefined, code: typeof e.code === 'string' ? e.code : undefined, stack: e.stack };
+}
+
 /** Structured JSON logs with a request id on every line (taken from `x-request-id` when sane). */
 export function loggerOptions(settings: Settings): Params {
-  return {
-    pinoHttp: {
-      level: settings.logLevel,
-      // Fastify has already set req.id (see requestIdFor); this only serves other servers.
-      genReqId: (req: IncomingMessage) => requestIdFor(req),
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.phone'], censor: '[redacted]' },
-      // Probes are polled every few seconds: keep them out of the log. (pino-http deletes
-      // `autoLogging` from the options it is given, so a level is the durable way.)
-      customLogLevel: (req: IncomingMessage, res: { statusCode: number }, err?: Error) =>
-        PROBES.has((req.url ?? '').split('?')[0]) ? 'silent' : err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+  const options = {
+    level: settings.logLevel,
+    // Fastify has already set req.id (see requestIdFor); this only serves other servers.
+    genReqId: (req: IncomingMessage) => requestIdFor(req),
+    // Probes are polled every few seconds: keep them out of the log. (pino-http deletes
+    // `autoLogging` from the options it is given, so a level is the durable way.) A 4xx
+    // is the client's mistake: info, so nobody can flood the error log or trip alerts.
+    customLogLevel: (req: IncomingMessage, res: { statusCode: number }, err?: Error) =>
+      PROBES.has(pathOnly(req.url)) ? 'silent' : err || res.statusCode >= 500 ? 'error' : 'info',
+    // Allow-lists: only these fields of a request, a response and an error are ever written.
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: serializeError,
     },
   };
+  return { pinoHttp: settings.logDestination ? [options, settings.logDestination] : options };
 }

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors/domain-errors';
 import { isUuid } from '../context/loaders';
 import type { RequestContext } from '../context/request-context';
 import { badCursor, CursorKey, decodeCursor, encodeCursor } from './cursor';
+import { parseDateTime } from '../graphql/scalars';
 
 @ObjectType('PageInfo', { description: 'Where a page of a connection ends and whether more follow.' })
 export class PageInfo {
@@ -108,16 +109,21 @@ export async function paginate<T extends ObjectLiteral>(
   };
 }
 
-function cursorValueFits(kind: KeysetColumn['kind'], v: string | number): boolean {
+/**
+ * Whether a value decoded from a cursor can stand for its column: cursors travel through
+ * clients, so a tampered one must be refused as bad input, never reach SQL as a value
+ * Postgres cannot read (a fractional or 23-digit number, an out-of-range date, a NUL).
+ */
+export function cursorValueFits(kind: KeysetColumn['kind'], v: string | number): boolean {
   switch (kind) {
     case 'uuid':
       return isUuid(v);
     case 'timestamp':
-      return typeof v === 'string' && !Number.isNaN(Date.parse(v));
+      return typeof v === 'string' && parseDateTime(v) instanceof Date;
     case 'number':
-      return typeof v === 'number' || /^-?\d+$/.test(v);
+      return typeof v === 'number' ? Number.isSafeInteger(v) : /^-?\d{1,18}$/.test(v);
     default:
-      return typeof v === 'string';
+      return typeof v === 'string' && !v.includes('\u0000') && v.length <= 1000;
   }
 }
 

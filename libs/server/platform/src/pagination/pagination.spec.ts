@@ -1,6 +1,6 @@
 import { ErrorCode, Limits } from '@civicgrid/contracts';
 import { InvalidInputError } from '../errors/domain-errors';
-import { pageSize } from './connection';
+import { cursorValueFits, pageSize } from './connection';
 import { badCursor, CursorKey, decodeCursor, encodeCursor } from './cursor';
 
 function thrownBy(fn: () => unknown): unknown {
@@ -93,5 +93,24 @@ describe('pageSize', () => {
     const err = thrownBy(() => pageSize(first));
     expect(err).toBeInstanceOf(InvalidInputError);
     expect(err).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'first', key: 'pagination.badFirst' });
+  });
+});
+
+describe('cursorValueFits', () => {
+  it.each<[string, 'timestamp' | 'uuid' | 'text' | 'number', string | number, boolean]>([
+    ['an ISO instant for a timestamp', 'timestamp', '2026-12-01T01:30:00.000Z', true],
+    ['a number for a timestamp', 'timestamp', '1', false],
+    ['the largest JavaScript date', 'timestamp', '+275760-09-13T00:00:00Z', false],
+    ['a date without an offset', 'timestamp', '2026-12-01T01:30:00', false],
+    ['a sequence number', 'number', '42', true],
+    ['a 23-digit number', 'number', '99999999999999999999999', false],
+    ['a fraction', 'number', 1.5, false],
+    ['a safe integer', 'number', 7, true],
+    ['a UUID', 'uuid', '6f1c1a52-57a3-4a8e-9d3c-0b1e2c3d4e5f', true],
+    ['words for a UUID', 'uuid', 'nope', false],
+    ['a name', 'text', '社区 Garden', true],
+    ['a NUL in a name', 'text', 'a\u0000b', false],
+  ])('should judge %s', (_label, kind, value, fits) => {
+    expect(cursorValueFits(kind, value)).toBe(fits);
   });
 });
