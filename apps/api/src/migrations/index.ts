@@ -1,6 +1,7 @@
 import { CoreSchema1764000000000 } from './1764000000000-core-schema';
 import { Community1764100000000 } from './1764100000000-community';
 import { Matching1764200000000 } from './1764200000000-matching';
+import { Hardening1764300000000 } from './1764300000000-hardening';
 
 /** The one timeline of migrations, oldest first. */
-export const MIGRATIONS = [CoreSchema1764000000000, Community1764100000000, Matching1764200000000];
+export const MIGRATIONS = [CoreSchema1764000000000, Community1764100000000, Matching1764200000000, Hardening1764300000000];

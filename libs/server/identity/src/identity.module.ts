@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityResolver, OfficialPostResolver, ProxyGrantResolver } from './identity.resolver';
-import { LoginThrottle } from './login-throttle';
+import { SessionsService } from './sessions.service';
+import { SignInGuard } from './sign-in-guard';
 import { OfficialPostEntity } from './official-post.entity';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { UserEntity } from './user.entity';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, ProxyGrantEntity, OfficialPostEntity]), GeoModule],
-  providers: [UsersService, LoginThrottle, IdentityResolver, ProxyGrantResolver, OfficialPostResolver],
+  providers: [UsersService, SessionsService, SignInGuard, IdentityResolver, ProxyGrantResolver, OfficialPostResolver],
   exports: [UsersService],
 })
 export class IdentityModule {}

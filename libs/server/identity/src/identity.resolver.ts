@@ -1,8 +1,8 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
-import { AuthPayloadObject, AvailabilityWindowObject, ProxyGrantObject, UserObject } from './graphql/user.object';
-import { AssignOfficialInput, GrantProxyInput, LoginInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
+import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
+import { AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
 import { OfficialPostObject } from './graphql/official-post.object';
 import { UsersService } from './users.service';
 import { UserEntity } from './user.entity';
@@ -26,7 +26,10 @@ export class IdentityResolver {
   }
 
   @SignedIn()
-  @Query(() => UserObject, { nullable: true, description: 'Find a person by mobile number (to name a proxy or invite a member); the phone comes back masked.' })
+  @Query(() => UserObject, {
+    nullable: true,
+    description: 'Find a person by mobile number (to name a proxy); the phone comes back masked. Limited to a few look-ups an hour (RATE_LIMITED) and audited.',
+  })
   userByPhone(@Ctx() ctx: RequestContext, @Args('phone') phone: string) {
     return this.users.findByPhone(ctx, phone);
   }
@@ -48,9 +51,29 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadObject, { description: 'Sign in with phone and password. Repeated failures are refused for a while (RATE_LIMITED).' })
+  @Mutation(() => AuthPayloadObject, {
+    description: 'Sign in with phone and password. Repeated failures are refused for a while (RATE_LIMITED); a device that signed in before (deviceToken) counts apart.',
+  })
   login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput) {
-    return this.users.login(ctx, input.phone, input.password);
+    return this.users.login(ctx, input.phone, input.password, input.deviceToken);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadObject, { description: 'Trade a refresh token for a new access token and refresh token. UNAUTHENTICATED once the session has ended.' })
+  refreshSession(@Ctx() ctx: RequestContext, @Args('input') input: RefreshSessionInput) {
+    return this.users.refresh(ctx, input.refreshToken);
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Sign out: this session ends (or every session, with everywhere) and its tokens stop working at once.' })
+  logout(@Ctx() ctx: RequestContext, @Args('input', { nullable: true }) input?: LogoutInput) {
+    return this.users.logout(ctx, input?.everywhere ?? false);
+  }
+
+  @SignedIn()
+  @Mutation(() => Int, { description: 'Change my password after giving the current one. Every other session of mine ends; answers how many. Audited.' })
+  changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput) {
+    return this.users.changePassword(ctx, input.currentPassword, input.newPassword);
   }
 
   @SignedIn()
@@ -85,11 +108,6 @@ export class IdentityResolver {
     return this.users.phoneFor(ctx, user);
   }
 
-  @ResolveField(() => RegionObject, { nullable: true, description: 'Home region, normally a grid.' })
-  homeRegion(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
-    return user.homeRegionId ? this.geo.load(ctx, user.homeRegionId) : null;
-  }
-
   @ResolveField(() => RegionObject, { nullable: true, description: 'The grid this person leads as grid leader (网格员), if any.' })
   leadsGrid(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
     return user.leadsGridId ? this.geo.load(ctx, user.leadsGridId) : null;
@@ -98,16 +116,6 @@ export class IdentityResolver {
   @ResolveField(() => [ProxyGrantObject], { description: 'Proxy consents this person gave (visible to them and their proxies only).' })
   proxyGrants(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
     return this.users.grantsOf(ctx, user.id);
-  }
-
-  @ResolveField(() => [AvailabilityWindowObject], { description: 'Weekly windows when the person is free (local time).' })
-  availability(@Parent() user: UserEntity) {
-    return user.availability ?? [];
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Birth date (YYYY-MM-DD): shown to the person and their proxies only, null for others.' })
-  async birthDate(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
-    return (await this.users.canSeePrivate(ctx, user.id)) ? user.birthDate : null;
   }
 
   @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })

@@ -1,7 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { UsersService } from './users.service';
 export type { IdentityFacts } from './users.service';
-export { UserObject, RoleEnum } from './graphql/user.object';
+export { UserObject, RoleEnum, AvailabilityWindowObject } from './graphql/user.object';
 export { UserConnection } from './identity.resolver';
 export { maskPhone, normalizeMainlandMobile } from './phone';
 export { hashPassword } from './passwords';

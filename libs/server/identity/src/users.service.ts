@@ -5,22 +5,27 @@ import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
   authorize,
+  cleanDisplayName,
+  Clock,
   ConflictError,
   decide,
   InvalidInputError,
+  Limit,
   loadAllBy,
   loadById,
+  minutesFrom,
   NotFoundError,
   PageArgs,
   paginate,
+  RateLimiter,
   RequestContext,
-  TokenService,
   TransactionRunner,
   UnauthenticatedError,
 } from '@civicgrid/platform';
-import { LoginThrottle } from './login-throttle';
 import { OfficialPostEntity } from './official-post.entity';
 import { checkPasswordRules, dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { SessionsService, SessionTokens } from './sessions.service';
+import { SignInGuard } from './sign-in-guard';
 import { maskPhone, normalizeMainlandMobile } from './phone';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { UserEntity } from './user.entity';
@@ -56,10 +61,17 @@ export interface IdentityFacts {
   leadsGridId: string | null;
 }
 
-function cleanName(name: string, field: string): string {
-  const trimmed = name.trim().replace(/\s+/g, ' ');
-  if (!trimmed) throw new InvalidInputError(field, 'validation.isNotEmpty', `${field} must not be blank`);
-  return trimmed;
+/** Looking people up by phone: enough to name a proxy or invite a colleague, not to test a phone book. */
+export const LOOKUP_LIMITS = {
+  perUser: { name: 'lookup.user', points: 10, windowSeconds: 3600, errorKey: 'lookup.tooMany', message: (s) => `Too many look-ups; try again in ${minutesFrom(s)} minutes` },
+  perIp: { name: 'lookup.ip', points: 60, windowSeconds: 3600, errorKey: 'lookup.tooMany', message: (s) => `Too many look-ups; try again in ${minutesFrom(s)} minutes` },
+} satisfies Record<string, Limit>;
+
+/** What signing up or in gives back. */
+export interface SignedIn extends SessionTokens {
+  user: UserEntity;
+  /** a new device token to send on later sign-ins (when this device had none) */
+  deviceToken?: string;
 }
 
 /** Windows sorted by day and start; a window must end after it starts. */
@@ -87,8 +99,10 @@ export class UsersService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly geo: GeoService,
-    private readonly tokens: TokenService,
-    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsService,
+    private readonly guard: SignInGuard,
+    private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
@@ -106,38 +120,93 @@ export class UsersService {
     return user;
   }
 
-  async findByPhone(ctx: RequestContext, phone: string, field = 'phone'): Promise<UserEntity | null> {
-    return this.users(ctx).findOneBy({ phone: normalizeMainlandMobile(phone, field) });
+  /**
+   * Someone by phone, to name a proxy or invite a member: signed in, limited per person
+   * and per address so the API is no phone book, and every look-up audited.
+   */
+  async findByPhone(ctx: RequestContext, phoneInput: string, field = 'phone'): Promise<UserEntity | null> {
+    const actor = await ctx.requireActor();
+    authorize(actor, 'user.lookupByPhone');
+    const phone = normalizeMainlandMobile(phoneInput, field);
+    await this.limiter.take(LOOKUP_LIMITS.perUser, actor.userId);
+    await this.limiter.take(LOOKUP_LIMITS.perIp, ctx.ip);
+    const user = await this.users(ctx).findOneBy({ phone });
+    await this.audit.record(ctx, { action: 'user.lookupByPhone', subjectType: 'user', subjectId: user?.id ?? null, detail: { phone: maskPhone(phone), found: !!user } });
+    return user;
   }
 
-  async register(ctx: RequestContext, data: RegisterData): Promise<{ accessToken: string; user: UserEntity }> {
+  /** The account behind a phone, for services that were given one (inviting a member). */
+  async byPhone(ctx: RequestContext, phoneInput: string, field = 'phone'): Promise<UserEntity | null> {
+    return this.users(ctx).findOneBy({ phone: normalizeMainlandMobile(phoneInput, field) });
+  }
+
+  async register(ctx: RequestContext, data: RegisterData): Promise<SignedIn> {
     const phone = normalizeMainlandMobile(data.phone);
     checkPasswordRules(data.password);
-    const displayName = cleanName(data.displayName, 'displayName');
+    const displayName = cleanDisplayName(data.displayName, 'displayName', Limits.displayNameMaxLength);
     if (data.homeRegionId) await this.geo.require(ctx, data.homeRegionId, 'homeRegionId');
+    // Counted before the (slow) hash, so a flood of sign-ups is refused cheaply.
+    await this.guard.spendRegistration(phone, ctx.ip);
     const passwordHash = await hashPassword(data.password);
-    const user = await this.tx.run(ctx, async (t) => {
+    return this.tx.run(ctx, async (t) => {
       const repo = this.users(t);
       if (await repo.existsBy({ phone })) throw new ConflictError('phone.taken', 'This phone number is already registered', 'phone');
-      return repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: data.homeRegionId ?? null, locale: data.locale ?? 'zh-CN', role: 'RESIDENT' }));
+      const user = await repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: data.homeRegionId ?? null, locale: data.locale ?? 'zh-CN', role: 'RESIDENT' }));
+      const deviceToken = await this.guard.trust(t, user.id, null);
+      return { ...(await this.sessions.start(t, user.id)), user, deviceToken };
     });
-    ctx.signedInAs(user.id);
-    return { accessToken: this.tokens.sign(user.id), user };
   }
 
-  async login(ctx: RequestContext, phoneInput: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
+  /**
+   * Sign-in. The attempt is counted first (per phone, per address), then the password is
+   * checked: guesses sent at once cannot outrun the limit. A device or address this
+   * person signed in from before has a counter of its own (see SignInGuard).
+   */
+  async login(ctx: RequestContext, phoneInput: string, password: string, deviceToken?: string | null): Promise<SignedIn> {
     const phone = normalizeMainlandMobile(phoneInput);
-    await this.throttle.assertAllowed(phone, ctx.ip);
     const row = await this.users(ctx).createQueryBuilder('u').addSelect('u.passwordHash').where('u.phone = :phone', { phone }).getOne();
+    const source = await this.guard.knownSource(ctx, row?.id, deviceToken);
+    await this.guard.spendAttempt(phone, ctx.ip, source);
     const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password ?? '');
-    if (!row || !ok) {
-      await this.throttle.recordFailure(phone, ctx.ip);
-      throw new UnauthenticatedError('auth.badCredentials', 'Wrong phone number or password');
-    }
-    await this.throttle.recordSuccess(phone);
-    ctx.signedInAs(row.id);
+    if (!row || !ok) throw new UnauthenticatedError('auth.badCredentials', 'Wrong phone number or password');
     const { passwordHash: _omit, ...user } = row;
-    return { accessToken: this.tokens.sign(row.id), user: user as UserEntity };
+    return this.tx.run(ctx, async (t) => {
+      const newDevice = await this.guard.succeeded(t, row.id, phone, source, deviceToken);
+      return { ...(await this.sessions.start(t, row.id)), user: user as UserEntity, deviceToken: newDevice };
+    });
+  }
+
+  /** A new access token for a refresh token (which is used up: keep the new one). */
+  async refresh(ctx: RequestContext, refreshToken: string): Promise<SignedIn> {
+    const tokens = await this.sessions.refresh(ctx, refreshToken);
+    return { ...tokens, user: await this.require(ctx, tokens.userId) };
+  }
+
+  /** Ends this session, or every session of the signed-in person. */
+  async logout(ctx: RequestContext, everywhere: boolean): Promise<boolean> {
+    const actor = await ctx.requireActor();
+    if (everywhere) await this.sessions.endAllOf(ctx, actor.userId, 'LOGOUT_EVERYWHERE');
+    else await this.sessions.end(ctx, ctx.sessionId!, 'LOGOUT');
+    return true;
+  }
+
+  /** Changes the password after checking the current one; every other session ends. Audited. */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<number> {
+    const actor = await ctx.requireActor();
+    checkPasswordRules(newPassword, 'newPassword');
+    await this.guard.spendPasswordCheck(actor.userId);
+    const row = await this.users(ctx).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
+    if (!(await verifyPassword(row.passwordHash, currentPassword ?? ''))) {
+      throw new InvalidInputError('currentPassword', 'password.wrong', 'The current password is not right');
+    }
+    if (currentPassword === newPassword) throw new InvalidInputError('newPassword', 'password.unchanged', 'Choose a password different from the current one');
+    const passwordHash = await hashPassword(newPassword);
+    return this.tx.run(ctx, async (t) => {
+      await this.users(t).update({ id: actor.userId }, { passwordHash });
+      const ended = await this.sessions.endAllOf(t, actor.userId, 'PASSWORD_CHANGED', ctx.sessionId);
+      await this.audit.record(t, { action: 'password.change', subjectType: 'user', subjectId: actor.userId, detail: { sessionsEnded: ended } });
+      return ended;
+    });
   }
 
   async updateProfile(ctx: RequestContext, changes: ProfileChanges): Promise<UserEntity> {
@@ -146,7 +215,7 @@ export class UsersService {
     return this.tx.run(ctx, async (t) => {
       const repo = this.users(t);
       const user = await repo.findOneByOrFail({ id: actor.userId });
-      if (changes.displayName != null) user.displayName = cleanName(changes.displayName, 'displayName');
+      if (changes.displayName != null) user.displayName = cleanDisplayName(changes.displayName, 'displayName', Limits.displayNameMaxLength, { mayUseStaffWords: actor.role === 'ADMIN' });
       if (changes.skills != null) user.skills = cleanList(changes.skills);
       if (changes.languages != null) user.languages = cleanList(changes.languages);
       if (changes.elderMode != null) user.elderMode = changes.elderMode;
@@ -184,11 +253,6 @@ export class UsersService {
   /** People by id, for matching (one query). */
   async many(ctx: RequestContext, ids: string[]): Promise<UserEntity[]> {
     return ids.length ? this.users(ctx).findBy({ id: In(ids) }) : [];
-  }
-
-  /** The person themself or their proxy: may see private facts such as the birth date. */
-  async canSeePrivate(ctx: RequestContext, userId: string): Promise<boolean> {
-    return decide(await ctx.actor(), 'user.viewPrivate', { userId }).allowed;
   }
 
   // ---------- proxies ----------
@@ -288,9 +352,15 @@ export class UsersService {
 
   // ---------- facts for the policy ----------
 
-  async identityFacts(ctx: RequestContext, userId: string): Promise<IdentityFacts | null> {
+  /** The facts of a signed-in person, or null when they or their session (ended, expired) are gone. */
+  async identityFacts(ctx: RequestContext, userId: string, sessionId: string): Promise<IdentityFacts | null> {
     const em = this.tx.manager(ctx);
-    const user = await em.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = await em
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin('auth_session', 's', `s.id = :sessionId AND s.user_id = u.id AND ${this.sessions.liveCondition('s', ':now')}`, { sessionId, now: this.clock.now() })
+      .where('u.id = :userId', { userId })
+      .getOne();
     if (!user) return null;
     const [grants, posts] = await Promise.all([
       em.getRepository(ProxyGrantEntity).find({ select: { residentId: true }, where: { proxyId: userId, revokedAt: IsNull() } }),

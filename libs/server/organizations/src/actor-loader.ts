@@ -19,9 +19,9 @@ export class PolicyActorLoader extends ActorLoader {
     super();
   }
 
-  async load(userId: string): Promise<Actor | null> {
+  async load(userId: string, sessionId: string): Promise<Actor | null> {
     const ctx = RequestContext.system();
-    const facts = await this.users.identityFacts(ctx, userId);
+    const facts = await this.users.identityFacts(ctx, userId, sessionId);
     if (!facts) return null;
     // Region paths come through one batched loader call.
     const [memberships, scopes, homeRegionPath, leadsGridPath] = await Promise.all([

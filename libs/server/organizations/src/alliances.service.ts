@@ -1,9 +1,11 @@
+import { Limits } from '@civicgrid/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
   authorize,
+  cleanName,
   can,
   ConflictError,
   InvalidInputError,
@@ -74,9 +76,8 @@ export class AlliancesService {
     }
     await this.organizations.require(ctx, input.stewardOrganizationId, 'stewardOrganizationId');
     authorize(actor, 'alliance.create', { organizationId: input.stewardOrganizationId, regionPath: region.path });
-    const name = input.name.trim();
+    const name = cleanName(input.name, 'name', Limits.organizationNameMaxLength);
     const charter = input.charter.trim();
-    if (!name) throw new InvalidInputError('name', 'validation.isNotEmpty', 'name must not be blank');
     if (!charter) throw new InvalidInputError('charter', 'validation.isNotEmpty', 'charter must not be blank');
     const pledgeOptions = [...new Set(input.pledgeOptions.map(pledgeCode).filter(Boolean))];
     if (!pledgeOptions.length) throw new InvalidInputError('pledgeOptions', 'validation.arrayMinSize', 'pledgeOptions needs at least one pledge');

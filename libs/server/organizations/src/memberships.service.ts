@@ -64,7 +64,7 @@ export class MembershipsService {
   async invite(ctx: RequestContext, organizationId: string, phone: string, role: OrganizationRole): Promise<MembershipEntity> {
     const actor = await ctx.requireActor();
     authorize(actor, role === 'OWNER' ? 'membership.manageOwners' : 'membership.manage', { organizationId });
-    const invitee = await this.users.findByPhone(ctx, phone);
+    const invitee = await this.users.byPhone(ctx, phone);
     if (!invitee) throw new NotFoundError('User', 'phone');
     return this.tx.run(ctx, async (t) => {
       const em = this.tx.manager(t);

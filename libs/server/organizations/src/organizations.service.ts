@@ -1,11 +1,12 @@
+import { Limits } from '@civicgrid/contracts';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
   authorize,
+  cleanName,
   ConflictError,
-  InvalidInputError,
   loadAllBy,
   loadById,
   NotFoundError,
@@ -53,8 +54,7 @@ export class OrganizationsService {
 
   async create(ctx: RequestContext, data: { name: string; kind: string; regionId: string; description?: string | null }): Promise<OrganizationEntity> {
     const actor = await ctx.requireActor();
-    const name = data.name.trim();
-    if (!name) throw new InvalidInputError('name', 'validation.isNotEmpty', 'name must not be blank');
+    const name = cleanName(data.name, 'name', Limits.organizationNameMaxLength);
     const region = await this.geo.require(ctx, data.regionId, 'regionId');
     authorize(actor, 'organization.create', { organizationKind: data.kind, regionPath: region.path });
     return this.tx.run(ctx, async (t) => {

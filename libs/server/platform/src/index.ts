@@ -21,3 +21,6 @@ export * from './graphql/node.interface';
 export * from './platform.module';
 export * from './logging/logger-options';
 export * from './graphql/scalars';
+export * from './clock/clock';
+export * from './rate-limit/rate-limiter';
+export * from './text/names';

@@ -6,6 +6,8 @@ import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
+import { Clock } from './clock/clock';
+import { RateLimiter } from './rate-limit/rate-limiter';
 import { SETTINGS, Settings } from './config/settings';
 import { AccessGuard } from './context/access.guard';
 import { inputValidationPipe } from './errors/validation.pipe';
@@ -24,14 +26,16 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: SETTINGS, useValue: settings },
+        Clock,
         TokenService,
+        RateLimiter,
         AuditService,
         AuditResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: PassThroughGraphQLFilter },
       ],
-      exports: [SETTINGS, TokenService, AuditService, LoggerModule],
+      exports: [SETTINGS, Clock, TokenService, RateLimiter, AuditService, LoggerModule],
     };
   }
 }

@@ -6,6 +6,10 @@ import {
   AuditService,
   authorize,
   can,
+  Clock,
+  Limit,
+  minutesFrom,
+  RateLimiter,
   ConflictError,
   InvalidInputError,
   loadById,
@@ -22,6 +26,18 @@ import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
 
 const MINUTE = 60_000;
+
+/** Wrong check-in codes: a claim locks after `perClaim`; a person may try `perUser` an hour across claims. */
+export const CHECK_IN_CODE_LIMITS = {
+  perClaim: 5,
+  perUser: {
+    name: 'checkIn.code.user',
+    points: 20,
+    windowSeconds: 3600,
+    errorKey: 'checkIn.tooManyAttempts',
+    message: (s: number) => `Too many wrong check-in codes; try again in ${minutesFrom(s)} minutes or ask a coordinator`,
+  } satisfies Limit,
+};
 
 /** Minutes between check-in and check-out, at least 1, at most a day. */
 export function checkedInMinutes(checkInAt: Date, checkOutAt: Date): number {
@@ -50,6 +66,8 @@ export class ClaimsService {
     private readonly tasks: TasksService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
   ) {}
 
   private claims(ctx: RequestContext) {
@@ -166,9 +184,16 @@ export class ClaimsService {
     });
   }
 
+  /**
+   * Checks a volunteer in. A wrong code counts against the claim (and the person); at
+   * CHECK_IN_CODE_LIMITS.perClaim the claim is locked and only a coordinator can check
+   * the volunteer in. Attempts on one claim are decided one at a time under its row
+   * lock, and a failure is committed before the error is answered, so codes sent in
+   * parallel cannot outrun the count.
+   */
   async checkIn(ctx: RequestContext, claimId: string, code?: string | null): Promise<ShiftClaimEntity> {
     const actor = await ctx.requireActor();
-    return this.tx.run(ctx, async (t) => {
+    const outcome = await this.tx.run(ctx, async (t) => {
       const em = this.tx.manager(t);
       const { claim, shift, task } = await this.lockClaim(em, claimId);
       const asCoordinator = can(actor, 'claim.checkInWithoutCode', { organizationId: task.organizationId });
@@ -176,15 +201,29 @@ export class ClaimsService {
       if (!asCoordinator && !asVolunteer) authorize(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
       if (claim.status === 'CHECKED_IN') throw new ConflictError('checkIn.already', 'Already checked in');
       if (claim.status !== 'CONFIRMED') throw new ConflictError('checkIn.notConfirmed', `A ${claim.status.toLowerCase()} claim cannot check in`);
-      const now = new Date();
+      const now = this.clock.now();
       const { opensAt, closesAt } = checkInWindow(shift);
       if (now < opensAt) throw new ConflictError('checkIn.notYetOpen', `Check-in opens at ${opensAt.toISOString()}, ${Limits.checkInOpensMinutesBefore} minutes before the shift starts`);
       if (now >= closesAt) throw new ConflictError('checkIn.closed', 'Check-in has closed: the shift has ended');
       // A coordinator checking someone else in on site needs no code; their own check-in does.
       const byCoordinator = asCoordinator && actor.userId !== claim.volunteerId;
       if (task.requiresCheckInCode && !byCoordinator) {
+        if (claim.checkInLockedAt) throw new ConflictError('checkIn.locked', 'Too many wrong codes: ask a coordinator on site to check you in');
         if (!code?.trim()) throw new InvalidInputError('code', 'checkIn.codeRequired', "This task needs the shift's check-in code");
-        if (code.trim() !== shift.checkInCode) throw new InvalidInputError('code', 'checkIn.codeWrong', 'The check-in code is not right');
+        // The person's attempts across claims are counted before the code is compared.
+        const perUser = await this.limiter.consume(CHECK_IN_CODE_LIMITS.perUser, actor.userId);
+        if (!perUser.allowed) throw this.limiter.error(CHECK_IN_CODE_LIMITS.perUser, perUser.retryAfterSeconds);
+        if (code.trim() !== shift.checkInCode) {
+          claim.checkInFailures += 1;
+          const locked = claim.checkInFailures >= CHECK_IN_CODE_LIMITS.perClaim;
+          if (locked) claim.checkInLockedAt = now;
+          await em.getRepository(ShiftClaimEntity).save(claim);
+          if (locked) {
+            await this.audit.record(t, { action: 'checkIn.locked', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId, failures: claim.checkInFailures } });
+          }
+          return { wrongCode: true, locked } as const;
+        }
+        await this.limiter.refund(CHECK_IN_CODE_LIMITS.perUser, actor.userId);
       }
       claim.status = 'CHECKED_IN';
       claim.checkInAt = now;
@@ -193,8 +232,11 @@ export class ClaimsService {
       if (actor.userId !== claim.volunteerId) {
         await this.audit.record(t, { action: 'claim.checkInFor', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId, asCoordinator: byCoordinator } });
       }
-      return saved;
+      return { claim: saved } as const;
     });
+    if (outcome.claim) return outcome.claim;
+    if (outcome.locked) throw new ConflictError('checkIn.locked', 'Too many wrong codes: ask a coordinator on site to check you in');
+    throw new InvalidInputError('code', 'checkIn.codeWrong', 'The check-in code is not right');
   }
 
   async checkOut(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {

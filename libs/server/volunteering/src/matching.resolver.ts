@@ -1,7 +1,6 @@
-import { Args, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, SignedIn } from '@civicgrid/platform';
 import { UserObject, UsersService } from '@civicgrid/identity';
-import type { User } from '@civicgrid/identity';
 import { ClaimsService } from './claims.service';
 import {
   AssignmentProposalObject,
@@ -148,15 +147,5 @@ export class InvitationResolver {
   @ResolveField(() => ShiftClaimObject, { nullable: true, description: 'The claim, once accepted.' })
   claim(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
     return i.claimId ? this.claims.load(ctx, i.claimId) : null;
-  }
-}
-
-@Resolver(() => UserObject)
-export class UserAttendanceResolver {
-  constructor(private readonly claims: ClaimsService) {}
-
-  @ResolveField(() => Float, { nullable: true, description: 'Attended ÷ confirmed past claims; null before the first.' })
-  attendanceRate(@Ctx() ctx: RequestContext, @Parent() user: User) {
-    return this.claims.attendanceRate(ctx, user.id);
   }
 }

@@ -39,6 +39,14 @@ export class ShiftClaimEntity {
   @Column({ name: 'checked_in_by_id', type: 'uuid', nullable: true })
   checkedInById: string | null;
 
+  /** wrong check-in codes given for this claim */
+  @Column({ name: 'check_in_failures', type: 'integer', default: 0 })
+  checkInFailures: number;
+
+  /** set when too many wrong codes were given: only a coordinator can check the volunteer in then */
+  @Column({ name: 'check_in_locked_at', type: 'timestamptz', nullable: true })
+  checkInLockedAt: Date | null;
+
   @Column({ name: 'decided_by_id', type: 'uuid', nullable: true })
   decidedById: string | null;
 

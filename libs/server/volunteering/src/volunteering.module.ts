@@ -23,9 +23,10 @@ import {
   InvitationResolver,
   ProposedPairResolver,
   ShiftRecommendationResolver,
-  UserAttendanceResolver,
   VolunteerRecommendationResolver,
 } from './matching.resolver';
+import { PersonalDetailsService } from './personal-details.service';
+import { UserDetailsResolver } from './user-details.resolver';
 import { NeedResolver, TaskCommunityResolver, TaskReviewResolver } from './community.resolver';
 import {
   ClaimResolver,
@@ -52,7 +53,8 @@ import {
     ProposedPairResolver,
     AutoAssignResolver,
     InvitationResolver,
-    UserAttendanceResolver,
+    PersonalDetailsService,
+    UserDetailsResolver,
     NeedResolver,
     TaskReviewResolver,
     TaskCommunityResolver,

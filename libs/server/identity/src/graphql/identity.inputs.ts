@@ -30,10 +30,44 @@ export class RegisterInput {
 export class LoginInput {
   @Field({ description: 'The mobile number signed up with.' })
   @IsString()
+  @MaxLength(40)
   phone: string;
   @Field({ description: 'The password.' })
   @IsString()
+  @MaxLength(Limits.passwordMaxLength)
   password: string;
+  @Field({ nullable: true, description: 'The device token an earlier sign-in on this device returned (AuthPayload.deviceToken).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  deviceToken?: string;
+}
+
+@InputType('RefreshSessionInput', { description: 'Renew a sign-in.' })
+export class RefreshSessionInput {
+  @Field({ description: 'The refresh token of the last AuthPayload.' })
+  @IsString()
+  @MaxLength(100)
+  refreshToken: string;
+}
+
+@InputType('LogoutInput', { description: 'Sign out.' })
+export class LogoutInput {
+  @Field({ nullable: true, description: 'End every session of mine on every device (default: only this one).' })
+  @IsOptional()
+  @IsBoolean()
+  everywhere?: boolean;
+}
+
+@InputType('ChangePasswordInput', { description: 'Change my password; my other sessions end.' })
+export class ChangePasswordInput {
+  @Field({ description: 'The password now.' })
+  @IsString()
+  @MaxLength(Limits.passwordMaxLength)
+  currentPassword: string;
+  @Field({ description: `The new password, at least ${Limits.passwordMinLength} characters.` })
+  @IsString()
+  newPassword: string;
 }
 
 @InputType('UpdateProfileInput', { description: 'Change one\'s own profile; omitted fields stay as they are.' })

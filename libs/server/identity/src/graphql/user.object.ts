@@ -24,18 +24,24 @@ export class UserObject {
   role: string;
   @Field(() => [String], { description: 'Skills the person offers, e.g. FIRST_AID.' })
   skills: string[];
-  @Field(() => [String], { description: 'Languages and dialects the person speaks, e.g. zh, en, sichuanese.' })
-  languages: string[];
-  @Field({ description: 'Whether the person uses the portal in elder mode (large type, high contrast).' })
-  elderMode: boolean;
-  @Field({ description: 'Preferred language: zh-CN, zh-TW or en.' })
-  locale: string;
+  // Personal details (languages, elder mode, locale, home region, availability, birth
+  // date, attendance) are resolved by volunteering's UserDetailsResolver, where the
+  // facts behind who may see them (claims) are known.
 }
 
-@ObjectType('AuthPayload', { description: 'The result of signing up or in.' })
+@ObjectType('AuthPayload', { description: 'The result of signing up or in, or of renewing a sign-in.' })
 export class AuthPayloadObject {
-  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
+  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`. Lives minutes (see accessTokenExpiresAt); renew it with refreshSession.' })
   accessToken: string;
+  @Field({ description: 'When the access token stops working.' })
+  accessTokenExpiresAt: Date;
+  @Field({ description: 'Trade it once for a new pair with refreshSession (each refresh token works once; a second use ends the session). Keep it secret.' })
+  refreshToken: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when this device had no device token: send it as LoginInput.deviceToken on later sign-ins, so failed guesses by others cannot lock this device out.',
+  })
+  deviceToken?: string | null;
   @Field(() => UserObject, { description: 'The signed-in person.' })
   user: unknown;
 }

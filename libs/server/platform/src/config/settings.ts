@@ -23,7 +23,10 @@ const envSchema = z.object({
   PORTAL_PORT: port.default(4200),
   CIVICGRID_DEMO_DATA: booleanFlag.optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL: z.string().default('7d'),
+  /** lifetime of an access token; the portal renews it with the refresh token */
+  JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit, e.g. 15m').default('15m'),
+  /** a session ends after this long without a refresh (sliding) */
+  REFRESH_TTL: z.string().regex(/^\d+[smhd]$/, 'must be a number and a unit, e.g. 30d').default('30d'),
   /** which proxies' X-Forwarded-For to believe (per-IP login limits): `loopback`, `true`, or addresses/CIDRs */
   TRUST_PROXY: z.string().default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,6 +47,8 @@ export interface Settings {
   demoData: boolean;
   jwtSecret: string;
   jwtTtl: string;
+  /** seconds a session lives without a refresh */
+  refreshTtlSeconds: number;
   logLevel: string;
   trustProxy: boolean | string;
   db: { poolMax: number; statementTimeoutMs: number; connectTimeoutMs: number };
@@ -79,6 +84,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     demoData: e.CIVICGRID_DEMO_DATA ?? !e.DATABASE_URL,
     jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir),
     jwtTtl: e.JWT_TTL,
+    refreshTtlSeconds: durationSeconds(e.REFRESH_TTL),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     db: {
@@ -103,6 +109,12 @@ function persistedSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/** `15m`, `30d` … in seconds. */
+export function durationSeconds(text: string): number {
+  const n = Number(text.slice(0, -1));
+  return n * { s: 1, m: 60, h: 3600, d: 86_400 }[text.slice(-1) as 's' | 'm' | 'h' | 'd'];
 }
 
 export const SETTINGS = Symbol('SETTINGS');

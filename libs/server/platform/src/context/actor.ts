@@ -26,5 +26,6 @@ export interface Actor {
 
 /** Implemented by the context that owns memberships and grants; the auth guard calls it. */
 export abstract class ActorLoader {
-  abstract load(userId: string): Promise<Actor | null>;
+  /** The actor, or null when the user or their session (signed out, expired) is gone. */
+  abstract load(userId: string, sessionId: string): Promise<Actor | null>;
 }

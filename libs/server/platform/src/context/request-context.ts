@@ -17,6 +17,8 @@ export class RequestContext {
     readonly ip: string,
     /** the user id carried by a valid access token, if any */
     private signedInUserId: string | undefined,
+    /** the session that token belongs to */
+    private signedInSessionId: string | undefined,
     /** why a presented token was refused, if it was */
     readonly tokenError: string | undefined,
     private readonly actorLoader: ActorLoader | undefined,
@@ -26,43 +28,54 @@ export class RequestContext {
     private readonly parent?: RequestContext,
   ) {}
 
-  static forRequest(args: { requestId?: string; ip?: string; userId?: string; tokenError?: string; actorLoader: ActorLoader }): RequestContext {
-    return new RequestContext(args.requestId ?? randomUUID(), args.ip ?? 'unknown', args.userId, args.tokenError, args.actorLoader, undefined, new Map());
+  static forRequest(args: { requestId?: string; ip?: string; userId?: string; sessionId?: string; tokenError?: string; userAgent?: string; actorLoader: ActorLoader }): RequestContext {
+    const ctx = new RequestContext(args.requestId ?? randomUUID(), args.ip ?? 'unknown', args.userId, args.sessionId, args.tokenError, args.actorLoader, undefined, new Map());
+    ctx.userAgent = args.userAgent?.slice(0, 200);
+    return ctx;
   }
 
   /** A context for jobs, scripts and seeding: no signed-in user. */
   static system(requestId = `system-${randomUUID()}`): RequestContext {
-    return new RequestContext(requestId, 'system', undefined, undefined, undefined, undefined, new Map());
+    return new RequestContext(requestId, 'system', undefined, undefined, undefined, undefined, undefined, new Map());
   }
+
+  /** The client's User-Agent, shortened (shown in a person's list of sessions). */
+  userAgent?: string;
 
   /** The same request, inside the given transaction. Loaders are not shared: they would see uncommitted rows. */
   withTransaction(em: EntityManager): RequestContext {
-    return new RequestContext(this.requestId, this.ip, this.userId, this.tokenError, this.actorLoader, em, new Map(), this);
+    return new RequestContext(this.requestId, this.ip, this.userId, this.sessionId, this.tokenError, this.actorLoader, em, new Map(), this);
   }
 
   get userId(): string | undefined {
     return this.parent ? this.parent.userId : this.signedInUserId;
   }
 
+  get sessionId(): string | undefined {
+    return this.parent ? this.parent.sessionId : this.signedInSessionId;
+  }
+
   /** After sign-up or sign-in, the rest of the request (its payload fields) is seen as that user. */
-  signedInAs(userId: string): void {
-    if (this.parent) return this.parent.signedInAs(userId);
+  signedInAs(userId: string, sessionId: string): void {
+    if (this.parent) return this.parent.signedInAs(userId, sessionId);
     this.signedInUserId = userId;
+    this.signedInSessionId = sessionId;
     this.actorPromise = undefined;
   }
 
-  /** The signed-in actor, loaded once per request; undefined when anonymous. */
+  /** The signed-in actor, loaded once per request (with its session checked); undefined when anonymous. */
   async actor(): Promise<Actor | undefined> {
     if (this.parent) return this.parent.actor();
-    if (!this.userId || !this.actorLoader) return undefined;
-    this.actorPromise ??= this.actorLoader.load(this.userId);
+    if (!this.userId || !this.sessionId || !this.actorLoader) return undefined;
+    this.actorPromise ??= this.actorLoader.load(this.userId, this.sessionId);
     return (await this.actorPromise) ?? undefined;
   }
 
   async requireActor(): Promise<Actor> {
     const actor = await this.actor();
     if (!actor) {
-      throw this.tokenError
+      // A token whose session ended (signed out, password changed) reads as invalid too.
+      throw this.tokenError || this.userId
         ? new UnauthenticatedError('auth.invalidToken', 'Your sign-in has expired or is invalid; sign in again')
         : new UnauthenticatedError();
     }

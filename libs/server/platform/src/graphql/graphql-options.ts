@@ -56,11 +56,14 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     context: (arg: FastifyRequest | { req: FastifyRequest }) => {
       const req = 'raw' in arg ? arg : arg.req;
       const token = tokens.fromHeader(req.headers.authorization);
+      const ua = req.headers['user-agent'];
       const ctx = RequestContext.forRequest({
         requestId: String(req.id),
         ip: req.ip,
-        userId: token.userId,
+        userId: token.claims?.userId,
+        sessionId: token.claims?.sessionId,
         tokenError: token.error,
+        userAgent: typeof ua === 'string' ? ua : undefined,
         actorLoader,
       });
       return { req, ctx };

@@ -32,6 +32,14 @@ export type Action =
   | 'user.viewPhone'
   /** see a person's private profile facts (proxy grants, claims) */
   | 'user.viewPrivate'
+  /**
+   * see a person's personal details (availability, home grid, elder mode, languages,
+   * birth date, attendance): the person, their proxies, coordinators of organisations
+   * they claimed with, officials over their home, administrators
+   */
+  | 'user.viewDetails'
+  /** find a person by phone number (to name a proxy, the need every resident has); limited and audited */
+  | 'user.lookupByPhone'
   /** verify an organisation */
   | 'organization.verify'
   /** read the audit log */
@@ -69,6 +77,8 @@ export interface Resource {
   regionPath?: string | null;
   /** whether the actor served on the task (for reviews) */
   isVolunteer?: boolean;
+  /** organisations the person concerned has claimed shifts with */
+  claimedWithOrganizationIds?: readonly string[];
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -132,6 +142,14 @@ const RULES: Record<Action, Rule> = {
     return a.role === 'ADMIN' ? allow('admin') : DENY;
   },
   'user.viewPrivate': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  'user.viewDetails': (a, r) => {
+    const own = selfOrProxy(a, r.userId);
+    if (own) return own;
+    if (a.role === 'ADMIN') return allow('admin');
+    if (inOfficialScope(a, r.regionPath)) return allow('official');
+    return r.claimedWithOrganizationIds?.some((org) => orgRoleAtLeast(a, org, 'COORDINATOR')) ? allow('membership') : DENY;
+  },
+  'user.lookupByPhone': () => allow('anyone'),
   'organization.verify': (a, r) => {
     if (a.role === 'ADMIN') return allow('admin');
     return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
