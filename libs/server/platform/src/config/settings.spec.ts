@@ -104,9 +104,24 @@ describe('loadSettings', () => {
         portalPort: 4200,
         demoData: true,
         jwtSecret: SECRET,
-        jwtTtl: '7d',
+        jwtTtl: '15m',
+        refreshTtlSeconds: 30 * 86_400,
         logLevel: 'info',
       });
+    });
+
+    it.each<[string, number]>([
+      ['45s', 45],
+      ['15m', 900],
+      ['12h', 43_200],
+      ['30d', 2_592_000],
+    ])('should read REFRESH_TTL %s as %i seconds', (text, seconds) => {
+      expect(loadSettings(env({ REFRESH_TTL: text })).refreshTtlSeconds).toBe(seconds);
+    });
+
+    it.each(['7 days', '15', 'm15', '1w'])('should refuse a lifetime written %p', (text) => {
+      expect(settingsError(env({ JWT_TTL: text })).message).toContain('JWT_TTL');
+      expect(settingsError(env({ REFRESH_TTL: text })).message).toContain('REFRESH_TTL');
     });
 
     it('should read ports as numbers when they are set', () => {
