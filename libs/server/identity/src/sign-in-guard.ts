@@ -82,9 +82,9 @@ export class SignInGuard {
   }
 
   /** Spends one attempt on every counter that applies; RATE_LIMITED when any is spent. */
-  async spendAttempt(phone: string, ip: string, source: SignInSource): Promise<void> {
-    const byPhone = source.knownKey ? this.limiter.consume(SIGN_IN_LIMITS.phoneKnownSource, `${phone}|${source.knownKey}`) : this.limiter.consume(SIGN_IN_LIMITS.phone, phone);
-    const [p, i] = await Promise.all([byPhone, this.limiter.consume(SIGN_IN_LIMITS.ip, ip)]);
+  async spendAttempt(ctx: RequestContext, phone: string, source: SignInSource): Promise<void> {
+    const byPhone = source.knownKey ? this.limiter.consume(ctx, SIGN_IN_LIMITS.phoneKnownSource, `${phone}|${source.knownKey}`) : this.limiter.consume(ctx, SIGN_IN_LIMITS.phone, phone);
+    const [p, i] = await Promise.all([byPhone, this.limiter.consume(ctx, SIGN_IN_LIMITS.ip, ctx.ip)]);
     if (!p.allowed) throw this.limiter.error(SIGN_IN_LIMITS.phone, p.retryAfterSeconds);
     if (!i.allowed) throw this.limiter.error(SIGN_IN_LIMITS.ip, i.retryAfterSeconds);
   }
@@ -95,8 +95,8 @@ export class SignInGuard {
    */
   async succeeded(ctx: RequestContext, userId: string, phone: string, source: SignInSource, deviceToken: string | null | undefined): Promise<string | undefined> {
     await Promise.all([
-      source.knownKey ? this.limiter.reset(SIGN_IN_LIMITS.phoneKnownSource, `${phone}|${source.knownKey}`) : this.limiter.reset(SIGN_IN_LIMITS.phone, phone),
-      this.limiter.refund(SIGN_IN_LIMITS.ip, ctx.ip),
+      source.knownKey ? this.limiter.reset(ctx, SIGN_IN_LIMITS.phoneKnownSource, `${phone}|${source.knownKey}`) : this.limiter.reset(ctx, SIGN_IN_LIMITS.phone, phone),
+      this.limiter.refund(ctx, SIGN_IN_LIMITS.ip, ctx.ip),
     ]);
     return this.trust(ctx, userId, source.knownKey?.startsWith('DEVICE:') ? deviceToken : null);
   }
@@ -120,14 +120,14 @@ export class SignInGuard {
   }
 
   /** Sign-ups: per address and per block of numbers, spent before the account is made. */
-  async spendRegistration(phone: string, ip: string): Promise<void> {
-    const [i, p] = await Promise.all([this.limiter.consume(SIGN_IN_LIMITS.registerIp, ip), this.limiter.consume(SIGN_IN_LIMITS.registerPrefix, phone.slice(0, 7))]);
+  async spendRegistration(ctx: RequestContext, phone: string): Promise<void> {
+    const [i, p] = await Promise.all([this.limiter.consume(ctx, SIGN_IN_LIMITS.registerIp, ctx.ip), this.limiter.consume(ctx, SIGN_IN_LIMITS.registerPrefix, phone.slice(0, 7))]);
     if (!i.allowed) throw this.limiter.error(SIGN_IN_LIMITS.registerIp, i.retryAfterSeconds);
     if (!p.allowed) throw this.limiter.error(SIGN_IN_LIMITS.registerPrefix, p.retryAfterSeconds);
   }
 
   /** Password checks while signed in (changing the password), per person. */
-  spendPasswordCheck(userId: string): Promise<void> {
-    return this.limiter.take(SIGN_IN_LIMITS.changePassword, userId);
+  spendPasswordCheck(ctx: RequestContext, userId: string): Promise<void> {
+    return this.limiter.take(ctx, SIGN_IN_LIMITS.changePassword, userId);
   }
 }

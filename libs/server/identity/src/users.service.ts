@@ -128,8 +128,8 @@ export class UsersService {
     const actor = await ctx.requireActor();
     authorize(actor, 'user.lookupByPhone');
     const phone = normalizeMainlandMobile(phoneInput, field);
-    await this.limiter.take(LOOKUP_LIMITS.perUser, actor.userId);
-    await this.limiter.take(LOOKUP_LIMITS.perIp, ctx.ip);
+    await this.limiter.take(ctx, LOOKUP_LIMITS.perUser, actor.userId);
+    await this.limiter.take(ctx, LOOKUP_LIMITS.perIp, ctx.ip);
     const user = await this.users(ctx).findOneBy({ phone });
     await this.audit.record(ctx, { action: 'user.lookupByPhone', subjectType: 'user', subjectId: user?.id ?? null, detail: { phone: maskPhone(phone), found: !!user } });
     return user;
@@ -146,7 +146,7 @@ export class UsersService {
     const displayName = cleanDisplayName(data.displayName, 'displayName', Limits.displayNameMaxLength);
     if (data.homeRegionId) await this.geo.require(ctx, data.homeRegionId, 'homeRegionId');
     // Counted before the (slow) hash, so a flood of sign-ups is refused cheaply.
-    await this.guard.spendRegistration(phone, ctx.ip);
+    await this.guard.spendRegistration(ctx, phone);
     const passwordHash = await hashPassword(data.password);
     return this.tx.run(ctx, async (t) => {
       const repo = this.users(t);
@@ -166,7 +166,7 @@ export class UsersService {
     const phone = normalizeMainlandMobile(phoneInput);
     const row = await this.users(ctx).createQueryBuilder('u').addSelect('u.passwordHash').where('u.phone = :phone', { phone }).getOne();
     const source = await this.guard.knownSource(ctx, row?.id, deviceToken);
-    await this.guard.spendAttempt(phone, ctx.ip, source);
+    await this.guard.spendAttempt(ctx, phone, source);
     const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password ?? '');
     if (!row || !ok) throw new UnauthenticatedError('auth.badCredentials', 'Wrong phone number or password');
     const { passwordHash: _omit, ...user } = row;
@@ -194,7 +194,7 @@ export class UsersService {
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<number> {
     const actor = await ctx.requireActor();
     checkPasswordRules(newPassword, 'newPassword');
-    await this.guard.spendPasswordCheck(actor.userId);
+    await this.guard.spendPasswordCheck(ctx, actor.userId);
     const row = await this.users(ctx).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
     if (!(await verifyPassword(row.passwordHash, currentPassword ?? ''))) {
       throw new InvalidInputError('currentPassword', 'password.wrong', 'The current password is not right');

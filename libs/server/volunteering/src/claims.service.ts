@@ -211,7 +211,7 @@ export class ClaimsService {
         if (claim.checkInLockedAt) throw new ConflictError('checkIn.locked', 'Too many wrong codes: ask a coordinator on site to check you in');
         if (!code?.trim()) throw new InvalidInputError('code', 'checkIn.codeRequired', "This task needs the shift's check-in code");
         // The person's attempts across claims are counted before the code is compared.
-        const perUser = await this.limiter.consume(CHECK_IN_CODE_LIMITS.perUser, actor.userId);
+        const perUser = await this.limiter.consume(t, CHECK_IN_CODE_LIMITS.perUser, actor.userId);
         if (!perUser.allowed) throw this.limiter.error(CHECK_IN_CODE_LIMITS.perUser, perUser.retryAfterSeconds);
         if (code.trim() !== shift.checkInCode) {
           claim.checkInFailures += 1;
@@ -223,7 +223,7 @@ export class ClaimsService {
           }
           return { wrongCode: true, locked } as const;
         }
-        await this.limiter.refund(CHECK_IN_CODE_LIMITS.perUser, actor.userId);
+        await this.limiter.refund(t, CHECK_IN_CODE_LIMITS.perUser, actor.userId);
       }
       claim.status = 'CHECKED_IN';
       claim.checkInAt = now;

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { SETTINGS, Settings } from '../config/settings';
+import { RequestContext } from '../context/request-context';
+import { TransactionRunner } from '../database/transactions';
 import { RateLimitedError } from '../errors/domain-errors';
 
 /** A limit: at most `points` in a window of `windowSeconds`, counted per key. */
@@ -30,11 +31,15 @@ export interface Consumed {
  * check) runs. Windows follow the app's Clock, so tests move time instead of sleeping.
  * (rate-limiter-flexible, which this replaced, reads Date.now().) Keys are phones and
  * addresses: they are stored only as keyed hashes.
+ *
+ * Every call takes the request context and runs in its transaction when one is open:
+ * a transaction that waited for a second pool connection could starve the pool under
+ * load. Inside a transaction the count commits or rolls back with the work.
  */
 @Injectable()
 export class RateLimiter {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
@@ -43,10 +48,10 @@ export class RateLimiter {
     return `${limit.name}:${createHmac('sha256', this.settings.jwtSecret).update(key).digest('base64url').slice(0, 32)}`;
   }
 
-  async consume(limit: Limit, key: string, points = 1): Promise<Consumed> {
+  async consume(ctx: RequestContext, limit: Limit, key: string, points = 1): Promise<Consumed> {
     const now = this.clock.now();
     const expires = new Date(now.getTime() + limit.windowSeconds * 1000);
-    const [row]: { points: number; expires_at: Date }[] = await this.dataSource.query(
+    const [row]: { points: number; expires_at: Date }[] = await this.tx.manager(ctx).query(
       `INSERT INTO rate_limit AS r (key, points, expires_at) VALUES ($1, $2, $4)
        ON CONFLICT (key) DO UPDATE SET
          points = CASE WHEN r.expires_at <= $3 THEN EXCLUDED.points ELSE r.points + EXCLUDED.points END,
@@ -59,24 +64,24 @@ export class RateLimiter {
   }
 
   /** Consumes and throws RATE_LIMITED when the limit is spent. */
-  async take(limit: Limit, key: string): Promise<void> {
-    const r = await this.consume(limit, key);
+  async take(ctx: RequestContext, limit: Limit, key: string): Promise<void> {
+    const r = await this.consume(ctx, limit, key);
     if (!r.allowed) throw this.error(limit, r.retryAfterSeconds);
   }
 
   /** Points used in the current window (0 when none or expired). */
-  async used(limit: Limit, key: string): Promise<number> {
-    const [row]: { points: number }[] = await this.dataSource.query(`SELECT points FROM rate_limit WHERE key = $1 AND expires_at > $2`, [this.key(limit, key), this.clock.now()]);
+  async used(ctx: RequestContext, limit: Limit, key: string): Promise<number> {
+    const [row]: { points: number }[] = await this.tx.manager(ctx).query(`SELECT points FROM rate_limit WHERE key = $1 AND expires_at > $2`, [this.key(limit, key), this.clock.now()]);
     return row?.points ?? 0;
   }
 
   /** Gives points back (a success that should not count), never below zero. */
-  async refund(limit: Limit, key: string, points = 1): Promise<void> {
-    await this.dataSource.query(`UPDATE rate_limit SET points = GREATEST(points - $2, 0) WHERE key = $1`, [this.key(limit, key), points]);
+  async refund(ctx: RequestContext, limit: Limit, key: string, points = 1): Promise<void> {
+    await this.tx.manager(ctx).query(`UPDATE rate_limit SET points = GREATEST(points - $2, 0) WHERE key = $1`, [this.key(limit, key), points]);
   }
 
-  async reset(limit: Limit, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM rate_limit WHERE key = $1`, [this.key(limit, key)]);
+  async reset(ctx: RequestContext, limit: Limit, key: string): Promise<void> {
+    await this.tx.manager(ctx).query(`DELETE FROM rate_limit WHERE key = $1`, [this.key(limit, key)]);
   }
 
   error(limit: Limit, retryAfterSeconds: number): RateLimitedError {
