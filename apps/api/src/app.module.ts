@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { PinoLogger } from 'nestjs-pino';
-import { ActorLoader, DatabaseModule, graphqlOptions, PlatformModule, SETTINGS, Settings, TokenService } from '@civicgrid/platform';
+import { ActorLoader, DatabaseModule, graphqlOptions, PlatformModule, ServiceStatus, SETTINGS, Settings, TokenService } from '@civicgrid/platform';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityModule } from '@civicgrid/identity';
 import { OrganizationsModule } from '@civicgrid/organizations';
@@ -12,11 +12,11 @@ import { MIGRATIONS } from './migrations';
 /** The composition root: platform, database, GraphQL and one module per context. */
 @Module({})
 export class AppModule {
-  static register(settings: Settings, databaseUrl: string): DynamicModule {
+  static register(settings: Settings, databaseUrl: string, status: ServiceStatus): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(settings),
+        PlatformModule.forRoot(settings, status),
         DatabaseModule.forRoot({ url: databaseUrl, migrations: MIGRATIONS }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgresHandle, loadSettings, requestIdFor, Settings, startEmbeddedPostgres } from '@civicgrid/platform';
+import { EmbeddedPostgresHandle, HttpDrain, loadSettings, requestIdFor, ServiceStatus, Settings, startEmbeddedPostgres } from '@civicgrid/platform';
 import { loadDemoData } from '@civicgrid/seed';
 import { AppModule } from './app.module';
 import { ensureDatabase } from './database-url';
@@ -32,11 +32,15 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
     embedded = await startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.embeddedPgPort, log: (l) => settings.logLevel === 'debug' && console.error(l) });
     databaseUrl = await ensureDatabase(embedded.url, 'civicgrid');
   }
+  const status = new ServiceStatus();
   let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, databaseUrl), new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: settings.trustProxy, genReqId: requestIdFor }), {
-      bufferLogs: true,
-    });
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule.register(settings, databaseUrl, status),
+      // The drain below closes connections itself, once in-flight requests are answered.
+      new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: settings.trustProxy, genReqId: requestIdFor, forceCloseConnections: false }),
+      { bufferLogs: true },
+    );
     app.useLogger(app.get(Logger));
     app
       .getHttpAdapter()
@@ -47,9 +51,25 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
       });
     app.enableShutdownHooks();
     await app.init();
+    const logger = app.get(Logger);
+    // The API owns its embedded PostgreSQL: if it dies, start it again on the same data.
+    embedded?.supervise({
+      down: ({ code, signal }) => {
+        status.database = 'restarting';
+        logger.error({ code, signal }, 'embedded PostgreSQL exited; restarting it');
+      },
+      up: ({ attempts, downForMs }) => {
+        status.database = 'up';
+        logger.warn({ attempts, downForMs }, 'embedded PostgreSQL is back');
+      },
+      gaveUp: () => {
+        status.database = 'failed';
+        logger.error({}, 'embedded PostgreSQL could not be restarted; /health now fails');
+      },
+    });
+    const drain = new HttpDrain(app.getHttpServer(), status);
     let demoLoaded = false;
     if (settings.demoData) {
-      const logger = app.get(Logger);
       demoLoaded = await loadDemoData(app.get(DataSource), (m) => logger.log(m, 'DemoData'));
     }
     if (opts.listen !== false) await app.listen(settings.apiPort, settings.apiHost);
@@ -61,7 +81,9 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
       embedded,
       demoLoaded,
       url: `http://${settings.apiHost}:${port}`,
+      // Answer what was sent, then close the pool, then stop PostgreSQL.
       close: async () => {
+        await drain.drain({ timeoutMs: 10_000 });
         await app?.close();
         await embedded?.stop();
       },

@@ -24,3 +24,5 @@ export * from './graphql/scalars';
 export * from './clock/clock';
 export * from './rate-limit/rate-limiter';
 export * from './text/names';
+export * from './lifecycle/service-status';
+export * from './lifecycle/http-drain';

@@ -14,18 +14,20 @@ import { inputValidationPipe } from './errors/validation.pipe';
 import { PassThroughGraphQLFilter } from './errors/graphql-exception.filter';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger-options';
+import { SERVICE_STATUS, ServiceStatus } from './lifecycle/service-status';
 
 /** Cross-cutting services every context uses: settings, logs, auth tokens, audit, guards. */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(settings: Settings): DynamicModule {
+  static forRoot(settings: Settings, status: ServiceStatus = new ServiceStatus()): DynamicModule {
     return {
       module: PlatformModule,
       imports: [LoggerModule.forRoot(loggerOptions(settings)), TypeOrmModule.forFeature([AuditEntryEntity])],
       controllers: [HealthController],
       providers: [
         { provide: SETTINGS, useValue: settings },
+        { provide: SERVICE_STATUS, useValue: status },
         Clock,
         TokenService,
         RateLimiter,
@@ -35,7 +37,7 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: PassThroughGraphQLFilter },
       ],
-      exports: [SETTINGS, Clock, TokenService, RateLimiter, AuditService, LoggerModule],
+      exports: [SETTINGS, SERVICE_STATUS, Clock, TokenService, RateLimiter, AuditService, LoggerModule],
     };
   }
 }

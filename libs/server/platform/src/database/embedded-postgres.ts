@@ -9,13 +9,26 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  process?: { exitCode: number | null; signalCode: string | null; pid?: number; kill(sig: string): boolean; once(ev: string, cb: () => void): void };
+  process?: { exitCode: number | null; signalCode: string | null; pid?: number; kill(sig: string): boolean; once(ev: string, cb: () => void): unknown };
 }
 
 export interface EmbeddedPostgresHandle {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Restarts PostgreSQL on the same data and port whenever it exits without being asked
+   * to (a crash, an OOM kill, `kill -9`). Crash recovery replays the WAL, so every
+   * committed transaction survives. Gives up after `giveUpAfterMs` of failed starts.
+   */
+  supervise(events: SupervisionEvents): void;
+}
+
+export interface SupervisionEvents {
+  down(detail: { code: number | null; signal: string | null }): void;
+  up(detail: { attempts: number; downForMs: number }): void;
+  gaveUp(): void;
+  giveUpAfterMs?: number;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -69,11 +82,42 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   let stopping: Promise<void> | undefined;
+  let supervision: SupervisionEvents | undefined;
+  const watch = () => pg.process?.once('exit', () => void (supervision && !stopping && restart(pg, supervision, () => !!stopping).then(watch)));
   return {
     port,
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => (stopping ??= stopProcess(pg)),
+    supervise(events) {
+      supervision = events;
+      watch();
+    },
   };
+}
+
+/**
+ * Starts PostgreSQL again after it died. The lock file stays: PostgreSQL itself refuses
+ * to start while backends of the dead postmaster still hold its shared memory, and
+ * those exit within moments of noticing their postmaster is gone; so keep trying.
+ */
+async function restart(pg: EmbeddedPostgresInstance, events: SupervisionEvents, stopped: () => boolean): Promise<void> {
+  const child = pg.process;
+  events.down({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+  const since = Date.now();
+  const giveUpAt = since + (events.giveUpAfterMs ?? 60_000);
+  for (let attempt = 1; !stopped(); attempt++) {
+    try {
+      await pg.start();
+      events.up({ attempts: attempt, downForMs: Date.now() - since });
+      return;
+    } catch {
+      if (Date.now() > giveUpAt) {
+        events.gaveUp();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(2000, 200 * attempt)));
+    }
+  }
 }
 
 /** `stop()` of the package hangs when Postgres has already exited, so guard it. */

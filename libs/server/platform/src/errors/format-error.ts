@@ -24,6 +24,16 @@ const PG_CODES: Record<string, { code: ErrorCode; key: string; message: string }
  */
 const PG_DATA_EXCEPTIONS = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
+/** The database cannot be reached or went away mid-statement (it is restarting, or down). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; driverError?: unknown } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) return true;
+  return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
+}
+
 /**
  * The input field a variable-coercion error points at, named as services name them:
  * `Variable "$input" got invalid value … at "input.shifts[0].startsAt"` → `shifts.0.startsAt`.
@@ -57,6 +67,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
 
+  if (isDatabaseUnavailable(original)) {
+    // An outage, not a bug: one warning per request rather than an error with a stack each.
+    logger.warn?.({ code: (original as { code?: string }).code }, 'database unavailable');
+    return { ...base, message: 'The service is briefly unavailable; try again in a moment', extensions: { code: ErrorCode.INTERNAL, key: 'internal.unavailable' } };
+  }
   const pgCode = (original as { code?: unknown } | undefined)?.code;
   if (typeof pgCode === 'string' && PG_DATA_EXCEPTIONS.has(pgCode)) {
     logger.warn?.({ code: pgCode }, 'database refused a value that validation let through');
