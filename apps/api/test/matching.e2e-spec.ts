@@ -90,8 +90,12 @@ describe('matching', () => {
     const [first, second] = run.invitations;
     const invitee = people.get(first.volunteer.id)!;
     expect((await api.ok(`{ myInvitations(status: PENDING) { totalCount edges { node { id } } } }`, {}, invitee.token)).myInvitations.edges.map((e: any) => e.node.id)).toContain(first.id);
+    const pending = (await api.ok(`{ pendingInvitationCount }`, {}, invitee.token)).pendingInvitationCount;
+    expect(pending).toBeGreaterThanOrEqual(1);
     expect(await api.fails(RESPOND, { id: first.id, accept: true }, coordinator.token)).toMatchObject({ code: 'FORBIDDEN' });
     const accepted = (await api.ok(RESPOND, { id: first.id, accept: true }, invitee.token)).respondToInvitation;
+    expect((await api.ok(`{ pendingInvitationCount }`, {}, invitee.token)).pendingInvitationCount).toBe(pending - 1);
+    expect((await api.fails(`{ pendingInvitationCount }`)).code).toBe('UNAUTHENTICATED');
     expect(accepted).toMatchObject({ status: 'ACCEPTED', claim: { status: 'CONFIRMED' } });
     expect(await api.fails(RESPOND, { id: first.id, accept: false }, invitee.token)).toMatchObject({ code: 'CONFLICT' });
     const decliner = people.get(second.volunteer.id)!;
@@ -111,6 +115,8 @@ describe('matching', () => {
     await api.sql(`UPDATE invitation SET expires_at = now() - interval '1 minute' WHERE id = $1`, [inv.id]);
     expect(await api.fails(RESPOND, { id: inv.id, accept: false }, invitee.token)).toMatchObject({ code: 'CONFLICT', key: 'invitation.expired' });
     expect((await api.ok(`{ myInvitations { edges { node { id status } } } }`, {}, invitee.token)).myInvitations.edges).toContainEqual({ node: { id: inv.id, status: 'EXPIRED' } });
+    // An expired invitation no longer counts as waiting.
+    expect((await api.ok(`{ pendingInvitationCount }`, {}, invitee.token)).pendingInvitationCount).toBe(0);
   });
 
   it('should refuse auto-fill of another organisation\'s shift, of unknown shifts, and with bad input', async () => {

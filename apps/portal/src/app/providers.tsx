@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { ConfigProvider, type ConfigProviderProps } from 'antd';
 import { AuthProvider, useAuth } from '../lib/auth';
@@ -8,19 +8,25 @@ import { ActingProvider } from '../lib/acting/ActingProvider';
 import { themeFor } from '../lib/theme/theme';
 
 function ApolloWithAuth({ children }: { children: ReactNode }) {
-  const { getToken, signOut } = useAuth();
+  const { store } = useAuth();
   const client = useMemo(
     () =>
       createApolloClient({
-        getToken,
-        onTokenRejected: () => {
-          signOut();
-          void client.clearStore();
-        },
+        session: store,
+        onTokenRejected: () => store.signOut(),
         onTransportError: emitTransportError,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
+    [store],
+  );
+  // Whoever ends the session (a refused renewal, a sign-out in another tab), nothing of the
+  // person stays in the cache; when another tab signs in, every query runs again as them.
+  useEffect(
+    () =>
+      store.subscribe((_, change) => {
+        if (change === 'ended' || change === 'signedOut') void client.clearStore();
+        else if (change === 'switched') void client.resetStore().catch(() => undefined);
+      }),
+    [store, client],
   );
   return <ApolloProvider client={client}>{children}</ApolloProvider>;
 }

@@ -1,8 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { defer, mergeMap, of } from 'rxjs';
 
 /** Connections page with `first/after`; each list keeps its pages apart by its filter. */
 export function createCache(): InMemoryCache {
@@ -29,34 +29,74 @@ export function createCache(): InMemoryCache {
   });
 }
 
+/** The session as the client needs it (see lib/auth/session-store). */
+export interface ApolloSession {
+  /** The token to send now (renewed first when about to expire), or null when signed out. */
+  validAccessToken(): Promise<string | null>;
+  /** The API refused this token: the one to retry with, or null (the session has ended). */
+  renewRejected(rejected: string): Promise<string | null>;
+  /** The current session, if any. */
+  current(): { accessToken: string } | null;
+}
+
 export interface ApolloOptions {
   uri?: string;
-  getToken(): string | null;
+  /** For tests: the fetch the HTTP link uses. */
+  fetch?: typeof fetch;
+  session: ApolloSession;
   /** The API no longer accepts our token (it expired or was revoked). */
   onTokenRejected(): void;
   /** The request did not reach the API or its answer was not GraphQL. */
   onTransportError(error: unknown): void;
 }
 
-export function createApolloClient({ uri = '/graphql', getToken, onTokenRejected, onTransportError }: ApolloOptions) {
-  const auth = new SetContextLink((prev) => {
-    const token = getToken();
-    return token ? { headers: { ...(prev.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } } : {};
-  });
+/** An expired or revoked access token (a signed-out request gets `auth.required` instead). */
+export function isInvalidTokenResult(result: ApolloLink.Result): boolean {
+  const errors = (result as { errors?: readonly { extensions?: Record<string, unknown> }[] }).errors;
+  return Array.isArray(errors) && errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.key === 'auth.invalidToken');
+}
 
+/**
+ * Sends the access token, renewed before it expires; when the API still calls it invalid
+ * (revoked, or the clock was off), renews once and retries the operation once.
+ */
+export function createAuthLink(session: ApolloSession): ApolloLink {
+  return new ApolloLink((operation, forward) => {
+    const base = { ...(operation.getContext().headers as Record<string, string> | undefined) };
+    const send = (token: string | null) => {
+      const headers = { ...base };
+      if (token) headers.authorization = `Bearer ${token}`;
+      else delete headers.authorization;
+      operation.setContext({ headers });
+      return forward(operation);
+    };
+    return defer(() => session.validAccessToken()).pipe(
+      mergeMap((token) =>
+        send(token).pipe(
+          mergeMap((result) => {
+            if (!token || !isInvalidTokenResult(result)) return of(result);
+            return defer(() => session.renewRejected(token).catch(() => null)).pipe(mergeMap((next) => (next && next !== token ? send(next) : of(result))));
+          }),
+        ),
+      ),
+    );
+  });
+}
+
+export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRejected, onTransportError }: ApolloOptions) {
   // The one error link: transport failures are reported once, here; GraphQL errors are
   // left to the screen that made the request, which shows them next to the input at fault.
   const errors = new ErrorLink(({ error }) => {
     if (CombinedGraphQLErrors.is(error)) {
       const rejected = error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.key === 'auth.required');
-      if (rejected && getToken()) onTokenRejected();
+      if (rejected && session.current()) onTokenRejected();
       return;
     }
     onTransportError(error);
   });
 
   return new ApolloClient({
-    link: ApolloLink.from([errors, auth, new HttpLink({ uri })]),
+    link: ApolloLink.from([errors, createAuthLink(session), new HttpLink({ uri, fetch })]),
     cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

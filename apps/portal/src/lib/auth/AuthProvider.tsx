@@ -1,35 +1,48 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { readToken, writeToken } from './token';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createSessionStore, type AuthPayloadFields, type SessionStore } from './session-store';
+import type { StoredSession } from './token';
 
 export interface AuthState {
+  /** The current access token (null when signed out). */
   token: string | null;
-  /** Keep the access token (localStorage) and send it from now on. */
-  signIn(token: string): void;
+  /** Keep the session an AuthPayload (login, register) brings, and a new device token; send it from now on. */
+  signIn(payload: AuthPayloadFields): void;
+  /** Forget the session here (and in the other tabs). The API is told by `useSignOut` (features/profile). */
   signOut(): void;
-  /** The current token, for the Apollo link (always the latest, without re-rendering). */
+  /** The current access token, for code outside React (always the latest, without re-rendering). */
   getToken(): string | null;
+  /** The session with its renewal, for the Apollo client. */
+  store: SessionStore;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
-export function AuthProvider({ children, initialToken }: { children: ReactNode; initialToken?: string | null }) {
-  const [token, setToken] = useState<string | null>(initialToken !== undefined ? initialToken : readToken());
-  const ref = useRef(token);
-  ref.current = token;
+/** A session for tests and previews: the token alone, not renewable, valid for a long time. */
+export function tokenOnlySession(token: string): StoredSession {
+  return { accessToken: token, accessTokenExpiresAt: '2100-01-01T00:00:00Z', refreshToken: '', userId: null };
+}
 
-  const signIn = useCallback((t: string) => {
-    writeToken(t);
-    ref.current = t;
-    setToken(t);
-  }, []);
-  const signOut = useCallback(() => {
-    writeToken(null);
-    ref.current = null;
-    setToken(null);
-  }, []);
-  const getToken = useCallback(() => ref.current, []);
+/**
+ * The sign-in of this browser: `store` (default: the one kept in localStorage), or
+ * `initialToken` to start from a bare access token (tests).
+ */
+export function AuthProvider({ children, store: given, initialToken }: { children: ReactNode; store?: SessionStore; initialToken?: string | null }) {
+  const [store] = useState<SessionStore>(
+    () => given ?? createSessionStore(initialToken === undefined ? {} : { initial: initialToken ? tokenOnlySession(initialToken) : null }),
+  );
+  const session = useSyncExternalStore(
+    useCallback((onChange: () => void) => store.subscribe(onChange), [store]),
+    store.current,
+    store.current,
+  );
+  useEffect(() => store.connect(), [store]);
 
-  const value = useMemo(() => ({ token, signIn, signOut, getToken }), [token, signIn, signOut, getToken]);
+  const token = session?.accessToken ?? null;
+  const signIn = useCallback((p: AuthPayloadFields) => store.signIn(p), [store]);
+  const signOut = useCallback(() => store.signOut(), [store]);
+  const getToken = useCallback(() => store.current()?.accessToken ?? null, [store]);
+
+  const value = useMemo(() => ({ token, signIn, signOut, getToken, store }), [token, signIn, signOut, getToken, store]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -1,3 +1,4 @@
 export * from './AuthProvider';
 export * from './session';
+export * from './session-store';
 export * from './token';

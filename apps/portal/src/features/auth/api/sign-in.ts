@@ -5,6 +5,9 @@ export const SignInMutation = graphql(`
   mutation SignIn($input: LoginInput!) {
     login(input: $input) {
       accessToken
+      accessTokenExpiresAt
+      refreshToken
+      deviceToken
       user {
         id
         displayName

@@ -5,6 +5,9 @@ export const SignUpMutation = graphql(`
   mutation SignUp($input: RegisterInput!) {
     register(input: $input) {
       accessToken
+      accessTokenExpiresAt
+      refreshToken
+      deviceToken
       user {
         id
         displayName

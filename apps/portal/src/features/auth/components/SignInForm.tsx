@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { readDeviceToken } from '../../../lib/auth';
 import { useFormErrors } from '../../../lib/errors';
 import { useSignInMutation } from '../api/sign-in';
 import { useStartSession } from '../hooks/use-start-session';
@@ -23,8 +24,11 @@ export function SignInForm() {
   const onFinish = async (values: Values) => {
     clearError();
     try {
-      const { data } = await signIn({ variables: { input: { phone: values.phone.trim(), password: values.password } } });
-      if (data) await startSession(data.login.accessToken);
+      // This device's token (from an earlier sign-in here) keeps it signing in while others' wrong guesses lock the number.
+      const deviceToken = readDeviceToken();
+      const input = { phone: values.phone.trim(), password: values.password, ...(deviceToken ? { deviceToken } : {}) };
+      const { data } = await signIn({ variables: { input } });
+      if (data) await startSession(data.login);
     } catch (e) {
       showError(e);
     }

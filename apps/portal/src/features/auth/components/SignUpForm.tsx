@@ -39,7 +39,7 @@ export function SignUpForm() {
           },
         },
       });
-      if (data) await startSession(data.register.accessToken);
+      if (data) await startSession(data.register);
     } catch (e) {
       showError(e);
     }

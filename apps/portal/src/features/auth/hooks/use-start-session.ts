@@ -1,15 +1,15 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useAuth } from '../../../lib/auth';
+import { useAuth, type AuthPayloadFields } from '../../../lib/auth';
 
-/** After sign-in or sign-up: keep the token, refetch everything as the new person, go on. */
+/** After sign-in or sign-up: keep the session (and a new device token), refetch everything as the new person, go on. */
 export function useStartSession() {
   const { signIn } = useAuth();
   const client = useApolloClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  return async (token: string) => {
-    signIn(token);
+  return async (payload: AuthPayloadFields) => {
+    signIn(payload);
     await client.resetStore().catch(() => undefined);
     const next = params.get('next');
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });

@@ -1,22 +1,17 @@
-import { Button } from 'antd';
-import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useAuth } from '../../../lib/auth';
 import { useFormatters } from '../../../lib/time';
 import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useProfile } from '../api/profile';
 import { ProfileForm } from './ProfileForm';
 import { ProxySection } from './ProxySection';
 import { AvailabilityForm } from './AvailabilityForm';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { AccountSection } from './AccountSection';
 
 export function Profile() {
   const { t } = useTranslation();
   const f = useFormatters();
   const { data, loading, error, refetch } = useProfile();
-  const { signOut } = useAuth();
-  const client = useApolloClient();
-  const navigate = useNavigate();
   const me = data?.me;
 
   return (
@@ -40,18 +35,12 @@ export function Profile() {
             <AvailabilityForm key={me.id} me={me} />
           </section>
           <ProxySection grants={me.proxyGrants} />
-          <section className="panel" aria-labelledby="signout-heading">
-            <h2 id="signout-heading">{t('profile.account')}</h2>
-            <Button
-              onClick={async () => {
-                signOut();
-                await client.clearStore();
-                navigate('/', { replace: true });
-              }}
-            >
-              {t('nav.signOut')}
-            </Button>
+          <section className="panel" aria-labelledby="password-heading">
+            <h2 id="password-heading">{t('changePassword.title')}</h2>
+            <p className="hint">{t('changePassword.lead')}</p>
+            <ChangePasswordForm key={me.id} phone={me.phone} />
           </section>
+          <AccountSection />
         </>
       ) : null}
     </>

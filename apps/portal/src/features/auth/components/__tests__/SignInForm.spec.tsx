@@ -4,13 +4,54 @@ import { GraphQLError } from 'graphql';
 import { renderWithApp } from '../../../../../test/render';
 import { SignInForm } from '../SignInForm';
 import { SignInMutation } from '../../api/sign-in';
+import { DEVICE_TOKEN_KEY, readSession } from '../../../../lib/auth';
 
 const signInError = (phone: string, extensions: Record<string, unknown>) => ({
   request: { query: SignInMutation, variables: { input: { phone, password: 'wrong-password' } } },
   result: { errors: [new GraphQLError('failed', { extensions })] },
 });
 
+const signedIn = (phone: string, input: Record<string, unknown>, deviceToken: string | null) => ({
+  request: { query: SignInMutation, variables: { input: { phone, password: 'right-password', ...input } } },
+  result: {
+    data: {
+      login: {
+        __typename: 'AuthPayload' as const,
+        accessToken: 'access-1',
+        accessTokenExpiresAt: '2026-03-01T08:15:00.000Z',
+        refreshToken: 'refresh-1',
+        deviceToken,
+        user: { __typename: 'User' as const, id: 'u1', displayName: 'Wang Xiaoming', locale: 'en', elderMode: false },
+      },
+    },
+  },
+});
+
+async function signInAs(phone: string, password: string) {
+  await userEvent.type(screen.getByLabelText('Mobile number'), phone);
+  await userEvent.type(screen.getByLabelText('Password'), password);
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+beforeEach(() => window.localStorage.clear());
+
 describe('SignInForm', () => {
+  it('should send the device token stored on this device and keep the session', async () => {
+    window.localStorage.setItem(DEVICE_TOKEN_KEY, 'device-old');
+    renderWithApp(<SignInForm />, { route: '/signin', mocks: [signedIn('13800000001', { deviceToken: 'device-old' }, null)] });
+    await signInAs('13800000001', 'right-password');
+    await waitFor(() => expect(readSession()).toEqual({ accessToken: 'access-1', accessTokenExpiresAt: '2026-03-01T08:15:00.000Z', refreshToken: 'refresh-1', userId: 'u1' }));
+    // No new device token came back: the old one stays.
+    expect(window.localStorage.getItem(DEVICE_TOKEN_KEY)).toBe('device-old');
+  });
+
+  it('should sign in without a device token on a new device and store the one it is given', async () => {
+    renderWithApp(<SignInForm />, { route: '/signin', mocks: [signedIn('13800000002', {}, 'device-new')] });
+    await signInAs('13800000002', 'right-password');
+    await waitFor(() => expect(window.localStorage.getItem(DEVICE_TOKEN_KEY)).toBe('device-new'));
+    expect(readSession()).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+  });
+
   it('should ask for the phone and the password when submitted empty', async () => {
     renderWithApp(<SignInForm />, { route: '/signin' });
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));

@@ -33,4 +33,19 @@ describe('SignUpForm', () => {
     const message = await screen.findByText('This number is already signed up. Try signing in.');
     expect(screen.getByLabelText('Mobile number').closest('.ant-form-item')).toContainElement(message);
   });
+
+  it('should show a refused name next to the name field, translated', async () => {
+    const mock = {
+      request: { query: SignUpMutation, variables: { input: { displayName: '管理员', phone: '13800000002', password: 'long-enough', homeRegionId: undefined, locale: 'en' } } },
+      result: { errors: [new GraphQLError('reserved', { extensions: { code: 'BAD_USER_INPUT', key: 'name.reserved', field: 'displayName' } })] },
+    };
+    renderWithApp(<SignUpForm />, { route: '/signup', mocks: [regions, mock] });
+    await userEvent.type(screen.getByLabelText('Your name'), '管理员');
+    await userEvent.type(screen.getByLabelText('Mobile number'), '13800000002');
+    await userEvent.type(screen.getByLabelText('Password'), 'long-enough');
+    await userEvent.type(screen.getByLabelText('Password again'), 'long-enough');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign up and sign in' }));
+    const message = await screen.findByText(/This name cannot be used/);
+    expect(screen.getByLabelText('Your name').closest('.ant-form-item')).toContainElement(message);
+  });
 });
