@@ -2,9 +2,11 @@
 // Browser end-to-end tests of the portal against the real API on a fresh embedded
 // PostgreSQL with demo data. Starts everything itself and stops everything at the end.
 //
-//   npm run e2e -w @civicgrid/portal        (E2E_SKIP_BUILD=1 to reuse dist/api and dist/portal)
+//   npm run e2e -w @civicgrid/portal        (E2E_SKIP_BUILD=1 to reuse dist/api and dist/portal,
+//                                            E2E_SERIAL=1 to run the flows one at a time)
 //
 // Screenshots: dist/e2e-screenshots/<flow>-<step>-<normal|elder>-<360|1280>.png
+// At the end: a timing breakdown per step and per flow (settle, elder switch, resize, screenshots, axe).
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { chromium } from 'playwright-core';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { freePort, graphqlClient, run, start, stepper, waitForHttp } from './lib.mjs';
+import { freePort, graphqlClient, printTimings, run, start, stepper, trackRequests, waitForHttp } from './lib.mjs';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -41,16 +43,32 @@ const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] 
 const report = [];
 const failures = [];
 
-let currentPage = null;
+const flowTimes = [];
+let openPage = null; // set once the browser runs: (flow) => a new page in a context of its own
+
+/**
+ * Runs one flow; `fn` gets `newPage()` (a page in a new context of its own, whose requests are
+ * tracked for the steps' waits) and `stepper(id)` (screenshots and axe, timed for this flow).
+ */
 async function flow(name, fn) {
   log(`flow ${name}`);
+  const started = Date.now();
+  const pages = [];
+  const newPage = async () => {
+    const page = await openPage(name);
+    pages.push(page);
+    return page;
+  };
+  const stepperFor = (id) => stepper({ dir: SHOTS, flow: id, report, owner: name });
   try {
-    await fn();
+    await fn({ newPage, stepper: stepperFor });
     log(`flow ${name}: done`);
   } catch (e) {
-    await currentPage?.screenshot({ path: path.join(SHOTS, `FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
+    await pages.at(-1)?.screenshot({ path: path.join(SHOTS, `FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
     failures.push(`${name}: ${e.stack ?? e}`);
     log(`flow ${name}: FAILED ${e.message}`);
+  } finally {
+    flowTimes.push({ name, ms: Date.now() - started });
   }
 }
 
@@ -73,6 +91,10 @@ try {
     env: { ...apiEnv, API_PORT: String(apiPort), CIVICGRID_DATA_DIR: path.join(dataDir, 'postgres'), CIVICGRID_DEMO_DATA: 'true' },
   });
   cleanups.push(() => api.stop(30000));
+  // An API that dies mid-run fails every later flow with "fetch failed": say why, once.
+  void api.exited.then(({ code, signal }) => {
+    if (!cleaning) log(`API exited unexpectedly (code ${code}, signal ${signal}):\n${api.log().slice(-4000)}`);
+  });
   log(`API starting on ${apiPort}`);
   await waitForHttp(`http://127.0.0.1:${apiPort}/ready`, { proc: api, timeoutMs: 180000 });
 
@@ -122,23 +144,23 @@ try {
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   cleanups.push(() => browser.close());
-  const newPage = async () => {
-    // A new context per flow (axe needs pages from browser.newContext()).
+  openPage = async (name) => {
+    // A new context per page (axe needs pages from browser.newContext()).
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', timezoneId: ZONE, reducedMotion: 'reduce' });
     cleanups.push(() => context.close());
     const page = await context.newPage();
-    currentPage = page;
+    trackRequests(page);
     page.setDefaultTimeout(15000);
-    page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+    page.on('pageerror', (e) => failures.push(`${name}: page error: ${e.message}`));
     return page;
   };
 
   const volunteerName = `测试志愿者${stamp}`;
   const volunteerPhone = `137${String(Date.now()).slice(-8)}`;
 
-  await flow('volunteer', async () => {
+  const volunteerFlow = () => flow('volunteer', async ({ newPage, stepper }) => {
     const page = await newPage();
-    const step = stepper({ dir: SHOTS, flow: '1-volunteer', report });
+    const step = stepper('1-volunteer');
     await page.goto(`${BASE}/signup`);
     await page.getByRole('heading', { level: 1, name: '注册' }).waitFor();
     await step(page, 'signup');
@@ -185,9 +207,9 @@ try {
     await step(page, 'profile');
   });
 
-  await flow('coordinator', async () => {
+  const coordinatorFlow = () => flow('coordinator', async ({ newPage, stepper }) => {
     const page = await newPage();
-    const step = stepper({ dir: SHOTS, flow: '2-coordinator', report });
+    const step = stepper('2-coordinator');
     await page.goto(`${BASE}/signin`);
     await page.getByLabel('手机号').fill('13800000003');
     await page.getByLabel('密码').fill('wrong-password');
@@ -241,9 +263,9 @@ try {
     await step(page, 'verified');
   });
 
-  await flow('grid-leader', async () => {
+  const gridLeaderFlow = () => flow('grid-leader', async ({ newPage, stepper }) => {
     const page = await newPage();
-    const step = stepper({ dir: SHOTS, flow: '3-grid-leader', report });
+    const step = stepper('3-grid-leader');
     await page.goto(`${BASE}/signin`);
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     await step(page, 'signin');
@@ -289,7 +311,7 @@ try {
     return regions.find((r) => r.name === name);
   };
 
-  await flow('alliance', async () => {
+  const allianceFlow = () => flow('alliance', async ({ newPage, stepper }) => {
     const merchantToken = await login('13800000004');
     const district = await childNamed(null, '武侯区', merchantToken);
     const street = await childNamed(district.id, '玉林街道', merchantToken);
@@ -298,7 +320,7 @@ try {
     await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: shopName, kind: 'MERCHANT', regionId: community.id, description: '社区花店，愿意参与垃圾分类和志愿者优惠。' } }, merchantToken);
 
     const page = await newPage();
-    const step = stepper({ dir: SHOTS, flow: '4-alliance', report });
+    const step = stepper('4-alliance');
     await signIn(page, '13800000004');
     await page.goto(`${BASE}/alliances`);
     await page.getByRole('heading', { level: 1, name: '商家联盟' }).waitFor();
@@ -316,7 +338,7 @@ try {
     await step(page, 'applied');
 
     const official = await newPage();
-    const ostep = stepper({ dir: SHOTS, flow: '4-alliance-steward', report });
+    const ostep = stepper('4-alliance-steward');
     await signIn(official, '13800000005');
     await official.goto(`${BASE}/official`);
     await official.getByRole('heading', { level: 1, name: '干部工作台' }).waitFor();
@@ -336,9 +358,9 @@ try {
   });
 
   let needUrl = null;
-  await flow('need', async () => {
+  const needFlow = () => flow('need', async ({ newPage, stepper }) => {
     const page = await newPage();
-    const step = stepper({ dir: SHOTS, flow: '5-need', report });
+    const step = stepper('5-need');
     await signIn(page, '13800000001');
     await page.getByRole('navigation').getByRole('link', { name: '需求' }).click();
     await page.getByRole('heading', { level: 1, name: '居民需求' }).waitFor();
@@ -356,7 +378,7 @@ try {
     await step(page, 'need');
 
     const coord = await newPage();
-    const cstep = stepper({ dir: SHOTS, flow: '5-need-adopt', report });
+    const cstep = stepper('5-need-adopt');
     await signIn(coord, '13800000003');
     await coord.goto(needUrl);
     await coord.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -384,7 +406,7 @@ try {
     await cstep(coord, 'published');
   });
 
-  await flow('matching', async () => {
+  const matchingFlow = () => flow('matching', async ({ newPage, stepper }) => {
     // A shift on the coming Saturday morning near the demo volunteer, who is free then.
     const volToken = await login('13800000001');
     const { me: vol } = await gql('{ me { id homeRegion { id } } }', {}, volToken);
@@ -400,14 +422,14 @@ try {
     await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: made.createTask.id }, coordToken);
 
     const page = await newPage();
-    const step = stepper({ dir: SHOTS, flow: '6-matching', report });
+    const step = stepper('6-matching');
     await signIn(page, '13800000001');
     await page.getByRole('heading', { level: 2, name: '为您推荐' }).waitFor();
     await page.locator('.recommended .match-reasons').first().waitFor();
     await step(page, 'recommended');
 
     const coord = await newPage();
-    const cstep = stepper({ dir: SHOTS, flow: '6-matching-autofill', report });
+    const cstep = stepper('6-matching-autofill');
     await signIn(coord, '13800000003');
     await coord.goto(`${BASE}/orgs/${org.id}/tasks/${made.createTask.id}`);
     await coord.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -430,12 +452,36 @@ try {
     await inv.getByText('已接受：名额是您的了').waitFor();
     await step(page, 'accepted');
   });
+
+  // Two lanes, ordered by what the flows share (never by timing):
+  // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
+  // - coordinator, need and matching sign in as the same coordinator (and need and matching as
+  //   the same volunteer), and an elder-mode switch is saved on the profile, which a sign-in
+  //   of the same account elsewhere would pick up: they run one after another;
+  // - grid-leader claims the last shift on the board, so no flow may publish tasks meanwhile:
+  //   it runs before coordinator, need and matching, next to volunteer (which only claims);
+  // - alliance shares no account and publishes no task.
+  // E2E_SERIAL=1 runs the flows one after another, in the original order.
+  if (process.env.E2E_SERIAL) {
+    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow]) await f();
+  } else {
+    const volunteerDone = volunteerFlow();
+    const laneB = volunteerDone.then(allianceFlow);
+    const laneA = gridLeaderFlow()
+      .then(needFlow)
+      .then(() => volunteerDone)
+      .then(coordinatorFlow)
+      .then(matchingFlow);
+    await Promise.all([laneA, laneB]);
+  }
 } catch (e) {
   failures.push(`setup: ${e.stack ?? e}`);
 } finally {
   await cleanup();
 }
 
+printTimings(flowTimes, log);
+report.sort((a, b) => a.step.localeCompare(b.step) || a.mode.localeCompare(b.mode));
 writeFileSync(path.join(SHOTS, 'axe-report.json'), JSON.stringify(report, null, 2));
 for (const v of report) console.log(`axe: ${v.step} [${v.mode}] ${v.rule} (${v.impact}): ${v.help} → ${v.targets.join(' | ')}`);
 for (const f of failures) console.error(`FAILED ${f}`);
