@@ -3,7 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { EmbeddedPostgresHandle, HttpDrain, loadSettings, requestIdFor, ServiceStatus, Settings, startEmbeddedPostgres } from '@civicgrid/platform';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  abuseValidationRules,
+  ActorLoader,
+  attachSubscriptions,
+  EmbeddedPostgresHandle,
+  HttpDrain,
+  loadSettings,
+  requestIdFor,
+  ServiceStatus,
+  Settings,
+  startEmbeddedPostgres,
+  TokenService,
+} from '@civicgrid/platform';
 import { loadDemoData } from '@civicgrid/seed';
 import { AppModule } from './app.module';
 import { ensureDatabase } from './database-url';
@@ -68,6 +81,13 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
       },
     });
     const drain = new HttpDrain(app.getHttpServer(), status);
+    const subscriptions = attachSubscriptions(app.getHttpServer(), app.get(GraphQLSchemaHost).schema, {
+      path: '/graphql',
+      tokens: app.get(TokenService),
+      actorLoader: app.get(ActorLoader),
+      log: logger,
+      validationRules: abuseValidationRules(),
+    });
     let demoLoaded = false;
     if (settings.demoData) {
       demoLoaded = await loadDemoData(app.get(DataSource), (m) => logger.log(m, 'DemoData'));
@@ -83,6 +103,7 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
       url: `http://${settings.apiHost}:${port}`,
       // Answer what was sent, then close the pool, then stop PostgreSQL.
       close: async () => {
+        await subscriptions.close();
         await drain.drain({ timeoutMs: 10_000 });
         await app?.close();
         await embedded?.stop();

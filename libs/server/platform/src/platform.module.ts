@@ -8,6 +8,11 @@ import { AuditService } from './audit/audit.service';
 import { TokenService } from './auth/token.service';
 import { Clock } from './clock/clock';
 import { RateLimiter } from './rate-limit/rate-limiter';
+import { PgListenerService } from './database/pg-listener.service';
+import { EventBus } from './events/event-bus';
+import { EventDispatcher } from './events/event-dispatcher';
+import { JobsService } from './jobs/jobs.service';
+import { LiveHub } from './live/live-hub';
 import { SETTINGS, Settings } from './config/settings';
 import { AccessGuard } from './context/access.guard';
 import { inputValidationPipe } from './errors/validation.pipe';
@@ -32,12 +37,17 @@ export class PlatformModule {
         TokenService,
         RateLimiter,
         AuditService,
+        PgListenerService,
+        EventBus,
+        EventDispatcher,
+        JobsService,
+        LiveHub,
         AuditResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: PassThroughGraphQLFilter },
       ],
-      exports: [SETTINGS, SERVICE_STATUS, Clock, TokenService, RateLimiter, AuditService, LoggerModule],
+      exports: [SETTINGS, SERVICE_STATUS, Clock, TokenService, RateLimiter, AuditService, EventBus, EventDispatcher, JobsService, LiveHub, LoggerModule],
     };
   }
 }

@@ -30,6 +30,12 @@ const envSchema = z.object({
   /** which proxies' X-Forwarded-For to believe (per-IP login limits): `loopback`, `true`, or addresses/CIDRs */
   TRUST_PROXY: z.string().default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** whether this replica may be the one that delivers events (one at a time is elected) */
+  EVENTS_DISPATCH: booleanFlag.default(true),
+  /** whether this replica runs jobs (and the job scheduler) */
+  JOBS_WORK: booleanFlag.default(true),
+  /** how often an idle job worker looks for due jobs */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
@@ -52,6 +58,9 @@ export interface Settings {
   logLevel: string;
   trustProxy: boolean | string;
   db: { poolMax: number; statementTimeoutMs: number; connectTimeoutMs: number };
+  eventsDispatch: boolean;
+  jobsWork: boolean;
+  jobsPollSeconds: number;
   /** where log lines go instead of stdout (set by tests that read the log; never from the environment) */
   logDestination?: { write(line: string): unknown };
 }
@@ -87,6 +96,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     refreshTtlSeconds: durationSeconds(e.REFRESH_TTL),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
+    eventsDispatch: e.EVENTS_DISPATCH,
+    jobsWork: e.JOBS_WORK,
+    jobsPollSeconds: e.JOBS_POLL_SECONDS,
     db: {
       poolMax: e.DB_POOL_MAX,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,

@@ -9,6 +9,9 @@ import { TransactionRunner } from './transactions';
 type MigrationClass = new () => MigrationInterface;
 const MIGRATION_LOCK = 7_240_001;
 
+/** The URL of the database the app uses, for the few parts that need connections of their own (LISTEN, the job queue). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
 /**
  * Runs pending migrations at start under an advisory lock, so replicas starting together
  * migrate once. `synchronize` is never used.
@@ -71,8 +74,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [MigrationRunner, TransactionRunner],
-      exports: [TransactionRunner],
+      providers: [MigrationRunner, TransactionRunner, { provide: DATABASE_URL, useValue: opts.url }],
+      exports: [TransactionRunner, DATABASE_URL],
     };
   }
 }

@@ -23,8 +23,8 @@ interface ErrorLogger {
   error(obj: object, msg: string): void;
 }
 
-export function graphqlOptions(settings: Settings, tokens: TokenService, actorLoader: ActorLoader, logger: ErrorLogger): ApolloDriverConfig {
-  const armor = new ApolloArmor({
+function armor() {
+  return new ApolloArmor({
     maxDepth: { n: ABUSE_LIMITS.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: ABUSE_LIMITS.maxAliases },
     costLimit: { maxCost: ABUSE_LIMITS.maxCost, ignoreIntrospection: true },
@@ -36,6 +36,15 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     maxDirectives: { n: ABUSE_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+}
+
+/** The document limits as validation rules, for transports other than Apollo's (subscriptions). */
+export function abuseValidationRules() {
+  return armor().validationRules;
+}
+
+export function graphqlOptions(settings: Settings, tokens: TokenService, actorLoader: ActorLoader, logger: ErrorLogger): ApolloDriverConfig {
+  const protection = armor();
   const production = settings.env === 'production';
   return {
     path: '/graphql',
@@ -46,8 +55,8 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [...armor.plugins, legacyJsonStatusPlugin()],
-    validationRules: armor.validationRules,
+    plugins: [...protection.plugins, legacyJsonStatusPlugin()],
+    validationRules: protection.validationRules,
     parseOptions: { maxTokens: ABUSE_LIMITS.maxTokens },
     buildSchemaOptions: { numberScalarMode: 'integer', scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
     transformSchema: withUuidIds,

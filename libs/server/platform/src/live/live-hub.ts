@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import { RequestContext } from '../context/request-context';
+import { PgListenerService } from '../database/pg-listener.service';
+import { TransactionRunner } from '../database/transactions';
+
+/** NOTIFY channel carrying live updates to every replica. */
+export const LIVE_CHANNEL = 'civicgrid_live';
+
+export interface LiveMessage<P extends object = Record<string, unknown>> {
+  topic: string;
+  payload: P;
+}
+
+/**
+ * Live updates for GraphQL subscriptions, across replicas: `publish` NOTIFYs in the
+ * caller's transaction (so nobody hears of a change that rolled back); every replica
+ * LISTENs and hands the message to its own subscribers through an in-process PubSub.
+ * Payloads are ids and the facts filters need (a region path, a user id), never more.
+ */
+@Injectable()
+export class LiveHub {
+  private readonly pubsub = new PubSub();
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    listener: PgListenerService,
+  ) {
+    listener.on(LIVE_CHANNEL, (raw) => {
+      try {
+        const m = JSON.parse(raw) as LiveMessage;
+        void this.pubsub.publish(m.topic, m.payload);
+      } catch {
+        /* not ours */
+      }
+    });
+  }
+
+  async publish<P extends object>(ctx: RequestContext, topic: string, payload: P): Promise<void> {
+    const text = JSON.stringify({ topic, payload } satisfies LiveMessage<P>);
+    // NOTIFY payloads are limited to 8000 bytes; ours are ids.
+    if (Buffer.byteLength(text) > 7900) throw new Error(`live message for ${topic} is too large`);
+    await this.tx.manager(ctx).query(`SELECT pg_notify($1, $2)`, [LIVE_CHANNEL, text]);
+  }
+
+  /** The stream a subscription resolver returns. */
+  iterator<P>(topic: string): AsyncIterableIterator<P> {
+    return this.pubsub.asyncIterableIterator<P>(topic);
+  }
+}
