@@ -5,6 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { ActorLoader, DatabaseModule, graphqlOptions, PlatformModule, ServiceStatus, SETTINGS, Settings, TokenService } from '@civicgrid/platform';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityModule } from '@civicgrid/identity';
+import { NotificationsModule } from '@civicgrid/notifications';
 import { OrganizationsModule } from '@civicgrid/organizations';
 import { VolunteeringModule } from '@civicgrid/volunteering';
 import { MIGRATIONS } from './migrations';
@@ -26,6 +27,7 @@ export class AppModule {
         }),
         GeoModule,
         IdentityModule,
+        NotificationsModule,
         OrganizationsModule,
         VolunteeringModule,
       ],

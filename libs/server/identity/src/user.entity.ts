@@ -47,6 +47,10 @@ export class UserEntity {
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate: string | null;
 
+  /** personal information: where e-mail notifications go, if the person wants them */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

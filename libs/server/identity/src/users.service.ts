@@ -250,9 +250,21 @@ export class UsersService {
     return this.users(ctx).createQueryBuilder('u').where('u.home_region_id IN (:...regionIds)', { regionIds }).orderBy('u.id').limit(limit).getMany();
   }
 
-  /** People by id, for matching (one query). */
+  /** People by id, for matching and notifications (one query). */
   async many(ctx: RequestContext, ids: string[]): Promise<UserEntity[]> {
     return ids.length ? this.users(ctx).findBy({ id: In(ids) }) : [];
+  }
+
+  /** Who currently acts for each of these residents (their proxies), one query. */
+  async proxiesOf(ctx: RequestContext, residentIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!residentIds.length) return out;
+    const grants = await this.tx
+      .manager(ctx)
+      .getRepository(ProxyGrantEntity)
+      .find({ select: { residentId: true, proxyId: true }, where: { residentId: In(residentIds), revokedAt: IsNull() } });
+    for (const g of grants) out.set(g.residentId, [...(out.get(g.residentId) ?? []), g.proxyId]);
+    return out;
   }
 
   // ---------- proxies ----------

@@ -36,6 +36,14 @@ const envSchema = z.object({
   JOBS_WORK: booleanFlag.default(true),
   /** how often an idle job worker looks for due jobs */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** an SMS provider's HTTP endpoint; unset: SMS go to the development sink */
+  SMS_API_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  SMS_API_KEY: z.string().min(8).optional(),
+  /** the signature Chinese carriers require before every SMS */
+  SMS_SIGNATURE: z.string().min(2).max(12).default('【共建网格】'),
+  /** an SMTP server, `smtp://user:pass@host:587` or `smtps://…`; unset: e-mail goes to the development sink */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
@@ -59,6 +67,10 @@ export interface Settings {
   trustProxy: boolean | string;
   db: { poolMax: number; statementTimeoutMs: number; connectTimeoutMs: number };
   eventsDispatch: boolean;
+  /** SMS and e-mail providers; unset ones write to the development sink */
+  sms?: { url: string; apiKey: string; signature: string };
+  smsSignature: string;
+  mail?: { url: string; from: string };
   jobsWork: boolean;
   jobsPollSeconds: number;
   /** where log lines go instead of stdout (set by tests that read the log; never from the environment) */
@@ -80,6 +92,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new SettingsError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const missing = [
+    e.SMS_API_URL && !e.SMS_API_KEY ? '  SMS_API_KEY: must be set when SMS_API_URL is' : null,
+    e.SMTP_URL && !e.MAIL_FROM ? '  MAIL_FROM: must be set when SMTP_URL is' : null,
+  ].filter(Boolean);
+  if (missing.length) throw new SettingsError(`Invalid environment:\n${missing.join('\n')}`);
   const dataDir = resolve(e.CIVICGRID_DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -97,6 +114,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     eventsDispatch: e.EVENTS_DISPATCH,
+    sms: e.SMS_API_URL && e.SMS_API_KEY ? { url: e.SMS_API_URL, apiKey: e.SMS_API_KEY, signature: e.SMS_SIGNATURE } : undefined,
+    smsSignature: e.SMS_SIGNATURE,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     jobsWork: e.JOBS_WORK,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     db: {

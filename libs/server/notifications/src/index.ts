@@ -1,0 +1,5 @@
+export { NotificationsModule } from './notifications.module';
+export { NotificationsService, DEFAULT_QUIET_HOURS, nextSendTime } from './notifications.service';
+export type { NotifyRequest } from './notifications.service';
+export { NotificationKinds } from './notification-kinds';
+export type { Channel, NotificationKind, Template, Params } from './notification-kinds';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@civicgrid/identity';
+import { Channels } from './channels/channels';
+import { NotificationEntity } from './notification.entity';
+import { NotificationKinds } from './notification-kinds';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+import { DevMessageEntity, DevMessagesResolver } from './dev-messages.resolver';
+
+/** Notifications: the inbox, channels and preferences. Contexts register their kinds and call `notify`. */
+@Module({
+  imports: [TypeOrmModule.forFeature([NotificationEntity, DevMessageEntity]), IdentityModule],
+  providers: [{ provide: NotificationKinds, useValue: new NotificationKinds() }, Channels, NotificationsService, NotificationsResolver, DevMessagesResolver],
+  exports: [NotificationsService, NotificationKinds],
+})
+export class NotificationsModule {}
