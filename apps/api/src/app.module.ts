@@ -8,6 +8,8 @@ import { IdentityModule } from '@civicgrid/identity';
 import { NotificationsModule } from '@civicgrid/notifications';
 import { OrganizationsModule } from '@civicgrid/organizations';
 import { VolunteeringModule } from '@civicgrid/volunteering';
+import { CommunityModule } from '@civicgrid/community';
+import { StaffingModule } from '@civicgrid/staffing';
 import { MIGRATIONS } from './migrations';
 
 /** The composition root: platform, database, GraphQL and one module per context. */
@@ -30,6 +32,8 @@ export class AppModule {
         NotificationsModule,
         OrganizationsModule,
         VolunteeringModule,
+        CommunityModule,
+        StaffingModule,
       ],
     };
   }

@@ -241,7 +241,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const adoptedNeed = await need({ title: '河边垃圾多，想组织一次清洁', description: '火车南站附近河道边塑料袋和烟头很多，希望大家一起清理。', category: 'ENVIRONMENT', grid: grids[21], by: volunteers[20], supporters: 9 });
     const needTask = await insert(em, 'task', {
       organization_id: ngoId, title: '河道边垃圾清理（居民提议）', description: '回应居民提议：沿河拾捡垃圾，提供手套与夹子。', category: 'ENVIRONMENT',
-      region_id: grids[21].id, region_path: grids[21].path, status: 'DRAFT', created_by_id: coordinatorId, need_id: adoptedNeed,
+      region_id: grids[21].id, region_path: grids[21].path, status: 'DRAFT', created_by_id: coordinatorId,
     });
     await em.query(`UPDATE need SET status = 'ADOPTED', adopted_by_id = $2, task_id = $3 WHERE id = $1`, [adoptedNeed, ngoId, needTask]);
 

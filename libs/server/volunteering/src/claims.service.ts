@@ -330,6 +330,35 @@ export class ClaimsService {
     return new Map(rows.map((r) => [r.volunteer_id, { attended: r.attended, held: r.held }]));
   }
 
+  /** Time each volunteer holds on shifts that have not ended: what matching must not double-book. */
+  async heldIntervals(ctx: RequestContext, volunteerIds: readonly string[]): Promise<Map<string, { startsAt: Date; endsAt: Date }[]>> {
+    const rows: { volunteer_id: string; starts_at: Date; ends_at: Date }[] = await this.tx.manager(ctx).query(
+      `SELECT c.volunteer_id, s.starts_at, s.ends_at FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+        WHERE c.volunteer_id = ANY($1::uuid[]) AND c.status = ANY($2::text[]) AND s.ends_at > now()`,
+      [[...volunteerIds], ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN']],
+    );
+    const out = new Map<string, { startsAt: Date; endsAt: Date }[]>();
+    for (const r of rows) out.set(r.volunteer_id, [...(out.get(r.volunteer_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
+    return out;
+  }
+
+  /** Who already has a standing claim on each of these shifts. */
+  async standingClaimants(ctx: RequestContext, shiftIds: readonly string[]): Promise<{ shiftId: string; volunteerId: string }[]> {
+    const rows: { shift_id: string; volunteer_id: string }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT shift_id, volunteer_id FROM shift_claim WHERE shift_id = ANY($1::uuid[]) AND status NOT IN ('CANCELLED','REJECTED')`, [[...shiftIds]]);
+    return rows.map((r) => ({ shiftId: r.shift_id, volunteerId: r.volunteer_id }));
+  }
+
+  /** Whether the person came to a shift of the task (checked in, or checked in and out). */
+  async servedOn(ctx: RequestContext, taskId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager(ctx).query(
+      `SELECT 1 FROM shift_claim c JOIN shift s ON s.id = c.shift_id WHERE s.task_id = $1 AND c.volunteer_id = $2 AND c.status IN ('ATTENDED','CHECKED_IN') LIMIT 1`,
+      [taskId, userId],
+    );
+    return rows.length > 0;
+  }
+
   /** Attended ÷ held places, batched per request; null before the first. */
   attendanceRate(ctx: RequestContext, userId: string): Promise<number | null> {
     return ctx

@@ -52,6 +52,16 @@ export class ServiceRecordsService {
       .load(userId);
   }
 
+  /** Verified minutes of each person over the last `days` days (matching's fairness), one query. */
+  async recentVerifiedMinutes(ctx: RequestContext, volunteerIds: readonly string[], days: number): Promise<Map<string, number>> {
+    const rows: { volunteer_id: string; minutes: number }[] = await this.tx.manager(ctx).query(
+      `SELECT volunteer_id, sum(minutes)::int AS minutes FROM service_record
+        WHERE volunteer_id = ANY($1::uuid[]) AND status = 'VERIFIED' AND verified_at > now() - make_interval(days => $2) GROUP BY volunteer_id`,
+      [[...volunteerIds], days],
+    );
+    return new Map(rows.map((r) => [r.volunteer_id, r.minutes]));
+  }
+
   /**
    * Verify (or reject) the minutes of a claim that was checked in. Minutes default to the
    * checked-in time; a claim still checked in is checked out at the shift's end (or now).

@@ -60,8 +60,4 @@ export class TaskEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
-
-  /** the resident's need this task answers, when adopted from one */
-  @Column({ name: 'need_id', type: 'uuid', nullable: true })
-  needId: string | null;
 }

@@ -42,6 +42,15 @@ export interface NewTask {
   minimumAge?: number | null;
   shifts: NewShift[];
 }
+export interface DraftTask {
+  title: string;
+  description: string | null;
+  category: string;
+  regionId: string;
+  regionPath: string;
+}
+/** Runs when a task completes, in the completing transaction (see TasksService.onTaskCompleted). */
+export type TaskCompletedListener = (ctx: RequestContext, taskId: string) => Promise<void>;
 export interface ShiftFilterData {
   regionId?: string | null;
   category?: string | null;
@@ -68,6 +77,8 @@ function checkShift(s: NewShift, field: string): void {
 /** Tasks and their shifts: creation, publication, the board, completion. */
 @Injectable()
 export class TasksService {
+  private readonly completedListeners: TaskCompletedListener[] = [];
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly geo: GeoService,
@@ -157,25 +168,37 @@ export class TasksService {
     });
   }
 
-  /** A DRAFT task answering a resident's need (called by NeedsService inside its transaction). */
-  async createForNeed(ctx: RequestContext, need: { id: string; title: string; description: string; category: string; regionId: string; regionPath: string }, organizationId: string): Promise<TaskEntity> {
+  /**
+   * A DRAFT task without shifts, created in the caller's transaction for a caller that
+   * has already authorized it (community's adoptNeed checks `need.adopt`).
+   */
+  async createDraft(ctx: RequestContext, organizationId: string, draft: DraftTask): Promise<TaskEntity> {
     const actor = await ctx.requireActor();
     return this.tasks(ctx).save(
       this.tasks(ctx).create({
         organizationId,
-        title: need.title,
-        description: need.description,
-        category: need.category,
-        regionId: need.regionId,
-        regionPath: need.regionPath,
+        title: draft.title,
+        description: draft.description,
+        category: draft.category,
+        regionId: draft.regionId,
+        regionPath: draft.regionPath,
         status: 'DRAFT',
         createdById: actor.userId,
-        needId: need.id,
       }),
     );
   }
 
-  /** The organisation declares the task done (COORDINATOR or above); a need it answers is fulfilled. */
+  /**
+   * TEMPORARY HOOK until volunteering publishes a `task.completed` domain event: other
+   * contexts register a listener here at module init (community fulfils the need a task
+   * answers). Listeners run inside the transaction that completes the task, so their
+   * writes commit or roll back with it.
+   */
+  onTaskCompleted(listener: TaskCompletedListener): void {
+    this.completedListeners.push(listener);
+  }
+
+  /** The organisation declares the task done (COORDINATOR or above); completion listeners run with it. */
   async complete(ctx: RequestContext, id: string): Promise<TaskEntity> {
     const actor = await ctx.requireActor();
     return this.tx.run(ctx, async (t) => {
@@ -203,7 +226,7 @@ export class TasksService {
     task.completedAt = new Date();
     task.closedAt ??= task.completedAt;
     const saved = await this.tasks(ctx).save(task);
-    if (task.needId) await em.query(`UPDATE need SET status = 'FULFILLED' WHERE id = $1 AND status = 'ADOPTED'`, [task.needId]);
+    for (const listener of this.completedListeners) await listener(ctx, task.id);
     return saved;
   }
 
@@ -317,6 +340,23 @@ export class TasksService {
       direction: 'ASC',
       keyOf: (s) => [s.startsAt.toISOString(), s.id],
     });
+  }
+
+  /**
+   * Shifts with a free place, of published tasks located in these regions, starting
+   * after now and before `startsBefore`, soonest first: matching's candidates.
+   */
+  async openShiftsIn(ctx: RequestContext, regionIds: readonly string[], startsBefore: Date, limit: number): Promise<ShiftEntity[]> {
+    if (!regionIds.length) return [];
+    return this.shifts(ctx)
+      .createQueryBuilder('s')
+      .innerJoin(TaskEntity, 't', 't.id = s.task_id')
+      .where("t.status = 'PUBLISHED' AND t.region_id IN (:...regionIds)", { regionIds })
+      .andWhere('s.starts_at > now() AND s.starts_at < :startsBefore', { startsBefore })
+      .andWhere('s.confirmed_count < s.capacity')
+      .orderBy('s.starts_at')
+      .limit(limit)
+      .getMany();
   }
 
   /** The code is for the organisation's coordinators only. */

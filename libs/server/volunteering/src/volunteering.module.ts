@@ -10,24 +10,9 @@ import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
-import { NeedEntity, NeedSupportEntity } from './need.entity';
-import { TaskReviewEntity } from './task-review.entity';
-import { NeedsService } from './needs.service';
-import { ReviewsService } from './reviews.service';
 import { TaskCompletionJob } from './task-completion.job';
-import { AssignmentBatchEntity, InvitationEntity } from './invitation.entity';
-import { MatchingService } from './matching.service';
-import { InvitationsService } from './invitations.service';
-import {
-  AutoAssignResolver,
-  InvitationResolver,
-  ProposedPairResolver,
-  ShiftRecommendationResolver,
-  VolunteerRecommendationResolver,
-} from './matching.resolver';
 import { PersonalDetailsService } from './personal-details.service';
 import { UserDetailsResolver } from './user-details.resolver';
-import { NeedResolver, TaskCommunityResolver, TaskReviewResolver } from './community.resolver';
 import {
   ClaimResolver,
   OrganizationTasksResolver,
@@ -37,27 +22,16 @@ import {
   UserServiceMinutesResolver,
 } from './volunteering.resolver';
 
+/** Tasks, shifts, claims, attendance and service records. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity, NeedEntity, NeedSupportEntity, TaskReviewEntity, InvitationEntity, AssignmentBatchEntity]), GeoModule, IdentityModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, OrganizationsModule],
   providers: [
     TasksService,
     ClaimsService,
     ServiceRecordsService,
-    NeedsService,
-    ReviewsService,
     TaskCompletionJob,
-    MatchingService,
-    InvitationsService,
-    ShiftRecommendationResolver,
-    VolunteerRecommendationResolver,
-    ProposedPairResolver,
-    AutoAssignResolver,
-    InvitationResolver,
     PersonalDetailsService,
     UserDetailsResolver,
-    NeedResolver,
-    TaskReviewResolver,
-    TaskCommunityResolver,
     TaskResolver,
     ShiftResolver,
     ClaimResolver,
@@ -65,6 +39,6 @@ import {
     OrganizationTasksResolver,
     UserServiceMinutesResolver,
   ],
-  exports: [TasksService, ClaimsService, ServiceRecordsService, NeedsService, ReviewsService, MatchingService, InvitationsService],
+  exports: [TasksService, ClaimsService, ServiceRecordsService],
 })
 export class VolunteeringModule {}

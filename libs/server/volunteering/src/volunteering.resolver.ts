@@ -6,8 +6,8 @@ import type { User } from '@civicgrid/identity';
 import { OrganizationObject, OrganizationsService } from '@civicgrid/organizations';
 import type { Organization } from '@civicgrid/organizations';
 import { ClaimsService } from './claims.service';
-import { AddShiftInput } from './graphql/community.objects';
 import {
+  AddShiftInput,
   CancelClaimInput,
   CheckInInput,
   CheckOutInput,

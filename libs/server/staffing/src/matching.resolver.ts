@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext, SignedIn } from '@civicgrid/platform';
 import { UserObject, UsersService } from '@civicgrid/identity';
-import { ClaimsService } from './claims.service';
+import { ClaimsService, ShiftClaimObject, ShiftObject, TasksService } from '@civicgrid/volunteering';
 import {
   AssignmentProposalObject,
   AutoAssignInput,
@@ -15,11 +15,9 @@ import {
   ShiftRecommendationObject,
   VolunteerRecommendationObject,
 } from './graphql/matching.objects';
-import { ShiftClaimObject, ShiftObject } from './graphql/volunteering.objects';
 import { InvitationEntity, InvitationStatus, StoredPair } from './invitation.entity';
 import { InvitationsService } from './invitations.service';
 import { MatchingService, ScoredShift, ScoredVolunteer } from './matching.service';
-import { TasksService } from './tasks.service';
 
 @Resolver(() => ShiftRecommendationObject)
 export class ShiftRecommendationResolver {

@@ -26,11 +26,9 @@ import {
   RequestContext,
   TransactionRunner,
 } from '@civicgrid/platform';
+import { ClaimsService, ServiceRecordsService, TasksService } from '@civicgrid/volunteering';
+import type { Shift, Task } from '@civicgrid/volunteering';
 import { AssignmentBatchEntity, InvitationEntity, StoredPair, StoredReason } from './invitation.entity';
-import { ShiftEntity } from './shift.entity';
-import { TaskEntity } from './task.entity';
-import { ClaimsService } from './claims.service';
-import { TasksService } from './tasks.service';
 
 const DAY = 86_400_000;
 const HORIZON_MS = 14 * DAY;
@@ -39,11 +37,11 @@ export const DEFAULT_RADIUS_KM = 10;
 const MAX_CANDIDATE_SHIFTS = 5_000;
 const MAX_CANDIDATE_VOLUNTEERS = 20_000;
 export const AUTO_ASSIGN_MAX_SHIFTS = 300;
-/** Claims that hold a volunteer's time: the same set claimShift checks overlaps against. */
-const HOLDING = ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN'];
+/** Fairness looks at verified minutes over this many days. */
+const FAIRNESS_DAYS = 30;
 
 export interface ScoredShift {
-  shift: ShiftEntity;
+  shift: Shift;
   score: number;
   distanceKm: number | null;
   reasons: StoredReason[];
@@ -90,6 +88,7 @@ export class MatchingService {
     private readonly tx: TransactionRunner,
     private readonly tasks: TasksService,
     private readonly claims: ClaimsService,
+    private readonly records: ServiceRecordsService,
     private readonly users: UsersService,
     private readonly geo: GeoService,
     private readonly audit: AuditService,
@@ -107,19 +106,10 @@ export class MatchingService {
   private async volunteersOf(ctx: RequestContext, people: User[], blocked: Map<string, TimeInterval[]> = new Map()): Promise<MatchVolunteer[]> {
     if (!people.length) return [];
     const ids = people.map((p) => p.id);
-    const em = this.tx.manager(ctx);
     const [holds, stats, minutes, centre] = await Promise.all([
-      em.query(
-        `SELECT c.volunteer_id, s.starts_at, s.ends_at FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-          WHERE c.volunteer_id = ANY($1::uuid[]) AND c.status = ANY($2::text[]) AND s.ends_at > now()`,
-        [ids, HOLDING],
-      ) as Promise<{ volunteer_id: string; starts_at: Date; ends_at: Date }[]>,
+      this.claims.heldIntervals(ctx, ids),
       this.claims.attendanceStats(ctx, ids),
-      em.query(
-        `SELECT volunteer_id, sum(minutes)::int AS minutes FROM service_record
-          WHERE volunteer_id = ANY($1::uuid[]) AND status = 'VERIFIED' AND verified_at > now() - interval '30 days' GROUP BY volunteer_id`,
-        [ids],
-      ) as Promise<{ volunteer_id: string; minutes: number }[]>,
+      this.records.recentVerifiedMinutes(ctx, ids, FAIRNESS_DAYS),
       this.geo.defaultCentre(ctx),
     ]);
     const fallback: GeoPoint = { lat: centre?.latitude ?? 0, lng: centre?.longitude ?? 0 };
@@ -133,17 +123,17 @@ export class MatchingService {
           languages: p.languages,
           home: (await this.pointOf(ctx, p.homeRegionId)) ?? fallback,
           availability: p.availability ?? [],
-          claims: [...holds.filter((h) => h.volunteer_id === p.id).map((h) => ({ startsAt: h.starts_at, endsAt: h.ends_at })), ...(blocked.get(p.id) ?? [])],
+          claims: [...(holds.get(p.id) ?? []), ...(blocked.get(p.id) ?? [])],
           attendanceRate: s && s.held > 0 ? s.attended / s.held : null,
           pastClaims: s?.held ?? 0,
-          verifiedMinutesLast30Days: minutes.find((m) => m.volunteer_id === p.id)?.minutes ?? 0,
+          verifiedMinutesLast30Days: minutes.get(p.id) ?? 0,
           age: ageOn(p.birthDate, now),
         };
       }),
     );
   }
 
-  private async shiftsOf(ctx: RequestContext, rows: ShiftEntity[]): Promise<MatchShift[]> {
+  private async shiftsOf(ctx: RequestContext, rows: Shift[]): Promise<MatchShift[]> {
     // All at once, so the task and region loaders batch them (awaiting one by one would query per shift).
     const mapped = await Promise.all(
       rows.map(async (s): Promise<MatchShift | null> => {
@@ -170,20 +160,14 @@ export class MatchingService {
   }
 
   /** Shifts with space of published tasks located near a point, starting within two weeks. */
-  private async openShiftsNear(ctx: RequestContext, centre: GeoPoint, radiusKm: number): Promise<ShiftEntity[]> {
+  private async openShiftsNear(ctx: RequestContext, centre: GeoPoint, radiusKm: number): Promise<Shift[]> {
     const regions = await this.geo.regionsInBox(ctx, box(centre, radiusKm));
-    if (!regions.length) return [];
-    return this.tx
-      .manager(ctx)
-      .getRepository(ShiftEntity)
-      .createQueryBuilder('s')
-      .innerJoin(TaskEntity, 't', 't.id = s.task_id')
-      .where("t.status = 'PUBLISHED' AND t.region_id IN (:...regionIds)", { regionIds: regions.map((r) => r.id) })
-      .andWhere('s.starts_at > now() AND s.starts_at < :horizon', { horizon: new Date(Date.now() + HORIZON_MS) })
-      .andWhere('s.confirmed_count < s.capacity')
-      .orderBy('s.starts_at')
-      .limit(MAX_CANDIDATE_SHIFTS)
-      .getMany();
+    return this.tasks.openShiftsIn(
+      ctx,
+      regions.map((r) => r.id),
+      new Date(Date.now() + HORIZON_MS),
+      MAX_CANDIDATE_SHIFTS,
+    );
   }
 
   private async peopleNear(ctx: RequestContext, centres: GeoPoint[], radiusKm: number): Promise<User[]> {
@@ -207,7 +191,7 @@ export class MatchingService {
     return recs.map((r) => ({ shift: byId.get(r.shift.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
   }
 
-  private async requireManagedShift(ctx: RequestContext, shiftId: string, field: string): Promise<{ shift: ShiftEntity; task: TaskEntity }> {
+  private async requireManagedShift(ctx: RequestContext, shiftId: string, field: string): Promise<{ shift: Shift; task: Task }> {
     const actor = await ctx.requireActor();
     const shift = await this.tasks.loadShift(ctx, shiftId);
     const task = shift && (await this.tasks.visibleTask(ctx, shift.taskId));
@@ -230,17 +214,21 @@ export class MatchingService {
   }
 
   /** People already claiming or invited on these shifts: their time on that shift counts as held. */
-  private async alreadyAsked(ctx: RequestContext, shifts: ShiftEntity[]): Promise<Map<string, TimeInterval[]>> {
+  private async alreadyAsked(ctx: RequestContext, shifts: Shift[]): Promise<Map<string, TimeInterval[]>> {
     const ids = shifts.map((s) => s.id);
-    const rows: { volunteer_id: string; shift_id: string }[] = await this.tx.manager(ctx).query(
-      `SELECT volunteer_id, shift_id FROM shift_claim WHERE shift_id = ANY($1::uuid[]) AND status NOT IN ('CANCELLED','REJECTED')
-       UNION SELECT volunteer_id, shift_id FROM invitation WHERE shift_id = ANY($1::uuid[]) AND status = 'PENDING' AND expires_at > now()`,
-      [ids],
-    );
+    const [claimants, invited] = await Promise.all([
+      this.claims.standingClaimants(ctx, ids),
+      this.tx.manager(ctx).query(`SELECT volunteer_id, shift_id FROM invitation WHERE shift_id = ANY($1::uuid[]) AND status = 'PENDING' AND expires_at > now()`, [ids]) as Promise<
+        { volunteer_id: string; shift_id: string }[]
+      >,
+    ]);
+    // Someone both claiming and invited counts once per shift.
+    const pairs = new Map<string, { shiftId: string; volunteerId: string }>();
+    for (const p of [...claimants, ...invited.map((r) => ({ shiftId: r.shift_id, volunteerId: r.volunteer_id }))]) pairs.set(`${p.volunteerId}:${p.shiftId}`, p);
     const out = new Map<string, TimeInterval[]>();
-    for (const r of rows) {
-      const s = shifts.find((x) => x.id === r.shift_id)!;
-      out.set(r.volunteer_id, [...(out.get(r.volunteer_id) ?? []), { startsAt: s.startsAt, endsAt: s.endsAt }]);
+    for (const p of pairs.values()) {
+      const s = shifts.find((x) => x.id === p.shiftId)!;
+      out.set(p.volunteerId, [...(out.get(p.volunteerId) ?? []), { startsAt: s.startsAt, endsAt: s.endsAt }]);
     }
     return out;
   }

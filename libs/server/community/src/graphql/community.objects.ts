@@ -114,19 +114,3 @@ export class ReviewTaskInput {
   @MaxLength(1000)
   comment?: string;
 }
-
-@InputType('AddShiftInput', { description: 'Add a shift to a draft or published task.' })
-export class AddShiftInput {
-  @Field(() => ID, { description: 'The task.' })
-  @IsUUID()
-  taskId: string;
-  @Field({ description: 'Start; in the future.' })
-  startsAt: Date;
-  @Field({ description: 'End.' })
-  endsAt: Date;
-  @Field(() => Int, { description: 'Places.' })
-  @IsInt()
-  @Min(1)
-  @Max(Limits.shiftCapacityMax)
-  capacity: number;
-}

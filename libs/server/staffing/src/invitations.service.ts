@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { authorize, ConflictError, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
-import { ClaimsService } from './claims.service';
+import { ClaimsService } from '@civicgrid/volunteering';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 
 /** Invitations to shifts: the volunteer (or their proxy) accepts, which claims the place, or declines. */

@@ -15,9 +15,9 @@ import {
   RequestContext,
   TransactionRunner,
 } from '@civicgrid/platform';
+import { TasksService } from '@civicgrid/volunteering';
+import type { Task } from '@civicgrid/volunteering';
 import { NeedEntity, NeedStatus } from './need.entity';
-import { TaskEntity } from './task.entity';
-import { TasksService } from './tasks.service';
 
 export interface NewNeed {
   title: string;
@@ -50,6 +50,21 @@ export class NeedsService {
 
   load(ctx: RequestContext, id: string): Promise<NeedEntity | null> {
     return loadById(ctx, 'need.byId', id, (ids) => this.needs(ctx).findBy({ id: In(ids) }));
+  }
+
+  /** The need a task answers (batched), found by the need's link to its task. */
+  forTask(ctx: RequestContext, taskId: string): Promise<NeedEntity | null> {
+    return ctx
+      .loader<string, NeedEntity | null>('need.byTask', async (ids) => {
+        const rows = await this.needs(ctx).findBy({ taskId: In([...ids]) });
+        return ids.map((i) => rows.find((n) => n.taskId === i) ?? null);
+      })
+      .load(taskId);
+  }
+
+  /** A completed task fulfils the need it answers (run in the task's completing transaction). */
+  async fulfilByTask(ctx: RequestContext, taskId: string): Promise<void> {
+    await this.tx.manager(ctx).query(`UPDATE need SET status = 'FULFILLED' WHERE task_id = $1 AND status = 'ADOPTED'`, [taskId]);
   }
 
   async publish(ctx: RequestContext, input: NewNeed): Promise<NeedEntity> {
@@ -91,7 +106,7 @@ export class NeedsService {
   }
 
   /** An organisation's coordinator adopts an open need: a DRAFT task is created and linked. */
-  async adopt(ctx: RequestContext, needId: string, organizationId: string): Promise<TaskEntity> {
+  async adopt(ctx: RequestContext, needId: string, organizationId: string): Promise<Task> {
     const actor = await ctx.requireActor();
     await this.organizations.require(ctx, organizationId, 'organizationId');
     authorize(actor, 'need.adopt', { organizationId });
@@ -99,7 +114,7 @@ export class NeedsService {
       const need = await this.needs(t).findOne({ where: { id: needId }, lock: { mode: 'pessimistic_write' } });
       if (!need) throw new NotFoundError('Need', 'needId');
       if (need.status !== 'OPEN') throw new ConflictError('need.notOpen', `This need is already ${need.status.toLowerCase()}`);
-      const task = await this.tasks.createForNeed(t, need, organizationId);
+      const task = await this.tasks.createDraft(t, organizationId, need);
       need.status = 'ADOPTED';
       need.adoptedById = organizationId;
       need.taskId = task.id;

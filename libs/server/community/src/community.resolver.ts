@@ -3,14 +3,13 @@ import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import { OrganizationObject, OrganizationsService } from '@civicgrid/organizations';
+import { TaskObject, TasksService } from '@civicgrid/volunteering';
+import type { Task } from '@civicgrid/volunteering';
 import { AdoptNeedInput, NeedConnection, NeedFilter, NeedObject, PublishNeedInput, ReviewTaskInput, TaskReviewConnection, TaskReviewObject } from './graphql/community.objects';
-import { TaskObject } from './graphql/volunteering.objects';
 import { NeedEntity } from './need.entity';
 import { NeedsService } from './needs.service';
 import { ReviewsService } from './reviews.service';
 import { TaskReviewEntity } from './task-review.entity';
-import { TaskEntity } from './task.entity';
-import { TasksService } from './tasks.service';
 
 @Resolver(() => NeedObject)
 export class NeedResolver {
@@ -127,14 +126,14 @@ export class TaskCommunityResolver {
   ) {}
 
   @ResolveField(() => NeedObject, { nullable: true, description: "The resident's need this task answers." })
-  need(@Ctx() ctx: RequestContext, @Parent() t: TaskEntity) {
-    return t.needId ? this.needsService.load(ctx, t.needId) : null;
+  need(@Ctx() ctx: RequestContext, @Parent() t: Task) {
+    return this.needsService.forTask(ctx, t.id);
   }
 
   @ResolveField(() => TaskReviewConnection, { description: 'Ratings, newest first.' })
   reviews(
     @Ctx() ctx: RequestContext,
-    @Parent() t: TaskEntity,
+    @Parent() t: Task,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
@@ -142,7 +141,7 @@ export class TaskCommunityResolver {
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'Average rating; null before the first.' })
-  averageRating(@Ctx() ctx: RequestContext, @Parent() t: TaskEntity) {
+  averageRating(@Ctx() ctx: RequestContext, @Parent() t: Task) {
     return this.reviewsService.average(ctx, t.id);
   }
 }

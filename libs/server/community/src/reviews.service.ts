@@ -9,8 +9,8 @@ import {
   RequestContext,
   TransactionRunner,
 } from '@civicgrid/platform';
+import { ClaimsService, TasksService } from '@civicgrid/volunteering';
 import { TaskReviewEntity } from './task-review.entity';
-import { TasksService } from './tasks.service';
 
 /** Co-evaluation (效果共评): residents of the task's area and its volunteers rate a completed task. */
 @Injectable()
@@ -18,6 +18,7 @@ export class ReviewsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly tasks: TasksService,
+    private readonly claims: ClaimsService,
   ) {}
 
   private reviews(ctx: RequestContext) {
@@ -29,11 +30,8 @@ export class ReviewsService {
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new InvalidInputError('rating', 'review.rating', 'rating must be a whole number from 1 to 5');
     const task = await this.tasks.visibleTask(ctx, taskId);
     if (!task) throw new NotFoundError('Task', 'taskId');
-    const [served] = await this.tx.manager(ctx).query(
-      `SELECT 1 FROM shift_claim c JOIN shift s ON s.id = c.shift_id WHERE s.task_id = $1 AND c.volunteer_id = $2 AND c.status IN ('ATTENDED','CHECKED_IN') LIMIT 1`,
-      [taskId, actor.userId],
-    );
-    authorize(actor, 'task.review', { regionPath: task.regionPath, isVolunteer: !!served });
+    const served = await this.claims.servedOn(ctx, taskId, actor.userId);
+    authorize(actor, 'task.review', { regionPath: task.regionPath, isVolunteer: served });
     if (task.status !== 'COMPLETED') throw new ConflictError('review.notCompleted', 'Only a completed task can be rated');
     return this.tx.run(ctx, async (t) => {
       const em = this.tx.manager(t);

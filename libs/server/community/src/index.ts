@@ -1,0 +1,4 @@
+export { CommunityModule } from './community.module';
+export { NeedsService } from './needs.service';
+export { ReviewsService } from './reviews.service';
+export { NeedObject, TaskReviewObject } from './graphql/community.objects';
