@@ -1,4 +1,5 @@
 import { statementCounter } from '@civicgrid/platform';
+import { CLAIM_STATUS_FUNCTIONS, CLAIM_STATUSES } from '@civicgrid/volunteering';
 import { TestApi } from './support/test-api';
 import { TestRegions, TestUser } from './support/factories';
 
@@ -273,6 +274,31 @@ describe('volunteering', () => {
       const q = `query($id: ID!) { organization(id: $id) { tasks(first: 10) { totalCount edges { node { status } } } } }`;
       expect((await api.ok(q, { id: org }, coordinator.token)).organization.tasks.totalCount).toBe(2);
       expect((await api.ok(q, { id: org })).organization.tasks).toEqual({ totalCount: 1, edges: [{ node: { status: 'PUBLISHED' } }] });
+    });
+  });
+
+  describe('claim status sets', () => {
+    it.each(Object.entries(CLAIM_STATUS_FUNCTIONS))('should answer %s(status) in SQL exactly as the TypeScript set says, for every status', async (fn, set) => {
+      const rows = await api.sql<{ status: string; member: boolean }>(`SELECT s AS status, ${fn}(s) AS member FROM unnest($1::text[]) WITH ORDINALITY AS u(s, i) ORDER BY i`, [[...CLAIM_STATUSES]]);
+      expect(rows).toEqual(CLAIM_STATUSES.map((status) => ({ status, member: (set as readonly string[]).includes(status) })));
+    });
+
+    it('should have one SQL function per set, and let the column take exactly the TypeScript statuses', async () => {
+      const fns = await api.sql<{ proname: string; volatile: string }>(`SELECT proname, provolatile AS volatile FROM pg_proc WHERE proname LIKE 'claim\\_%' ORDER BY proname`);
+      expect(fns).toEqual(Object.keys(CLAIM_STATUS_FUNCTIONS).sort().map((proname) => ({ proname, volatile: 'i' })));
+      const [check] = await api.sql<{ def: string }>(
+        `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'shift_claim'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%REJECTED%'`,
+      );
+      expect([...check.def.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]).sort()).toEqual([...CLAIM_STATUSES].sort());
+    });
+
+    it('should count places and keep one standing claim per volunteer through the functions', async () => {
+      const [index] = await api.sql<{ def: string }>(`SELECT pg_get_indexdef('shift_claim_one_active_uq'::regclass) AS def`);
+      expect(index.def).toMatch(/UNIQUE INDEX .* \(shift_id, volunteer_id\) WHERE claim_is_standing\(status\)$/);
+      const [trigger] = await api.sql<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = 'shift_claim_counts'`);
+      expect(trigger.src).toContain('claim_holds_place(OLD.status)');
+      expect(trigger.src).toContain('claim_holds_place(NEW.status)');
+      expect(trigger.src).not.toContain("'CONFIRMED'");
     });
   });
 });

@@ -5,6 +5,7 @@ import { Hardening1764300000000 } from './1764300000000-hardening';
 import { Events1764400000000 } from './1764400000000-events';
 import { Notifications1764600000000 } from './1764600000000-notifications';
 import { NeedTaskLink1764610000000 } from './1764610000000-need-task-link';
+import { ClaimStatusSets1764620000000 } from './1764620000000-claim-status-sets';
 
 /** The one timeline of migrations, oldest first. */
-export const MIGRATIONS = [CoreSchema1764000000000, Community1764100000000, Matching1764200000000, Hardening1764300000000, Events1764400000000, Notifications1764600000000, NeedTaskLink1764610000000];
+export const MIGRATIONS = [CoreSchema1764000000000, Community1764100000000, Matching1764200000000, Hardening1764300000000, Events1764400000000, Notifications1764600000000, NeedTaskLink1764610000000, ClaimStatusSets1764620000000];

@@ -20,7 +20,8 @@ import {
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ServiceRecordEntity } from './service-record.entity';
-import { ACTIVE, ClaimStatus, ShiftClaimEntity } from './shift-claim.entity';
+import { CANCELLABLE, ClaimStatus, HOLDS_PLACE, STANDING } from './claim-status';
+import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
@@ -110,14 +111,14 @@ export class ClaimsService {
       if (task.status !== 'PUBLISHED') throw new ConflictError('claim.taskNotOpen', `This task is ${task.status.toLowerCase()} and takes no claims`);
       if (shift.endsAt.getTime() <= Date.now()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
 
-      const existing = await em.getRepository(ShiftClaimEntity).findOneBy({ shiftId, volunteerId, status: In(ACTIVE) });
+      const existing = await em.getRepository(ShiftClaimEntity).findOneBy({ shiftId, volunteerId, status: In(STANDING) });
       if (existing) throw new ConflictError('claim.duplicate', 'This volunteer already has a claim on this shift');
       const overlapping = await em
         .getRepository(ShiftClaimEntity)
         .createQueryBuilder('c')
         .innerJoin(ShiftEntity, 's', 's.id = c.shift_id')
         .where('c.volunteer_id = :volunteerId', { volunteerId })
-        .andWhere('c.status IN (:...statuses)', { statuses: ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN'] })
+        .andWhere('claim_holds_time(c.status)')
         .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', { startsAt: shift.startsAt, endsAt: shift.endsAt })
         .getExists();
       if (overlapping) throw new ConflictError('claim.overlap', 'This volunteer already has a claim on a shift at the same time');
@@ -141,11 +142,11 @@ export class ClaimsService {
       const em = this.tx.manager(t);
       const { claim, shift, task } = await this.lockClaim(em, claimId);
       const d = authorize(actor, 'claim.cancel', { userId: claim.volunteerId, organizationId: task.organizationId });
-      if (!['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL'].includes(claim.status)) {
+      if (!CANCELLABLE.includes(claim.status)) {
         throw new ConflictError('claim.notCancellable', `A ${claim.status.toLowerCase()} claim cannot be cancelled`);
       }
       if (shift.endsAt.getTime() <= Date.now()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
-      const freedPlace = claim.status === 'CONFIRMED';
+      const freedPlace = HOLDS_PLACE.includes(claim.status);
       claim.status = 'CANCELLED';
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);
       if (freedPlace) await this.promoteFromWaitlist(t, em, shift.id);
@@ -308,7 +309,7 @@ export class ClaimsService {
     if (!actor) return null;
     return ctx
       .loader<string, ShiftClaimEntity | null>('claim.viewerByShift', async (ids) => {
-        const rows = await this.claims(ctx).find({ where: { shiftId: In([...ids]), volunteerId: actor.userId, status: In(ACTIVE) } });
+        const rows = await this.claims(ctx).find({ where: { shiftId: In([...ids]), volunteerId: actor.userId, status: In(STANDING) } });
         return ids.map((i) => rows.find((r) => r.shiftId === i) ?? null);
       })
       .load(shiftId);
@@ -321,8 +322,8 @@ export class ClaimsService {
   async attendanceStats(ctx: RequestContext, volunteerIds: readonly string[]): Promise<Map<string, { attended: number; held: number }>> {
     const rows: { volunteer_id: string; attended: number; held: number }[] = await this.tx.manager(ctx).query(
       `SELECT c.volunteer_id,
-              count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN'))::int AS attended,
-              count(*) FILTER (WHERE c.status IN ('ATTENDED','CHECKED_IN','NO_SHOW','CONFIRMED'))::int AS held
+              count(*) FILTER (WHERE claim_is_present(c.status))::int AS attended,
+              count(*) FILTER (WHERE claim_is_committed(c.status))::int AS held
          FROM shift_claim c JOIN shift s ON s.id = c.shift_id
         WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
       [[...volunteerIds]],
@@ -334,8 +335,8 @@ export class ClaimsService {
   async heldIntervals(ctx: RequestContext, volunteerIds: readonly string[]): Promise<Map<string, { startsAt: Date; endsAt: Date }[]>> {
     const rows: { volunteer_id: string; starts_at: Date; ends_at: Date }[] = await this.tx.manager(ctx).query(
       `SELECT c.volunteer_id, s.starts_at, s.ends_at FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-        WHERE c.volunteer_id = ANY($1::uuid[]) AND c.status = ANY($2::text[]) AND s.ends_at > now()`,
-      [[...volunteerIds], ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN']],
+        WHERE c.volunteer_id = ANY($1::uuid[]) AND claim_holds_time(c.status) AND s.ends_at > now()`,
+      [[...volunteerIds]],
     );
     const out = new Map<string, { startsAt: Date; endsAt: Date }[]>();
     for (const r of rows) out.set(r.volunteer_id, [...(out.get(r.volunteer_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
@@ -346,14 +347,14 @@ export class ClaimsService {
   async standingClaimants(ctx: RequestContext, shiftIds: readonly string[]): Promise<{ shiftId: string; volunteerId: string }[]> {
     const rows: { shift_id: string; volunteer_id: string }[] = await this.tx
       .manager(ctx)
-      .query(`SELECT shift_id, volunteer_id FROM shift_claim WHERE shift_id = ANY($1::uuid[]) AND status NOT IN ('CANCELLED','REJECTED')`, [[...shiftIds]]);
+      .query(`SELECT shift_id, volunteer_id FROM shift_claim WHERE shift_id = ANY($1::uuid[]) AND claim_is_standing(status)`, [[...shiftIds]]);
     return rows.map((r) => ({ shiftId: r.shift_id, volunteerId: r.volunteer_id }));
   }
 
   /** Whether the person came to a shift of the task (checked in, or checked in and out). */
   async servedOn(ctx: RequestContext, taskId: string, userId: string): Promise<boolean> {
     const rows: unknown[] = await this.tx.manager(ctx).query(
-      `SELECT 1 FROM shift_claim c JOIN shift s ON s.id = c.shift_id WHERE s.task_id = $1 AND c.volunteer_id = $2 AND c.status IN ('ATTENDED','CHECKED_IN') LIMIT 1`,
+      `SELECT 1 FROM shift_claim c JOIN shift s ON s.id = c.shift_id WHERE s.task_id = $1 AND c.volunteer_id = $2 AND claim_is_present(c.status) LIMIT 1`,
       [taskId, userId],
     );
     return rows.length > 0;

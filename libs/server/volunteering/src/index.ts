@@ -6,4 +6,6 @@ export { ServiceRecordsService } from './service-records.service';
 export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';
 export type { TaskEntity as Task, TaskStatus } from './task.entity';
 export type { ShiftEntity as Shift } from './shift.entity';
-export type { ShiftClaimEntity as ShiftClaim, ClaimStatus } from './shift-claim.entity';
+export type { ShiftClaimEntity as ShiftClaim } from './shift-claim.entity';
+export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, WAITING, EXPECTED, PRESENT, COMMITTED, CANCELLABLE, CLAIM_STATUS_FUNCTIONS, claimStatusFunctionsSql } from './claim-status';
+export type { ClaimStatus } from './claim-status';

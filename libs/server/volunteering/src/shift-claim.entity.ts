@@ -1,11 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export type ClaimStatus = 'CONFIRMED' | 'WAITLISTED' | 'PENDING_APPROVAL' | 'CANCELLED' | 'CHECKED_IN' | 'ATTENDED' | 'NO_SHOW' | 'REJECTED';
-
-/** Statuses that hold one of the shift's places. */
-export const OCCUPYING: ClaimStatus[] = ['CONFIRMED', 'CHECKED_IN', 'ATTENDED'];
-/** Statuses of a claim that still stands (at most one per volunteer and shift). */
-export const ACTIVE: ClaimStatus[] = ['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN', 'ATTENDED', 'NO_SHOW'];
+import type { ClaimStatus } from './claim-status';
 
 /** A volunteer's claim on a shift, from claiming through attendance. */
 @Entity('shift_claim')

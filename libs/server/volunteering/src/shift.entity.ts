@@ -22,7 +22,7 @@ export class ShiftEntity {
   @Column({ type: 'int' })
   capacity: number;
 
-  /** claims occupying a place: CONFIRMED, CHECKED_IN, ATTENDED */
+  /** claims holding a place (HOLDS_PLACE in claim-status.ts) */
   @Column({ name: 'confirmed_count', type: 'int', default: 0 })
   confirmedCount: number;
 

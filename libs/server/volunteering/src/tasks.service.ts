@@ -219,7 +219,7 @@ export class TasksService {
     // Claims that can no longer be served are settled with the task.
     await em.query(
       `UPDATE shift_claim SET status = 'CANCELLED', updated_at = now()
-        WHERE status IN ('WAITLISTED','PENDING_APPROVAL') AND shift_id IN (SELECT id FROM shift WHERE task_id = $1)`,
+        WHERE claim_is_waiting(status) AND shift_id IN (SELECT id FROM shift WHERE task_id = $1)`,
       [task.id],
     );
     task.status = 'COMPLETED';
@@ -245,7 +245,7 @@ export class TasksService {
           AND NOT EXISTS (SELECT 1 FROM shift s JOIN shift_claim c ON c.shift_id = s.id
                            LEFT JOIN service_record r ON r.claim_id = c.id
                            WHERE s.task_id = t.id
-                             AND (c.status IN ('CONFIRMED','CHECKED_IN') OR (c.status = 'ATTENDED' AND (r.status IS NULL OR r.status = 'PENDING'))))
+                             AND (claim_is_expected(c.status) OR (c.status = 'ATTENDED' AND (r.status IS NULL OR r.status = 'PENDING'))))
         FOR UPDATE OF t SKIP LOCKED`,
       [taskId],
     );

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Limits } from '@civicgrid/contracts';
+import { CLAIM_STATUSES } from '../claim-status';
 import { ClaimStatusEnum } from './volunteering.objects';
 
 @InputType('ShiftInput', { description: 'One shift of a new task.' })
@@ -165,7 +166,6 @@ export class VerifyServiceInput {
   approve: boolean;
 }
 
-export const CLAIM_STATUSES = Object.values(ClaimStatusEnum);
 @InputType('ClaimFilter', { description: 'Filters for lists of claims.' })
 export class ClaimFilter {
   @Field(() => [ClaimStatusEnum], { nullable: true, description: 'Only these statuses.' })

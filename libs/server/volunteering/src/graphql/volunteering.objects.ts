@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, NodeInterface } from '@civicgrid/platform';
+import { CLAIM_STATUSES, ClaimStatus } from '../claim-status';
 
 export const TaskStatusEnum = { DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', CLOSED: 'CLOSED', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;
 registerEnumType(TaskStatusEnum, {
@@ -14,16 +15,7 @@ registerEnumType(TaskStatusEnum, {
   },
 });
 
-export const ClaimStatusEnum = {
-  CONFIRMED: 'CONFIRMED',
-  WAITLISTED: 'WAITLISTED',
-  PENDING_APPROVAL: 'PENDING_APPROVAL',
-  CANCELLED: 'CANCELLED',
-  CHECKED_IN: 'CHECKED_IN',
-  ATTENDED: 'ATTENDED',
-  NO_SHOW: 'NO_SHOW',
-  REJECTED: 'REJECTED',
-} as const;
+export const ClaimStatusEnum = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, s])) as { [S in ClaimStatus]: S };
 registerEnumType(ClaimStatusEnum, {
   name: 'ClaimStatus',
   description: 'Where a claim on a shift stands.',
