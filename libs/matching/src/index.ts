@@ -8,7 +8,7 @@ export { parseReasonDetail, detailList } from './reason-detail';
 export { createShiftIndex, createVolunteerIndex, recommendShifts, recommendVolunteers } from './recommend';
 export type { ShiftIndex, VolunteerIndex, IndexOptions, RecommendOptions, RecommendShiftsOptions } from './recommend';
 export { compareRanked } from './ranking';
-export { assign } from './assign';
+export { assign, solvePruned } from './assign';
 export type { AssignOptions } from './assign';
 export { buildCandidateEdges } from './candidate-edges';
 export type { CandidateEdges, CandidateEdgeOptions } from './candidate-edges';

@@ -2,7 +2,7 @@
  * What CivicGrid's users do without the matcher, over the same candidate edges
  * (so the same hard filters) and the same one-place-per-volunteer rule.
  */
-import type { CandidateEdges } from '../../../libs/matching/src';
+import type { CandidateEdges } from '@civicgrid/matching';
 import type { Random } from './district';
 
 /** volunteerShift[v] = shift index or −1. */

@@ -5,7 +5,7 @@
  * retirees), and shifts over a week at community venues. Seeded: the same
  * arguments always give the same district.
  */
-import type { AvailabilityWindow, GeoPoint, Shift, TimeInterval, Volunteer } from '../../../libs/matching/src';
+import type { AvailabilityWindow, GeoPoint, Shift, TimeInterval, Volunteer } from '@civicgrid/matching';
 
 export const CHENGDU: GeoPoint = { lat: 30.64, lng: 104.05 };
 const KM_PER_DEGREE = 111.19508;

@@ -6,7 +6,7 @@
  * exact optimum of the same pure-maximum-weight problem `assign` solves.
  */
 import loadHighs from 'highs';
-import type { CandidateEdges } from '../../../libs/matching/src';
+import type { CandidateEdges } from '@civicgrid/matching';
 
 export interface HighsResult {
   readonly objective: number;

@@ -4,7 +4,7 @@
  * writes dist/bench/matching.json. Timings are wall-clock on a shared machine:
  * compare the ratios within one run, not figures across runs.
  *
- *   TS_NODE_PROJECT=tools/bench/tsconfig.json node -r ts-node/register/transpile-only tools/bench/matching/run.ts
+ *   TS_NODE_PROJECT=tools/bench/tsconfig.json node -r ./tools/testing/register-ts.cjs tools/bench/matching/run.ts
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,8 +18,8 @@ import {
   haversineKm,
   recommendShifts,
   recommendVolunteers,
-} from '../../../libs/matching/src';
-import { solvePruned } from '../../../libs/matching/src/assign';
+  solvePruned,
+} from '@civicgrid/matching';
 import { firstComeFirstServed, greedyByScore, Placement } from './baselines';
 import { BATCH_NOW, generateCommunities, generateDistrict, generateShifts, generateVolunteers, seededRandom } from './district';
 import { solveWithHighs } from './highs-model';
