@@ -1,5 +1,5 @@
 import { Args, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import { OrganizationObject, OrganizationsService } from '@civicgrid/organizations';
@@ -22,6 +22,7 @@ export class NeedResolver {
   ) {}
 
   @Public()
+  @Allow.anyone()
   @Query(() => NeedConnection, { description: 'The needs board, newest first.' })
   needs(
     @Ctx() ctx: RequestContext,
@@ -33,30 +34,35 @@ export class NeedResolver {
   }
 
   @Public()
+  @Allow.anyone()
   @Query(() => NeedObject, { nullable: true, description: 'One need by id.' })
   need(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.needsService.load(ctx, id);
   }
 
   @SignedIn()
+  @Allow('resident.actFor')
   @Mutation(() => NeedObject, { description: 'Post a need, for oneself or (as proxy or grid leader) for a resident.' })
   publishNeed(@Ctx() ctx: RequestContext, @Args('input') input: PublishNeedInput) {
     return this.needsService.publish(ctx, input);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => NeedObject, { description: 'Support a need (+1), once per person.' })
   supportNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }) needId: string) {
     return this.needsService.support(ctx, needId);
   }
 
   @SignedIn()
+  @Allow('need.adopt')
   @Mutation(() => TaskObject, { description: 'Adopt a need for an organisation (COORDINATOR or above): creates a DRAFT task linked to it.' })
   adoptNeed(@Ctx() ctx: RequestContext, @Args('input') input: AdoptNeedInput) {
     return this.needsService.adopt(ctx, input.needId, input.organizationId);
   }
 
   @SignedIn()
+  @Allow.self('resident.actFor')
   @Mutation(() => NeedObject, { description: 'Withdraw an open need (its poster, or the resident’s proxy).' })
   closeNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }) needId: string) {
     return this.needsService.close(ctx, needId);
@@ -102,6 +108,7 @@ export class TaskReviewResolver {
   ) {}
 
   @SignedIn()
+  @Allow('task.review')
   @Mutation(() => TaskReviewObject, { description: "Rate a completed task 1–5, once: residents of the task's area and its volunteers." })
   reviewTask(@Ctx() ctx: RequestContext, @Args('input') input: ReviewTaskInput) {
     return this.reviews.review(ctx, input.taskId, input.rating, input.comment);

@@ -1,5 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Public, RequestContext } from '@civicgrid/platform';
+import { Allow, Ctx, Public, RequestContext } from '@civicgrid/platform';
 import { GeoService } from './geo.service';
 import { RegionObject } from './graphql/region.object';
 import { RegionEntity } from './region.entity';
@@ -9,12 +9,14 @@ export class GeoResolver {
   constructor(private readonly geo: GeoService) {}
 
   @Public()
+  @Allow.anyone()
   @Query(() => [RegionObject], { description: 'Children of a region, or the roots when no parentId is given.' })
   regions(@Ctx() ctx: RequestContext, @Args('parentId', { type: () => ID, nullable: true }) parentId?: string) {
     return parentId ? this.geo.children(ctx, parentId) : this.geo.roots(ctx);
   }
 
   @Public()
+  @Allow.anyone()
   @Query(() => RegionObject, { nullable: true, description: 'One region by id.' })
   region(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.geo.load(ctx, id);

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
 import { AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
@@ -19,6 +19,7 @@ export class IdentityResolver {
   ) {}
 
   @Public()
+  @Allow.self()
   @Query(() => UserObject, { nullable: true, description: 'The signed-in person; null when not signed in.' })
   async me(@Ctx() ctx: RequestContext) {
     const actor = await ctx.actor();
@@ -26,6 +27,7 @@ export class IdentityResolver {
   }
 
   @SignedIn()
+  @Allow('user.lookupByPhone')
   @Query(() => UserObject, {
     nullable: true,
     description: 'Find a person by mobile number (to name a proxy); the phone comes back masked. Limited to a few look-ups an hour (RATE_LIMITED) and audited.',
@@ -35,6 +37,7 @@ export class IdentityResolver {
   }
 
   @SignedIn()
+  @Allow.self()
   @Query(() => UserConnection, { description: 'Residents who currently let the signed-in person act for them.' })
   proxyResidents(
     @Ctx() ctx: RequestContext,
@@ -45,12 +48,14 @@ export class IdentityResolver {
   }
 
   @Public()
+  @Allow.anyone()
   @Mutation(() => AuthPayloadObject, { description: 'Sign up as a resident; signs in at once.' })
   register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput) {
     return this.users.register(ctx, input);
   }
 
   @Public()
+  @Allow.anyone()
   @Mutation(() => AuthPayloadObject, {
     description: 'Sign in with phone and password. Repeated failures are refused for a while (RATE_LIMITED); a device that signed in before (deviceToken) counts apart.',
   })
@@ -59,42 +64,49 @@ export class IdentityResolver {
   }
 
   @Public()
+  @Allow.anyone()
   @Mutation(() => AuthPayloadObject, { description: 'Trade a refresh token for a new access token and refresh token. UNAUTHENTICATED once the session has ended.' })
   refreshSession(@Ctx() ctx: RequestContext, @Args('input') input: RefreshSessionInput) {
     return this.users.refresh(ctx, input.refreshToken);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => Boolean, { description: 'Sign out: this session ends (or every session, with everywhere) and its tokens stop working at once.' })
   logout(@Ctx() ctx: RequestContext, @Args('input', { nullable: true }) input?: LogoutInput) {
     return this.users.logout(ctx, input?.everywhere ?? false);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => Int, { description: 'Change my password after giving the current one. Every other session of mine ends; answers how many. Audited.' })
   changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput) {
     return this.users.changePassword(ctx, input.currentPassword, input.newPassword);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => UserObject, { description: "Change the signed-in person's profile." })
   updateProfile(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProfileInput) {
     return this.users.updateProfile(ctx, input);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => Boolean, { description: 'Let another person act for me (claim shifts, check in), recording my consent. Audited.' })
   grantProxy(@Ctx() ctx: RequestContext, @Args('input') input: GrantProxyInput) {
     return this.users.grantProxy(ctx, input.proxyUserId, input.consentNote);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => Boolean, { description: 'Withdraw a proxy consent. Audited.' })
   revokeProxy(@Ctx() ctx: RequestContext, @Args('input') input: RevokeProxyInput) {
     return this.users.revokeProxy(ctx, input.proxyUserId);
   }
 
   @SignedIn()
+  @Allow('official.assign')
   @Mutation(() => OfficialPostObject, { description: 'Give a person an official post over a region subtree (administrators only). Audited.' })
   assignOfficial(@Ctx() ctx: RequestContext, @Args('input') input: AssignOfficialInput) {
     return this.users.assignOfficial(ctx, input.userId, input.regionId, input.title);

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AllianceEntity, AllianceMemberEntity, AllianceMemberStatus, PledgeActivityEntity } from './alliance.entity';
 import { AlliancesService } from './alliances.service';
@@ -30,12 +30,14 @@ export class AllianceResolver {
   ) {}
 
   @Public()
+  @Allow.anyone()
   @Query(() => AllianceObject, { nullable: true, description: 'One alliance by id.' })
   alliance(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.alliances.load(ctx, id);
   }
 
   @Public()
+  @Allow.anyone()
   @Query(() => AllianceConnection, { name: 'alliances', description: 'Alliances, newest first; with regionId, those of that region (its subtree and the areas containing it).' })
   alliancesList(
     @Ctx() ctx: RequestContext,
@@ -47,6 +49,7 @@ export class AllianceResolver {
   }
 
   @SignedIn()
+  @Allow('alliance.steward')
   @Query(() => AllianceMemberConnection, { description: "Applications the signed-in person may decide: their organisations' alliances, or in their official regions." })
   pendingAllianceApplications(
     @Ctx() ctx: RequestContext,
@@ -57,42 +60,49 @@ export class AllianceResolver {
   }
 
   @SignedIn()
+  @Allow('alliance.create')
   @Mutation(() => AllianceObject, { description: 'Found an alliance for a street or community, run by a steward organisation.' })
   createAlliance(@Ctx() ctx: RequestContext, @Args('input') input: CreateAllianceInput) {
     return this.alliances.create(ctx, input);
   }
 
   @SignedIn()
+  @Allow('alliance.apply')
   @Mutation(() => AllianceMemberObject, { description: 'Apply to an alliance with the pledges the organisation takes on (its ADMIN or above).' })
   applyToAlliance(@Ctx() ctx: RequestContext, @Args('input') input: ApplyToAllianceInput) {
     return this.alliances.apply(ctx, input.allianceId, input.organizationId, input.pledges);
   }
 
   @SignedIn()
+  @Allow('alliance.steward')
   @Mutation(() => AllianceMemberObject, { description: 'Approve or reject an application (steward ADMIN or above, or an official in scope); a rejection needs a reason.' })
   decideAllianceApplication(@Ctx() ctx: RequestContext, @Args('input') input: DecideAllianceApplicationInput) {
     return this.alliances.decide(ctx, input.allianceMemberId, input.approve, input.reason);
   }
 
   @SignedIn()
+  @Allow('alliance.steward')
   @Mutation(() => AllianceMemberObject, { description: 'Suspend an active member (steward or official in scope).' })
   suspendAllianceMember(@Ctx() ctx: RequestContext, @Args('input') input: AllianceMemberActionInput) {
     return this.alliances.setSuspended(ctx, input.allianceMemberId, true, input.reason);
   }
 
   @SignedIn()
+  @Allow('alliance.steward')
   @Mutation(() => AllianceMemberObject, { description: 'Reinstate a suspended member (steward or official in scope).' })
   reinstateAllianceMember(@Ctx() ctx: RequestContext, @Args('input') input: AllianceMemberActionInput) {
     return this.alliances.setSuspended(ctx, input.allianceMemberId, false, input.reason);
   }
 
   @SignedIn()
+  @Allow('alliance.actForMember')
   @Mutation(() => AllianceMemberObject, { description: 'Leave an alliance, or withdraw an application (the member organisation’s ADMIN or above).' })
   leaveAlliance(@Ctx() ctx: RequestContext, @Args('input') input: AllianceMemberActionInput) {
     return this.alliances.leave(ctx, input.allianceMemberId);
   }
 
   @SignedIn()
+  @Allow('alliance.actForMember')
   @Mutation(() => PledgeActivityObject, { description: 'Record activity on a pledge (an ACTIVE member’s ADMIN or above).' })
   recordPledgeActivity(@Ctx() ctx: RequestContext, @Args('input') input: RecordPledgeActivityInput) {
     return this.alliances.recordActivity(ctx, input);

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
@@ -26,12 +26,14 @@ export class OrganizationsResolver {
   ) {}
 
   @Public()
+  @Allow.anyone()
   @Query(() => OrganizationObject, { nullable: true, description: 'One organisation by id.' })
   organization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.orgs.load(ctx, id);
   }
 
   @Public()
+  @Allow.anyone()
   @Query(() => OrganizationConnection, { description: 'The organisation directory, by name.' })
   organizations(
     @Ctx() ctx: RequestContext,
@@ -43,12 +45,14 @@ export class OrganizationsResolver {
   }
 
   @SignedIn()
+  @Allow('organization.create')
   @Mutation(() => OrganizationObject, { description: 'Register an organisation; the creator becomes OWNER. Street offices and departments only by officials in scope.' })
   createOrganization(@Ctx() ctx: RequestContext, @Args('input') input: CreateOrganizationInput) {
     return this.orgs.create(ctx, input);
   }
 
   @SignedIn()
+  @Allow('organization.verify')
   @Mutation(() => OrganizationObject, { description: "Verify an organisation (an official whose region holds the organisation's, or an administrator). Audited." })
   verifyOrganization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.orgs.verify(ctx, id);
@@ -80,42 +84,49 @@ export class MembershipResolver {
   ) {}
 
   @SignedIn()
+  @Allow.self()
   @Query(() => [MembershipObject], { description: "The signed-in person's memberships in a status: INVITED for invitations to answer, REQUESTED for requests sent." })
   myMemberships(@Ctx() ctx: RequestContext, @Args('status', { type: () => MembershipStatusEnum }) status: string) {
     return this.memberships.mine(ctx, status as MembershipEntity['status']);
   }
 
   @SignedIn()
+  @Allow('membership.manage', 'membership.manageOwners')
   @Mutation(() => MembershipObject, { description: 'Invite a person by mobile number (ADMIN or above; OWNER to invite an owner).' })
   inviteMember(@Ctx() ctx: RequestContext, @Args('input') input: InviteMemberInput) {
     return this.memberships.invite(ctx, input.organizationId, input.phone, input.role);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => MembershipObject, { description: 'Ask to join an organisation; accepts its invitation if there is one.' })
   joinOrganization(@Ctx() ctx: RequestContext, @Args('input') input: JoinOrganizationInput) {
     return this.memberships.join(ctx, input.organizationId, input.message);
   }
 
   @SignedIn()
+  @Allow.self('membership.manage')
   @Mutation(() => MembershipObject, { description: 'Answer an invitation (the invitee) or a request to join (ADMIN or above).' })
   decideMembership(@Ctx() ctx: RequestContext, @Args('input') input: DecideMembershipInput) {
     return this.memberships.decide(ctx, input.membershipId, input.accept);
   }
 
   @SignedIn()
+  @Allow('membership.manage', 'membership.manageOwners')
   @Mutation(() => MembershipObject, { description: "Change a member's role and title; the last owner cannot be demoted." })
   changeMemberRole(@Ctx() ctx: RequestContext, @Args('input') input: ChangeMemberRoleInput) {
     return this.memberships.changeRole(ctx, input.membershipId, input.role, input.seniorTitle);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => MembershipObject, { description: 'Leave an organisation; the last owner cannot leave.' })
   leaveOrganization(@Ctx() ctx: RequestContext, @Args('organizationId', { type: () => ID }) organizationId: string) {
     return this.memberships.leave(ctx, organizationId);
   }
 
   @SignedIn()
+  @Allow('membership.manage', 'membership.manageOwners')
   @Mutation(() => MembershipObject, { description: 'Remove a member or withdraw an invitation (ADMIN or above); access ends at once.' })
   removeMember(@Ctx() ctx: RequestContext, @Args('input') input: RemoveMemberInput) {
     return this.memberships.remove(ctx, input.membershipId);

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, RequestContext, SignedIn } from '@civicgrid/platform';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import { ClaimsService, ShiftClaimObject, ShiftObject, TasksService } from '@civicgrid/volunteering';
 import {
@@ -24,6 +24,7 @@ export class ShiftRecommendationResolver {
   constructor(private readonly matching: MatchingService) {}
 
   @SignedIn()
+  @Allow.self()
   @Query(() => [ShiftRecommendationObject], { description: 'Shifts recommended to the signed-in volunteer, ranked and explained.' })
   recommendedShifts(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, nullable: true }) first?: number) {
     return this.matching.recommendedShifts(ctx, first);
@@ -40,6 +41,7 @@ export class VolunteerRecommendationResolver {
   constructor(private readonly matching: MatchingService) {}
 
   @SignedIn()
+  @Allow('task.manage')
   @Query(() => [VolunteerRecommendationObject], { description: "Volunteers recommended for a shift, ranked and explained (the shift's organisation's COORDINATOR or above)." })
   recommendedVolunteers(@Ctx() ctx: RequestContext, @Args('shiftId', { type: () => ID }) shiftId: string, @Args('first', { type: () => Int, nullable: true }) first?: number) {
     return this.matching.recommendedVolunteers(ctx, shiftId, first);
@@ -74,6 +76,7 @@ export class AutoAssignResolver {
   constructor(private readonly matching: MatchingService) {}
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => AssignmentProposalObject, {
     description: "Choose volunteers for the shifts' open places maximising the total score (exactly), and invite them unless dryRun. Idempotent by idempotencyKey.",
   })
@@ -94,6 +97,7 @@ export class InvitationResolver {
   ) {}
 
   @SignedIn()
+  @Allow.self()
   @Query(() => InvitationConnection, { description: "The signed-in volunteer's invitations, newest first." })
   myInvitations(
     @Ctx() ctx: RequestContext,
@@ -105,18 +109,21 @@ export class InvitationResolver {
   }
 
   @SignedIn()
+  @Allow.self()
   @Query(() => Int, { description: "How many invitations wait for the signed-in volunteer's answer." })
   pendingInvitationCount(@Ctx() ctx: RequestContext) {
     return this.invitations.pendingCount(ctx);
   }
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => InvitationObject, { description: "Invite one volunteer to a shift, explained by their match score (the shift's organisation's COORDINATOR or above)." })
   inviteVolunteer(@Ctx() ctx: RequestContext, @Args('input') input: InviteVolunteerInput) {
     return this.matching.invite(ctx, input.shiftId, input.volunteerId, input.expiresInMinutes);
   }
 
   @SignedIn()
+  @Allow('claim.actAsVolunteer')
   @Mutation(() => InvitationObject, { description: 'Accept (claims the place; CONFLICT if the shift filled meanwhile) or decline an invitation.' })
   respondToInvitation(@Ctx() ctx: RequestContext, @Args('input') input: RespondToInvitationInput) {
     return this.invitations.respond(ctx, input.invitationId, input.accept);

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
@@ -44,36 +44,42 @@ export class TaskResolver {
   ) {}
 
   @Public()
+  @Allow.anyone('organization.viewInternal')
   @Query(() => TaskObject, { nullable: true, description: 'One task by id; a draft only for its organisation.' })
   task(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.tasks.visibleTask(ctx, id);
   }
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => TaskObject, { description: 'Create a task with its shifts, as DRAFT (COORDINATOR or above).' })
   createTask(@Ctx() ctx: RequestContext, @Args('input') input: CreateTaskInput) {
     return this.tasks.create(ctx, input);
   }
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => TaskObject, { description: 'Publish a draft task so volunteers can claim its shifts.' })
   publishTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.tasks.publish(ctx, id);
   }
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => TaskObject, { description: 'Stop taking claims on a published task; existing claims stand.' })
   closeTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.tasks.close(ctx, id);
   }
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => TaskObject, { description: 'Declare a task done (COORDINATOR or above); a need it answers becomes FULFILLED. Tasks also complete by themselves once the last shift has ended and every claim is settled.' })
   completeTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.tasks.complete(ctx, id);
   }
 
   @SignedIn()
+  @Allow('task.manage')
   @Mutation(() => ShiftObject, { description: 'Add a shift to a draft or published task (COORDINATOR or above).' })
   addShift(@Ctx() ctx: RequestContext, @Args('input') input: AddShiftInput) {
     return this.tasks.addShift(ctx, input.taskId, input);
@@ -103,6 +109,7 @@ export class ShiftResolver {
   ) {}
 
   @Public()
+  @Allow.anyone()
   @Query(() => ShiftConnection, { description: 'The shift board: shifts of published tasks that have not ended, soonest first.' })
   openShifts(
     @Ctx() ctx: RequestContext,
@@ -114,6 +121,7 @@ export class ShiftResolver {
   }
 
   @Public()
+  @Allow.anyone('organization.viewInternal')
   @Query(() => ShiftObject, { nullable: true, description: 'One shift by id (of a task the viewer may see).' })
   async shift(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     const shift = await this.tasks.loadShift(ctx, id);
@@ -157,6 +165,7 @@ export class ClaimResolver {
   ) {}
 
   @SignedIn()
+  @Allow('claim.actAsVolunteer')
   @Query(() => ClaimConnection, { description: "The signed-in volunteer's claims (or, with volunteerId, those of a resident they act for), newest first." })
   async myClaims(
     @Ctx() ctx: RequestContext,
@@ -170,6 +179,7 @@ export class ClaimResolver {
   }
 
   @SignedIn()
+  @Allow('claim.view')
   @Query(() => ShiftClaimObject, { nullable: true, description: 'One claim, for the volunteer, their proxy or the organisation.' })
   async claim(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     const claim = await this.claims.load(ctx, id);
@@ -177,36 +187,42 @@ export class ClaimResolver {
   }
 
   @SignedIn()
+  @Allow('claim.actAsVolunteer')
   @Mutation(() => ShiftClaimObject, { description: 'Claim a place: CONFIRMED while space is left, else WAITLISTED; PENDING_APPROVAL when the task needs approval.' })
   claimShift(@Ctx() ctx: RequestContext, @Args('input') input: ClaimShiftInput) {
     return this.claims.claim(ctx, input.shiftId, input.onBehalfOfUserId);
   }
 
   @SignedIn()
+  @Allow('claim.cancel')
   @Mutation(() => ShiftClaimObject, { description: 'Cancel a claim; a freed place goes to the first waitlisted claim.' })
   cancelClaim(@Ctx() ctx: RequestContext, @Args('input') input: CancelClaimInput) {
     return this.claims.cancel(ctx, input.claimId);
   }
 
   @SignedIn()
+  @Allow('claim.decide')
   @Mutation(() => ShiftClaimObject, { description: 'Approve or reject a claim awaiting approval (COORDINATOR or above).' })
   decideClaim(@Ctx() ctx: RequestContext, @Args('input') input: DecideClaimInput) {
     return this.claims.decide(ctx, input.claimId, input.approve);
   }
 
   @SignedIn()
+  @Allow('claim.decide')
   @Mutation(() => ShiftClaimObject, { description: 'Record that a confirmed volunteer did not come, once the shift has started (COORDINATOR or above).' })
   markNoShow(@Ctx() ctx: RequestContext, @Args('input') input: CancelClaimInput) {
     return this.claims.markNoShow(ctx, input.claimId);
   }
 
   @SignedIn()
+  @Allow('claim.actAsVolunteer', 'claim.checkInWithoutCode')
   @Mutation(() => ShiftClaimObject, { description: 'Check in, from 30 minutes before the start until the end.' })
   checkIn(@Ctx() ctx: RequestContext, @Args('input') input: CheckInInput) {
     return this.claims.checkIn(ctx, input.claimId, input.code);
   }
 
   @SignedIn()
+  @Allow('claim.actAsVolunteer', 'claim.checkInWithoutCode')
   @Mutation(() => ShiftClaimObject, { description: 'Check out; records the minutes for verification.' })
   checkOut(@Ctx() ctx: RequestContext, @Args('input') input: CheckOutInput) {
     return this.claims.checkOut(ctx, input.claimId);
@@ -241,6 +257,7 @@ export class ServiceRecordResolver {
   ) {}
 
   @SignedIn()
+  @Allow.self()
   @Query(() => ServiceRecordConnection, { description: "The signed-in volunteer's service records, newest first." })
   myServiceRecords(
     @Ctx() ctx: RequestContext,
@@ -251,6 +268,7 @@ export class ServiceRecordResolver {
   }
 
   @SignedIn()
+  @Allow('service.verify')
   @Mutation(() => ServiceRecordObject, { description: "Verify or reject a volunteer's minutes (the organisation's COORDINATOR or above); a decided record cannot be changed." })
   verifyService(@Ctx() ctx: RequestContext, @Args('input') input: VerifyServiceInput) {
     return this.records.verify(ctx, input.claimId, input.approve, input.minutes);

@@ -1,6 +1,6 @@
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import GraphQLJSON from './json.scalar';
-import { Ctx, SignedIn } from '../context/decorators';
+import { Allow, Ctx, SignedIn } from '../context/decorators';
 import { RequestContext } from '../context/request-context';
 import { ConnectionType } from '../pagination/connection';
 import { AuditService } from './audit.service';
@@ -31,6 +31,7 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @SignedIn()
+  @Allow('audit.read')
   @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (administrators).' })
   async auditLog(
     @Ctx() ctx: RequestContext,
