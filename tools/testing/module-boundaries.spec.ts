@@ -26,13 +26,6 @@ const MAY_USE_SCOPES: Record<Scope, readonly Scope[]> = {
   tools: ['tools', 'api', 'shared'],
 };
 
-/**
- * TEMPORARY: projects whose tags their owners are adding in a change of their own, with
- * the tags they are to get (checked as if declared). An entry fails the test as soon as
- * its project declares tags of its own, so this only shrinks and goes.
- */
-const TAGS_PENDING: Record<string, string[]> = { notifications: ['scope:api', 'layer:5'] };
-
 interface Project {
   name: string;
   /** directory of its project.json, relative to the repository */
@@ -56,7 +49,7 @@ function loadProjects(): Project[] {
   walk('.', (file) => file.endsWith(`${sep}project.json`) && found.push(file));
   return found.sort().map((file) => {
     const json = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { name: string; tags?: string[] };
-    const tags = json.tags?.some((t) => t.startsWith('layer:')) ? json.tags : [...(json.tags ?? []), ...(TAGS_PENDING[json.name] ?? [])];
+    const tags = json.tags ?? [];
     const layer = tags.find((t) => /^layer:\d+$/.test(t))?.slice('layer:'.length);
     const scope = tags.find((t) => t.startsWith('scope:'))?.slice('scope:'.length);
     return {
@@ -136,11 +129,6 @@ describe('module boundaries', () => {
     expect(PROJECTS.length).toBeGreaterThanOrEqual(10);
     const untagged = PROJECTS.filter((p) => p.layer === undefined || !p.scope || p.tags.filter((t) => t.startsWith('layer:')).length > 1).map((p) => `${p.root}: ${p.tags.join(', ')}`);
     expect(untagged).toEqual([]);
-  });
-
-  it('should keep the list of projects awaiting their own tags to those that still lack them', () => {
-    const declared = PROJECTS.filter((p) => TAGS_PENDING[p.name] && p.tags.some((t) => t.startsWith('layer:'))).map((p) => p.name);
-    expect(declared).toEqual([]);
   });
 
   it('should resolve every @civicgrid path to a project', () => {

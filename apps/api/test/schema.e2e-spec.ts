@@ -13,12 +13,6 @@ const SCHEMA_FILE = join(ROOT, 'apps/api/schema.gql');
 const CONTRACT_FILES = ['core.graphql', 'community.graphql', 'matching.graphql'];
 const SHARED_CONTRACT = resolve(ROOT, '../shared/contract');
 const COPIED_CONTRACT = join(ROOT, 'apps/api/test/contract');
-/**
- * TEMPORARY: modules whose owners are adding `@Allow` to their operations in a change of
- * their own; their undeclared operations read `pending` instead of failing. An entry
- * fails the test once all its operations declare their grounds, so this only shrinks.
- */
-const POLICY_PENDING_MODULES = new Set(['NotificationsModule']);
 
 function printed(schema: GraphQLSchema): string {
   return printSchema(lexicographicSortSchema(schema)) + '\n';
@@ -59,10 +53,10 @@ describe('schema', () => {
   });
 
   /** Every query and mutation: who may call it (`@Public`/`@SignedIn`) and what its service checks (`@Allow`). */
-  function accessTable(): { table: string[]; pendingModules: Set<string> } {
+  function accessTable(): string[] {
     const discovery = new DiscoveryService(api.running.app.get(ModulesContainer));
     const scanner = new MetadataScanner();
-    const rules = new Map<string, { access: string; grounds?: PolicyGround[]; module?: string }>();
+    const rules = new Map<string, { access: string; grounds?: PolicyGround[] }>();
     for (const wrapper of discovery.getProviders()) {
       const instance = wrapper.instance as object | undefined;
       if (!instance || typeof instance !== 'object') continue;
@@ -74,31 +68,23 @@ describe('schema', () => {
         const name = Reflect.getMetadata('graphql:resolver_name', fn) ?? method;
         const rule: AccessRule | undefined = Reflect.getMetadata(ACCESS_RULE, fn) ?? Reflect.getMetadata(ACCESS_RULE, instance.constructor);
         const grounds: PolicyGround[] | undefined = Reflect.getMetadata(POLICY_GROUNDS, fn);
-        rules.set(`${type}.${name}`, { access: rule?.kind ?? 'NONE', grounds, module: wrapper.host?.metatype?.name });
+        rules.set(`${type}.${name}`, { access: rule?.kind ?? 'NONE', grounds });
       }
     }
     const operations = [
       ...Object.keys(live.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
       ...Object.keys(live.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),
     ].sort();
-    const pendingModules = new Set<string>();
-    const table = operations.map((op) => {
+    return operations.map((op) => {
       const r = rules.get(op);
-      if (r && !r.grounds && r.module && POLICY_PENDING_MODULES.has(r.module)) pendingModules.add(r.module);
-      const grounds = r?.grounds?.length ? r.grounds.join(', ') : r?.module && POLICY_PENDING_MODULES.has(r.module) ? 'pending' : 'NONE';
-      return `${op}: ${r?.access ?? 'NONE'} → ${grounds}`;
+      return `${op}: ${r?.access ?? 'NONE'} → ${r?.grounds?.length ? r.grounds.join(', ') : 'NONE'}`;
     });
-    return { table, pendingModules };
   }
 
   it('should declare an access rule and the policy actions it checks on every query and mutation', () => {
-    const { table } = accessTable();
+    const table = accessTable();
     expect(table.filter((line) => /\bNONE\b/.test(line))).toEqual([]);
     // The reviewed list of every operation, who may call it and on what grounds.
     expect(table).toMatchSnapshot();
-  });
-
-  it('should keep the modules awaiting their @Allow declarations to those that still lack some', () => {
-    expect([...POLICY_PENDING_MODULES].filter((m) => !accessTable().pendingModules.has(m))).toEqual([]);
   });
 });

@@ -40,11 +40,33 @@ export class TestApi {
       apiHost: '127.0.0.1',
       env: 'test',
       logLevel: process.env.LOG_LEVEL ?? 'silent',
+      // Idle workers look for due jobs every half second, so tests wait less.
+      jobsPollSeconds: 0.5,
       ...capture,
       ...opts.settings,
     });
     const db = running.app.get(DataSource);
     return new TestApi(running, db, new Factories(db, running.app.get(TokenService)), logLines);
+  }
+
+  /** Waits until every committed event has been delivered to its subscribers (polls; bounded). */
+  async eventsSettled(timeoutMs = 20_000): Promise<void> {
+    await this.eventually(async () => (await this.sql<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL`))[0].n === 0, timeoutMs);
+  }
+
+  /** Polls `check` until it holds (every 50 ms), failing after `timeoutMs`. */
+  async eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      if (await check()) return;
+      if (Date.now() > until) throw new Error('timed out waiting for a condition');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Makes queued jobs due now (the queue counts time in the database, which tests cannot move). */
+  async runJobsNow(queue: string): Promise<void> {
+    await this.sql(`UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state IN ('created','retry')`, [queue]);
   }
 
   /** The captured log lines parsed, at or above a pino level (30 info, 40 warn, 50 error). */

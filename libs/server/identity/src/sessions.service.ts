@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Clock, RequestContext, SETTINGS, Settings, TokenService, TransactionRunner, UnauthenticatedError } from '@civicgrid/platform';
+import { AuditService, Clock, RequestContext, returning, SETTINGS, Settings, TokenService, TransactionRunner, UnauthenticatedError } from '@civicgrid/platform';
 
 export type SessionEndReason = 'LOGOUT' | 'LOGOUT_EVERYWHERE' | 'PASSWORD_CHANGED' | 'REFRESH_REUSED';
 
@@ -91,22 +91,18 @@ export class SessionsService {
 
   /** Ends one session (its access tokens stop working at the next request). */
   async end(ctx: RequestContext, sessionId: string, reason: SessionEndReason): Promise<boolean> {
-    const rows: unknown[] = await this.tx
-      .manager(ctx)
-      .query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [sessionId, this.clock.now(), reason]);
+    const rows = await returning(this.tx.manager(ctx), `UPDATE auth_session SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [sessionId, this.clock.now(), reason]);
     return rows.length > 0;
   }
 
   /** Ends every session of a person but one (the one they act from), returning how many ended. */
   async endAllOf(ctx: RequestContext, userId: string, reason: SessionEndReason, exceptSessionId?: string): Promise<number> {
-    const rows: unknown[] = await this.tx
-      .manager(ctx)
-      .query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $4 RETURNING id`, [
-        userId,
-        this.clock.now(),
-        reason,
-        exceptSessionId ?? null,
-      ]);
+    const rows = await returning(this.tx.manager(ctx), `UPDATE auth_session SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $4 RETURNING id`, [
+      userId,
+      this.clock.now(),
+      reason,
+      exceptSessionId ?? null,
+    ]);
     return rows.length;
   }
 

@@ -1,5 +1,5 @@
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { AuditService, authorize, ConnectionType, Ctx, paginate, RequestContext, SignedIn, TransactionRunner } from '@civicgrid/platform';
+import { Allow, AuditService, authorize, ConnectionType, Ctx, paginate, RequestContext, SignedIn, TransactionRunner } from '@civicgrid/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A message the development sink kept instead of sending it. */
@@ -45,6 +45,7 @@ export class DevMessagesResolver {
   ) {}
 
   @SignedIn()
+  @Allow('audit.read')
   @Query(() => DevMessageConnection, { description: 'Messages kept by the development sink, newest first (administrators; audited).' })
   async devMessages(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, nullable: true }) first?: number, @Args('after', { nullable: true }) after?: string) {
     authorize(await ctx.requireActor(), 'audit.read');

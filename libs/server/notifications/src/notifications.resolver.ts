@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { UsersService } from '@civicgrid/identity';
-import { Ctx, GraphQLContext, LiveHub, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, GraphQLContext, LiveHub, RequestContext, SignedIn } from '@civicgrid/platform';
 import { MarkNotificationsReadInput, NotificationConnection, NotificationObject, NotificationSettingsObject, UpdateNotificationSettingsInput } from './graphql/notification.objects';
 import { NotificationEntity } from './notification.entity';
 import { NOTIFICATION_ADDED, NotificationsService } from './notifications.service';
@@ -19,6 +19,7 @@ export class NotificationsResolver {
   ) {}
 
   @SignedIn()
+  @Allow.self()
   @Query(() => NotificationConnection, { name: 'notifications', description: "The signed-in person's inbox, newest first." })
   inbox(
     @Ctx() ctx: RequestContext,
@@ -30,30 +31,35 @@ export class NotificationsResolver {
   }
 
   @SignedIn()
+  @Allow.self()
   @Query(() => Int, { description: 'How many notifications of the signed-in person are unread (the bell).' })
   unreadNotificationCount(@Ctx() ctx: RequestContext) {
     return this.notifications.unreadCount(ctx);
   }
 
   @SignedIn()
+  @Allow.self()
   @Query(() => NotificationSettingsObject, { description: "The signed-in person's channels per kind and quiet hours." })
   notificationSettings(@Ctx() ctx: RequestContext) {
     return this.notifications.settings(ctx);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => Int, { description: 'Mark some (ids) or all of my notifications read; answers how many were marked.' })
   markNotificationsRead(@Ctx() ctx: RequestContext, @Args('input') input: MarkNotificationsReadInput) {
     return this.notifications.markRead(ctx, input);
   }
 
   @SignedIn()
+  @Allow.self()
   @Mutation(() => NotificationSettingsObject, { description: 'Choose channels per kind and the quiet hours for SMS.' })
   updateNotificationSettings(@Ctx() ctx: RequestContext, @Args('input') input: UpdateNotificationSettingsInput) {
     return this.notifications.updateSettings(ctx, input);
   }
 
   @SignedIn()
+  @Allow.self()
   @Subscription(() => NotificationObject, {
     description: 'Each new notification of the signed-in person, as it arrives (authenticated on connection_init).',
     filter: (payload: Added, _args: unknown, context: GraphQLContext) => payload.userId === context.ctx.userId,

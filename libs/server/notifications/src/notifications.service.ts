@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Limits } from '@civicgrid/contracts';
 import { UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
-import { Clock, InvalidInputError, JobsService, LiveHub, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { Clock, InvalidInputError, JobsService, LiveHub, PageArgs, paginate, RequestContext, returning, TransactionRunner } from '@civicgrid/platform';
 import { Channels, DeliveryFailedError } from './channels/channels';
 import { NotificationEntity } from './notification.entity';
 import { Channel, CHANNELS, localeOf, NotificationKinds, Params } from './notification-kinds';
@@ -53,7 +53,14 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.define<{ deliveryId: string }>({ name: DELIVER_JOB, handle: (ctx, data) => this.deliver(ctx, data.deliveryId), retryLimit: 4, retryDelaySeconds: 30 });
+    this.jobs.define<{ deliveryId: string }>({
+      name: DELIVER_JOB,
+      handle: (ctx, data) => this.deliver(ctx, data.deliveryId),
+      // A provider that keeps refusing: the delivery is marked FAILED (visible to administrators).
+      onDead: (ctx, data) => this.markFailed(ctx, data.deliveryId),
+      retryLimit: 4,
+      retryDelaySeconds: 30,
+    });
   }
 
   private repo(ctx: RequestContext) {
@@ -171,9 +178,12 @@ export class NotificationsService implements OnModuleInit {
     const ids = input.ids ?? [];
     if (all === (ids.length > 0)) throw new InvalidInputError('ids', 'notifications.idsOrAll', 'Give either ids or all: true');
     if (ids.length > Limits.pageSizeMax) throw new InvalidInputError('ids', 'validation.arrayMaxSize', `At most ${Limits.pageSizeMax} ids at once`);
-    const rows: unknown[] = await this.tx
-      .manager(ctx)
-      .query(`UPDATE notification SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL AND ($3::boolean OR id = ANY($4::uuid[])) RETURNING id`, [actor.userId, this.clock.now(), all, ids]);
+    const rows = await returning(this.tx.manager(ctx), `UPDATE notification SET read_at = $2 WHERE user_id = $1 AND in_app AND read_at IS NULL AND ($3::boolean OR id = ANY($4::uuid[])) RETURNING id`, [
+      actor.userId,
+      this.clock.now(),
+      all,
+      ids,
+    ]);
     return rows.length;
   }
 

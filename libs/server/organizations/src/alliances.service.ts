@@ -4,6 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
+  EventBus,
   authorize,
   cleanName,
   can,
@@ -51,6 +52,7 @@ export class AlliancesService {
     private readonly geo: GeoService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   private alliances(ctx: RequestContext) {
@@ -138,6 +140,12 @@ export class AlliancesService {
       m.decisionReason = reason?.trim() || null;
       const saved = await em.getRepository(AllianceMemberEntity).save(m);
       await this.audit.record(t, { action: approve ? 'alliance.approve' : 'alliance.reject', subjectType: 'alliance_member', subjectId: m.id, detail: { basis: d.basis, reason: m.decisionReason } });
+      await this.events.publish(t, {
+        type: 'alliance.application.decided',
+        aggregateType: 'alliance_member',
+        aggregateId: m.id,
+        payload: { allianceId: alliance.id, organizationId: m.organizationId, approved: approve },
+      });
       return saved;
     });
   }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { UsersService } from '@civicgrid/identity';
 import {
   AuditService,
+  EventBus,
   authorize,
   ConflictError,
   InvalidInputError,
@@ -24,6 +25,7 @@ export class MembershipsService {
     private readonly tx: TransactionRunner,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   private async lockOrganization(em: EntityManager, organizationId: string, field = 'organizationId'): Promise<OrganizationEntity> {
@@ -82,6 +84,12 @@ export class MembershipsService {
       // Inviting someone who asked to join is accepting their request.
       const saved = asked ? await this.activate(t, em, m, org) : await repo.save(m);
       await this.audit.record(t, { action: 'membership.invite', subjectType: 'membership', subjectId: saved.id, detail: { organizationId, userId: invitee.id, role } });
+      await this.events.publish(t, {
+        type: asked ? 'membership.decided' : 'membership.invited',
+        aggregateType: 'membership',
+        aggregateId: saved.id,
+        payload: asked ? { organizationId, userId: invitee.id, accepted: true, wasInvitation: false } : { organizationId, userId: invitee.id, role },
+      });
       return saved;
     });
   }
@@ -127,6 +135,12 @@ export class MembershipsService {
         saved = await em.getRepository(MembershipEntity).save(m);
       }
       await this.audit.record(t, { action: accept ? 'membership.accept' : 'membership.decline', subjectType: 'membership', subjectId: m.id, detail: { organizationId: m.organizationId, userId: m.userId } });
+      await this.events.publish(t, {
+        type: 'membership.decided',
+        aggregateType: 'membership',
+        aggregateId: m.id,
+        payload: { organizationId: m.organizationId, userId: m.userId, accepted: accept, wasInvitation, invitedById: m.invitedById },
+      });
       return saved;
     });
   }

@@ -5,6 +5,7 @@ import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
   authorize,
+  ORGANIZATION_ROLE_RANK,
   cleanName,
   ConflictError,
   loadAllBy,
@@ -146,6 +147,12 @@ export class OrganizationsService {
   async activeRoles(ctx: RequestContext, userId: string): Promise<Map<string, OrganizationRole>> {
     const rows = await this.memberships(ctx).find({ select: { organizationId: true, role: true }, where: { userId, status: 'ACTIVE' } });
     return new Map(rows.map((r) => [r.organizationId, r.role]));
+  }
+
+  /** Active members of an organisation with at least this role (who to tell about the organisation's affairs). */
+  async memberIdsWithRole(ctx: RequestContext, organizationId: string, min: OrganizationRole): Promise<string[]> {
+    const rows = await this.memberships(ctx).find({ select: { userId: true, role: true }, where: { organizationId, status: 'ACTIVE' } });
+    return rows.filter((r) => ORGANIZATION_ROLE_RANK[r.role] >= ORGANIZATION_ROLE_RANK[min]).map((r) => r.userId);
   }
 
   /** Add someone as an active member (demo data, tests and, later, invitations). */

@@ -12,6 +12,7 @@ import { PgListenerService } from './database/pg-listener.service';
 import { EventBus } from './events/event-bus';
 import { EventDispatcher } from './events/event-dispatcher';
 import { JobsService } from './jobs/jobs.service';
+import { JobsResolver } from './jobs/jobs.resolver';
 import { LiveHub } from './live/live-hub';
 import { SETTINGS, Settings } from './config/settings';
 import { AccessGuard } from './context/access.guard';
@@ -41,6 +42,7 @@ export class PlatformModule {
         EventBus,
         EventDispatcher,
         JobsService,
+        JobsResolver,
         LiveHub,
         AuditResolver,
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -36,6 +36,8 @@ const envSchema = z.object({
   JOBS_WORK: booleanFlag.default(true),
   /** how often an idle job worker looks for due jobs */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** overrides every job's first retry delay (backoff doubles it); for tests and drills */
+  JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   /** an SMS provider's HTTP endpoint; unset: SMS go to the development sink */
   SMS_API_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
   SMS_API_KEY: z.string().min(8).optional(),
@@ -73,6 +75,7 @@ export interface Settings {
   mail?: { url: string; from: string };
   jobsWork: boolean;
   jobsPollSeconds: number;
+  jobsRetryDelaySeconds?: number;
   /** where log lines go instead of stdout (set by tests that read the log; never from the environment) */
   logDestination?: { write(line: string): unknown };
 }
@@ -119,6 +122,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     jobsWork: e.JOBS_WORK,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    jobsRetryDelaySeconds: e.JOBS_RETRY_DELAY_SECONDS,
     db: {
       poolMax: e.DB_POOL_MAX,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,

@@ -32,3 +32,13 @@ export class TransactionRunner {
     }
   }
 }
+
+/**
+ * The rows of an `UPDATE … RETURNING` or `DELETE … RETURNING` sent through TypeORM's
+ * `query()`, which answers those two with `[rows, rowCount]` (and others with the rows).
+ */
+export async function returning<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result: unknown = await em.query(sql, params);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

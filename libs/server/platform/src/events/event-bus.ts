@@ -63,7 +63,7 @@ export class EventBus {
   }
 
   /** Registers a subscriber (at module start). Its name must be unique and never change: deliveries are recorded by it. */
-  subscribe<P extends object>(types: string | string[], name: string, handle: EventHandler<P>): void {
+  subscribe<P extends object = Record<string, unknown>>(types: string | string[], name: string, handle: EventHandler<P>): void {
     if (this.subscribers.some((s) => s.name === name)) throw new Error(`two event subscribers named ${name}`);
     this.subscribers.push({ name, types: new Set(Array.isArray(types) ? types : [types]), handle: handle as EventHandler });
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { PinoLogger } from 'nestjs-pino';
 import PgBoss from 'pg-boss';
 import { Gauge, register } from 'prom-client';
+import { Clock } from '../clock/clock';
 import { SETTINGS, Settings } from '../config/settings';
 import { RequestContext } from '../context/request-context';
 import { DATABASE_URL } from '../database/database.module';
@@ -23,6 +24,8 @@ export interface JobDefinition<T extends object> {
   expireInSeconds?: number;
   /** jobs fetched at once by one worker (default 5) */
   batchSize?: number;
+  /** runs when a job has failed every try and lands in the dead-letter queue */
+  onDead?: (ctx: RequestContext, data: T) => Promise<void>;
 }
 
 export interface SendOptions {
@@ -60,6 +63,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
     private readonly log: PinoLogger,
     @Inject(DATABASE_URL) private readonly url: string,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -105,7 +109,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     for (const d of this.definitions.values()) {
       const dead = `${d.name}.dead`;
       await boss.createQueue(dead);
-      await boss.createQueue(d.name, { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay: d.retryDelaySeconds ?? 10, retryBackoff: true, expireInSeconds: d.expireInSeconds ?? 300, deadLetter: dead });
+      const retryDelay = this.settings.jobsRetryDelaySeconds ?? d.retryDelaySeconds ?? 10;
+      await boss.createQueue(d.name, { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay, retryBackoff: true, expireInSeconds: d.expireInSeconds ?? 300, deadLetter: dead });
       if (d.cron && this.settings.jobsWork) await boss.schedule(d.name, d.cron, {}, { tz: 'UTC' });
       if (this.settings.jobsWork) {
         await boss.work<object>(d.name, { batchSize: d.batchSize ?? 5, pollingIntervalSeconds: this.settings.jobsPollSeconds, includeMetadata: true }, async (jobs) => {
@@ -113,6 +118,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
             await d.handle(RequestContext.system(`job-${job.id}`), job.data, { id: job.id, retryCount: job.retryCount });
           }
         });
+        const onDead = d.onDead;
+        if (onDead) {
+          await boss.work<object>(dead, { pollingIntervalSeconds: this.settings.jobsPollSeconds }, async (jobs) => {
+            for (const job of jobs) await onDead(RequestContext.system(`job-${job.id}`), job.data);
+          });
+        }
       }
     }
   }
@@ -133,10 +144,23 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return { executeSql: async (text, values) => ({ rows: await em.query(text, values) }) };
   }
 
-  /** Queues a job; returns its id (null when a singleton key already holds a place). */
+  /**
+   * Queues a job; returns its id (null when a singleton key already holds a place). A
+   * start time is turned into a delay from the app's Clock, which the queue then counts
+   * in the database's time: the two agree however the clock was moved.
+   */
   async send<T extends object>(ctx: RequestContext, name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
     if (!this.definitions.has(name)) throw new Error(`unknown job ${name}`);
-    return this.queue().send(name, data, { startAfter: opts.startAfter, singletonKey: opts.singletonKey, db: this.db(ctx) });
+    const delay = opts.startAfter ? Math.max(0, Math.ceil((opts.startAfter.getTime() - this.clock.nowMs()) / 1000)) : undefined;
+    return this.queue().send(name, data, { startAfter: delay, singletonKey: opts.singletonKey, db: this.db(ctx) });
+  }
+
+  /** Jobs that failed every try, newest first (what the dead-letter queues hold), for administrators. */
+  async deadLetters(limit = 100): Promise<{ id: string; queue: string; data: object; createdOn: Date }[]> {
+    const rows = await this.queue()
+      .getDb()
+      .executeSql(`SELECT id, name, data, created_on FROM ${JOBS_SCHEMA}.job WHERE name LIKE '%.dead' ORDER BY created_on DESC LIMIT $1`, [limit]);
+    return rows.rows.map((r: { id: string; name: string; data: object; created_on: Date }) => ({ id: r.id, queue: r.name.replace(/\.dead$/, ''), data: r.data, createdOn: r.created_on }));
   }
 
   async cancel(ctx: RequestContext, name: string, ids: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
+import { Gauge, register } from 'prom-client';
 import { RequestContext } from '../context/request-context';
 import { PgListenerService } from '../database/pg-listener.service';
 import { TransactionRunner } from '../database/transactions';
@@ -21,11 +22,24 @@ export interface LiveMessage<P extends object = Record<string, unknown>> {
 @Injectable()
 export class LiveHub {
   private readonly pubsub = new PubSub();
+  private readonly open = new Map<string, number>();
 
   constructor(
     private readonly tx: TransactionRunner,
     listener: PgListenerService,
   ) {
+    const open = this.open;
+    if (!register.getSingleMetric('civicgrid_live_subscriptions')) {
+      new Gauge({
+        name: 'civicgrid_live_subscriptions',
+        help: 'Open GraphQL subscriptions on this replica, per topic',
+        labelNames: ['topic'],
+        collect() {
+          this.reset();
+          for (const [topic, n] of open) this.set({ topic }, n);
+        },
+      });
+    }
     listener.on(LIVE_CHANNEL, (raw) => {
       try {
         const m = JSON.parse(raw) as LiveMessage;
@@ -43,8 +57,34 @@ export class LiveHub {
     await this.tx.manager(ctx).query(`SELECT pg_notify($1, $2)`, [LIVE_CHANNEL, text]);
   }
 
-  /** The stream a subscription resolver returns. */
+  /** The stream a subscription resolver returns (counted while open). */
   iterator<P>(topic: string): AsyncIterableIterator<P> {
-    return this.pubsub.asyncIterableIterator<P>(topic);
+    const inner = this.pubsub.asyncIterableIterator<P>(topic);
+    this.open.set(topic, (this.open.get(topic) ?? 0) + 1);
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      this.open.set(topic, (this.open.get(topic) ?? 1) - 1);
+    };
+    return {
+      next: () => inner.next(),
+      return: () => {
+        close();
+        return inner.return ? inner.return() : Promise.resolve({ done: true as const, value: undefined as never });
+      },
+      throw: (err?: unknown) => {
+        close();
+        return inner.throw ? inner.throw(err) : Promise.reject(err);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  /** Subscriptions open on this replica for a topic. */
+  openSubscriptions(topic: string): number {
+    return this.open.get(topic) ?? 0;
   }
 }

@@ -1,0 +1,101 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { NotificationKind, NotificationKinds, NotificationsService } from '@civicgrid/notifications';
+import { EventBus, PublishedEvent, RequestContext } from '@civicgrid/platform';
+import { AlliancesService } from './alliances.service';
+import { OrganizationsService } from './organizations.service';
+
+/** What organisations tell people, and in which words. */
+export const ORGANIZATION_KINDS: NotificationKind[] = [
+  {
+    kind: 'MEMBERSHIP_INVITED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '{organization}邀请您加入', body: '{organization}邀请您成为成员。请在“我的组织”里接受或谢绝。', sms: '{organization}邀请您加入，请登录共建网格在“我的组织”里答复。' },
+      'zh-TW': { title: '{organization}邀請您加入', body: '{organization}邀請您成為成員。請在「我的組織」裡接受或婉拒。', sms: '{organization}邀請您加入，請登入共建網格在「我的組織」裡答覆。' },
+      en: { title: '{organization} invites you to join', body: '{organization} invites you to become a member. Accept or decline under My organisations.' },
+    },
+  },
+  {
+    kind: 'MEMBERSHIP_ACCEPTED',
+    defaultChannels: ['IN_APP'],
+    templates: {
+      'zh-CN': { title: '您已加入{organization}', body: '{organization}同意了您的加入申请，欢迎！' },
+      'zh-TW': { title: '您已加入{organization}', body: '{organization}同意了您的加入申請，歡迎！' },
+      en: { title: 'You joined {organization}', body: '{organization} accepted your request to join. Welcome!' },
+    },
+  },
+  {
+    kind: 'MEMBERSHIP_DECLINED',
+    defaultChannels: ['IN_APP'],
+    templates: {
+      'zh-CN': { title: '{organization}未通过您的申请', body: '{organization}这次没有同意您的加入申请。' },
+      'zh-TW': { title: '{organization}未通過您的申請', body: '{organization}這次沒有同意您的加入申請。' },
+      en: { title: '{organization} declined your request', body: '{organization} did not accept your request to join this time.' },
+    },
+  },
+  {
+    kind: 'ALLIANCE_APPLICATION_APPROVED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '{organization}已加入{alliance}', body: '{alliance}批准了{organization}的入盟申请，可以开始记录承诺的行动了。', sms: '{alliance}已批准{organization}入盟。' },
+      'zh-TW': { title: '{organization}已加入{alliance}', body: '{alliance}批准了{organization}的入盟申請，可以開始記錄承諾的行動了。', sms: '{alliance}已批准{organization}入盟。' },
+      en: { title: '{organization} joined {alliance}', body: '{alliance} approved the application of {organization}. You can now record your pledged activity.' },
+    },
+  },
+  {
+    kind: 'ALLIANCE_APPLICATION_REJECTED',
+    defaultChannels: ['IN_APP'],
+    templates: {
+      'zh-CN': { title: '{alliance}未批准{organization}的申请', body: '{alliance}没有批准{organization}的入盟申请，理由见联盟页面。' },
+      'zh-TW': { title: '{alliance}未批准{organization}的申請', body: '{alliance}沒有批准{organization}的入盟申請，理由見聯盟頁面。' },
+      en: { title: '{alliance} declined {organization}', body: '{alliance} did not approve the application of {organization}; the reason is on the alliance page.' },
+    },
+  },
+];
+
+/** Turns organisation events into notifications: invitations, decided requests, alliance decisions. */
+@Injectable()
+export class OrganizationsNotifier implements OnModuleInit {
+  constructor(
+    private readonly events: EventBus,
+    private readonly kinds: NotificationKinds,
+    private readonly notifications: NotificationsService,
+    private readonly organizations: OrganizationsService,
+    private readonly alliances: AlliancesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register(...ORGANIZATION_KINDS);
+    this.events.subscribe(['membership.invited', 'membership.decided'], 'organizations.notifyMembership', (ctx, e) => this.membership(ctx, e));
+    this.events.subscribe('alliance.application.decided', 'organizations.notifyAllianceDecision', (ctx, e) => this.allianceDecision(ctx, e));
+  }
+
+  private async membership(ctx: RequestContext, e: PublishedEvent): Promise<void> {
+    const p = e.payload as { organizationId: string; userId: string; accepted?: boolean; wasInvitation?: boolean };
+    const org = await this.organizations.load(ctx, p.organizationId);
+    if (!org) return;
+    // An answer to an invitation is the invitee's own act; only decided requests and new invitations tell someone.
+    if (e.type === 'membership.decided' && p.wasInvitation) return;
+    const kind = e.type === 'membership.invited' ? 'MEMBERSHIP_INVITED' : p.accepted ? 'MEMBERSHIP_ACCEPTED' : 'MEMBERSHIP_DECLINED';
+    await this.notifications.notify(ctx, { userId: p.userId, kind, params: { organization: org.name }, link: `/orgs/${org.id}`, dedupeKey: e.id });
+  }
+
+  private async allianceDecision(ctx: RequestContext, e: PublishedEvent): Promise<void> {
+    const p = e.payload as { allianceId: string; organizationId: string; approved: boolean };
+    const [org, alliance, managers] = await Promise.all([
+      this.organizations.load(ctx, p.organizationId),
+      this.alliances.load(ctx, p.allianceId),
+      this.organizations.memberIdsWithRole(ctx, p.organizationId, 'ADMIN'),
+    ]);
+    if (!org) return;
+    for (const userId of managers) {
+      await this.notifications.notify(ctx, {
+        userId,
+        kind: p.approved ? 'ALLIANCE_APPLICATION_APPROVED' : 'ALLIANCE_APPLICATION_REJECTED',
+        params: { organization: org.name, alliance: alliance?.name ?? '' },
+        link: `/alliances/${p.allianceId}`,
+        dedupeKey: e.id,
+      });
+    }
+  }
+}
