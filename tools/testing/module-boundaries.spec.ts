@@ -6,8 +6,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  * Nx tags in every project.json, so a new project is checked as soon as it exists:
  *
  * - `layer:<n>`: a project may import another only if the other's layer is strictly
- *   lower. contracts and matching 0, platform 1, geo 2, identity 3, organizations 4,
- *   notifications 5, volunteering 6, community and staffing 7 (so neither imports the
+ *   lower. contracts and matching 0, platform 1, geo 2, identity 3, notifications 4,
+ *   organizations 5, volunteering 6, community and staffing 7 (so neither imports the
  *   other), seed 10, apps 20. What must flow back up is an event.
  * - `scope:<s>`: `shared` imports nothing of ours; `api` imports api and shared; `portal`
  *   imports portal and shared, never server code; `tools` import tools, api and shared.
