@@ -258,7 +258,11 @@ describe('community', () => {
       await api.sql(`UPDATE shift SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = $1`, [addShift.id]);
       expect(await api.fails(REVIEW, { input: { taskId: task.id, rating: 5 } }, volunteer.token)).toMatchObject({ code: 'CONFLICT', key: 'review.notCompleted' });
       await api.ok(`mutation($input: VerifyServiceInput!) { verifyService(input: $input) { id } }`, { input: { claimId: claim, approve: true, minutes: 60 } }, coordinator.token);
+      // The need follows its task through the `task.completed` event.
+      await api.eventsSettled();
       const after = await api.ok(`query($id: ID!) { task(id: $id) { status completedAt need { status } } }`, { id: task.id });
+      const told = await api.sql(`SELECT kind FROM notification WHERE user_id = $1 ORDER BY seq`, [poster.id]);
+      expect(told.map((n: { kind: string }) => n.kind)).toEqual(['NEED_ADOPTED', 'NEED_FULFILLED']);
       expect(after.task).toMatchObject({ status: 'COMPLETED', completedAt: expect.any(String), need: { status: 'FULFILLED' } });
 
       expect((await api.ok(REVIEW, { input: { taskId: task.id, rating: 5, comment: '很好' } }, volunteer.token)).reviewTask).toMatchObject({ rating: 5, task: { averageRating: 5 } });

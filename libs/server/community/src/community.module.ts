@@ -1,9 +1,11 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityModule } from '@civicgrid/identity';
+import { NotificationsModule } from '@civicgrid/notifications';
 import { OrganizationsModule } from '@civicgrid/organizations';
-import { TasksService, VolunteeringModule } from '@civicgrid/volunteering';
+import { VolunteeringModule } from '@civicgrid/volunteering';
+import { CommunityNotifier } from './community.notifier';
 import { NeedResolver, TaskCommunityResolver, TaskReviewResolver } from './community.resolver';
 import { NeedEntity, NeedSupportEntity } from './need.entity';
 import { NeedsService } from './needs.service';
@@ -12,18 +14,8 @@ import { TaskReviewEntity } from './task-review.entity';
 
 /** Residents' needs (co-creation), their support and adoption, and reviews of completed tasks. */
 @Module({
-  imports: [TypeOrmModule.forFeature([NeedEntity, NeedSupportEntity, TaskReviewEntity]), GeoModule, IdentityModule, OrganizationsModule, VolunteeringModule],
-  providers: [NeedsService, ReviewsService, NeedResolver, TaskReviewResolver, TaskCommunityResolver],
+  imports: [TypeOrmModule.forFeature([NeedEntity, NeedSupportEntity, TaskReviewEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule, VolunteeringModule],
+  providers: [NeedsService, ReviewsService, CommunityNotifier, NeedResolver, TaskReviewResolver, TaskCommunityResolver],
   exports: [NeedsService, ReviewsService],
 })
-export class CommunityModule implements OnModuleInit {
-  constructor(
-    private readonly tasks: TasksService,
-    private readonly needs: NeedsService,
-  ) {}
-
-  onModuleInit(): void {
-    // TEMPORARY until volunteering publishes `task.completed`: a completed task fulfils its need.
-    this.tasks.onTaskCompleted((ctx, taskId) => this.needs.fulfilByTask(ctx, taskId));
-  }
-}
+export class CommunityModule {}

@@ -5,6 +5,7 @@ import { UsersService } from '@civicgrid/identity';
 import { OrganizationsService } from '@civicgrid/organizations';
 import {
   AuditService,
+  EventBus,
   authorize,
   ConflictError,
   InvalidInputError,
@@ -13,6 +14,7 @@ import {
   PageArgs,
   paginate,
   RequestContext,
+  returning,
   TransactionRunner,
 } from '@civicgrid/platform';
 import { TasksService } from '@civicgrid/volunteering';
@@ -42,6 +44,7 @@ export class NeedsService {
     private readonly organizations: OrganizationsService,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   private needs(ctx: RequestContext) {
@@ -63,8 +66,10 @@ export class NeedsService {
   }
 
   /** A completed task fulfils the need it answers (run in the task's completing transaction). */
+  /** The need a completed task answered is fulfilled (from `task.completed`); `need.fulfilled` follows. */
   async fulfilByTask(ctx: RequestContext, taskId: string): Promise<void> {
-    await this.tx.manager(ctx).query(`UPDATE need SET status = 'FULFILLED' WHERE task_id = $1 AND status = 'ADOPTED'`, [taskId]);
+    const rows = await returning<{ id: string }>(this.tx.manager(ctx), `UPDATE need SET status = 'FULFILLED' WHERE task_id = $1 AND status = 'ADOPTED' RETURNING id`, [taskId]);
+    for (const { id } of rows) await this.events.publish(ctx, { type: 'need.fulfilled', aggregateType: 'need', aggregateId: id, payload: { needId: id, taskId } });
   }
 
   async publish(ctx: RequestContext, input: NewNeed): Promise<NeedEntity> {
@@ -120,6 +125,7 @@ export class NeedsService {
       need.taskId = task.id;
       await this.needs(t).save(need);
       await this.audit.record(t, { action: 'need.adopt', subjectType: 'need', subjectId: need.id, detail: { organizationId, taskId: task.id } });
+      await this.events.publish(t, { type: 'need.adopted', aggregateType: 'need', aggregateId: need.id, payload: { needId: need.id, taskId: task.id, organizationId } });
       return task;
     });
   }

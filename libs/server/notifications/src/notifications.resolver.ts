@@ -64,6 +64,7 @@ export class NotificationsResolver {
     description: 'Each new notification of the signed-in person, as it arrives (authenticated on connection_init).',
     filter: (payload: Added, _args: unknown, context: GraphQLContext) => payload.userId === context.ctx.userId,
     resolve(this: NotificationsResolver, payload: Added, _args: unknown, context: GraphQLContext) {
+      context.ctx.clearLoaders();
       return this.notifications.load(context.ctx, payload.notificationId);
     },
   })

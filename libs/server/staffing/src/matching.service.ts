@@ -19,6 +19,7 @@ import { UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
 import {
   AuditService,
+  EventBus,
   authorize,
   ConflictError,
   InvalidInputError,
@@ -92,7 +93,12 @@ export class MatchingService {
     private readonly users: UsersService,
     private readonly geo: GeoService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
+
+  private async invited(t: RequestContext, invitationId: string, shiftId: string, volunteerId: string): Promise<void> {
+    await this.events.publish(t, { type: 'invitation.sent', aggregateType: 'invitation', aggregateId: invitationId, payload: { invitationId, shiftId, volunteerId } });
+  }
 
   // ---------- facts ----------
 
@@ -256,6 +262,7 @@ export class MatchingService {
       );
       if (!rows[0]) throw new ConflictError('invitation.pending', 'This volunteer already has an open invitation to this shift');
       await this.audit.record(t, { action: 'matching.invite', subjectType: 'invitation', subjectId: rows[0].id, detail: { shiftId, volunteerId } });
+      await this.invited(t, rows[0].id, shiftId, volunteerId);
       return em.getRepository(InvitationEntity).findOneByOrFail({ id: rows[0].id });
     });
   }
@@ -310,7 +317,10 @@ export class MatchingService {
                VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
               [batch.id, p.shiftId, p.volunteerId, actor.userId, Math.min(1, Math.max(0, p.score)), JSON.stringify(p.reasons), p.distanceKm, expiresAt],
             );
-            if (rows[0]) invitations.push(await em.getRepository(InvitationEntity).findOneByOrFail({ id: rows[0].id }));
+            if (rows[0]) {
+              invitations.push(await em.getRepository(InvitationEntity).findOneByOrFail({ id: rows[0].id }));
+              await this.invited(t, rows[0].id, p.shiftId, p.volunteerId);
+            }
           }
           batch.proposal = { ...batch.proposal, invitationIds: invitations.map((i) => i.id) };
           await em.getRepository(AssignmentBatchEntity).save(batch);

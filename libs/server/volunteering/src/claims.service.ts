@@ -7,6 +7,7 @@ import {
   authorize,
   can,
   Clock,
+  EventBus,
   Limit,
   minutesFrom,
   RateLimiter,
@@ -17,10 +18,12 @@ import {
   PageArgs,
   paginate,
   RequestContext,
+  returning,
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ServiceRecordEntity } from './service-record.entity';
 import { CANCELLABLE, ClaimStatus, HOLDS_PLACE, STANDING } from './claim-status';
+import { ClaimEventPayload, ClaimEventType } from './volunteering.events';
 import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
@@ -69,7 +72,21 @@ export class ClaimsService {
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
     private readonly clock: Clock,
+    private readonly events: EventBus,
   ) {}
+
+  /**
+   * A claim event, in the claim's transaction. Ids and facts only: the shift's region path
+   * lets live subscribers filter by area without a lookup.
+   */
+  private async claimEvent(t: RequestContext, type: ClaimEventType, claim: ShiftClaimEntity, shift: ShiftEntity, task: TaskEntity, extra: Record<string, unknown> = {}): Promise<void> {
+    await this.events.publish<ClaimEventPayload>(t, {
+      type,
+      aggregateType: 'shift',
+      aggregateId: shift.id,
+      payload: { claimId: claim.id, shiftId: shift.id, taskId: task.id, organizationId: task.organizationId, regionPath: task.regionPath, volunteerId: claim.volunteerId, status: claim.status, ...extra },
+    });
+  }
 
   private claims(ctx: RequestContext) {
     return this.tx.manager(ctx).getRepository(ShiftClaimEntity);
@@ -132,6 +149,7 @@ export class ClaimsService {
       if (onBehalf) {
         await this.audit.record(t, { action: 'claim.onBehalf', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId, shiftId, status } });
       }
+      await this.claimEvent(t, status === 'CONFIRMED' ? 'claim.confirmed' : status === 'WAITLISTED' ? 'claim.waitlisted' : 'claim.requested', claim, shift, task, { invited: !!opts.invited });
       return claim;
     });
   }
@@ -149,24 +167,29 @@ export class ClaimsService {
       const freedPlace = HOLDS_PLACE.includes(claim.status);
       claim.status = 'CANCELLED';
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);
-      if (freedPlace) await this.promoteFromWaitlist(t, em, shift.id);
       if (d.basis !== 'self') {
         await this.audit.record(t, { action: 'claim.cancel', subjectType: 'shift_claim', subjectId: claim.id, detail: { basis: d.basis, volunteerId: claim.volunteerId } });
       }
+      // Cancelled by the organisation (not the volunteer or their proxy): they are told.
+      await this.claimEvent(t, 'claim.cancelled', claim, shift, task, { byOrganization: d.basis === 'membership' });
+      if (freedPlace) await this.promoteFromWaitlist(t, shift, task);
       return saved;
     });
   }
 
   /** Gives a freed place to the longest-waiting claim (FIFO by arrival). */
-  private async promoteFromWaitlist(ctx: RequestContext, em: EntityManager, shiftId: string): Promise<void> {
-    const rows: { id: string }[] = await em.query(
+  private async promoteFromWaitlist(ctx: RequestContext, shift: ShiftEntity, task: TaskEntity): Promise<void> {
+    const [promoted] = await returning<{ id: string; volunteer_id: string }>(
+      this.tx.manager(ctx),
       `UPDATE shift_claim SET status = 'CONFIRMED', updated_at = now()
         WHERE id = (SELECT id FROM shift_claim WHERE shift_id = $1 AND status = 'WAITLISTED' ORDER BY seq LIMIT 1 FOR UPDATE)
-        RETURNING id`,
-      [shiftId],
+        RETURNING id, volunteer_id`,
+      [shift.id],
     );
-    const promoted = rows[0];
-    if (promoted) await this.audit.record(ctx, { action: 'claim.promoted', subjectType: 'shift_claim', subjectId: promoted.id, detail: { shiftId } });
+    if (!promoted) return;
+    await this.audit.record(ctx, { action: 'claim.promoted', subjectType: 'shift_claim', subjectId: promoted.id, detail: { shiftId: shift.id } });
+    const claim = await this.claims(ctx).findOneByOrFail({ id: promoted.id });
+    await this.claimEvent(ctx, 'claim.promoted', claim, shift, task);
   }
 
   async decide(ctx: RequestContext, claimId: string, approve: boolean): Promise<ShiftClaimEntity> {
@@ -181,6 +204,7 @@ export class ClaimsService {
       claim.decidedById = actor.userId;
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);
       await this.audit.record(t, { action: approve ? 'claim.approve' : 'claim.reject', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId } });
+      await this.claimEvent(t, 'claim.decided', claim, shift, task, { approved: approve });
       return saved;
     });
   }

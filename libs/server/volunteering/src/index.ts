@@ -1,6 +1,8 @@
 export { VolunteeringModule } from './volunteering.module';
 export { TasksService } from './tasks.service';
-export type { DraftTask, TaskCompletedListener } from './tasks.service';
+export type { DraftTask } from './tasks.service';
+export { CLAIM_EVENTS } from './volunteering.events';
+export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, TaskCompletedPayload } from './volunteering.events';
 export { ClaimsService } from './claims.service';
 export { ServiceRecordsService } from './service-records.service';
 export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';

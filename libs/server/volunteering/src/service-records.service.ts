@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
   AuditService,
+  EventBus,
   authorize,
   ConflictError,
   NotFoundError,
@@ -16,6 +17,7 @@ import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
+import type { ServiceVerifiedPayload } from './volunteering.events';
 
 /** Service minutes: recorded at check-out, verified by the organisation, counted on the profile. */
 @Injectable()
@@ -24,6 +26,7 @@ export class ServiceRecordsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly tasks: TasksService,
+    private readonly events: EventBus,
   ) {}
 
   private records(ctx: RequestContext) {
@@ -99,6 +102,13 @@ export class ServiceRecordsService {
         subjectType: 'service_record',
         subjectId: saved.id,
         detail: { claimId, volunteerId: claim.volunteerId, minutes: saved.minutes },
+      });
+      // Points and time credits (incentives) and the volunteer's notification follow from this.
+      await this.events.publish<ServiceVerifiedPayload>(t, {
+        type: 'service.verified',
+        aggregateType: 'service_record',
+        aggregateId: saved.id,
+        payload: { recordId: saved.id, claimId, volunteerId: claim.volunteerId, taskId: task.id, organizationId: task.organizationId, minutes: saved.minutes, approved: approve, kind: 'CHECKED_IN' },
       });
       await this.tasks.completeIfFinished(t, task.id);
       return saved;

@@ -6,6 +6,7 @@ import { GeoService } from '@civicgrid/geo';
 import { OrganizationsService } from '@civicgrid/organizations';
 import {
   AuditService,
+  EventBus,
   authorize,
   can,
   ConflictError,
@@ -21,6 +22,7 @@ import {
 } from '@civicgrid/platform';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
+import type { TaskCompletedPayload } from './volunteering.events';
 
 const HOUR = 3_600_000;
 
@@ -49,8 +51,6 @@ export interface DraftTask {
   regionId: string;
   regionPath: string;
 }
-/** Runs when a task completes, in the completing transaction (see TasksService.onTaskCompleted). */
-export type TaskCompletedListener = (ctx: RequestContext, taskId: string) => Promise<void>;
 export interface ShiftFilterData {
   regionId?: string | null;
   category?: string | null;
@@ -77,13 +77,12 @@ function checkShift(s: NewShift, field: string): void {
 /** Tasks and their shifts: creation, publication, the board, completion. */
 @Injectable()
 export class TasksService {
-  private readonly completedListeners: TaskCompletedListener[] = [];
-
   constructor(
     private readonly tx: TransactionRunner,
     private readonly geo: GeoService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   private tasks(ctx: RequestContext) {
@@ -188,17 +187,7 @@ export class TasksService {
     );
   }
 
-  /**
-   * TEMPORARY HOOK until volunteering publishes a `task.completed` domain event: other
-   * contexts register a listener here at module init (community fulfils the need a task
-   * answers). Listeners run inside the transaction that completes the task, so their
-   * writes commit or roll back with it.
-   */
-  onTaskCompleted(listener: TaskCompletedListener): void {
-    this.completedListeners.push(listener);
-  }
-
-  /** The organisation declares the task done (COORDINATOR or above); completion listeners run with it. */
+  /** The organisation declares the task done (COORDINATOR or above); `task.completed` tells the others (a need it answers is fulfilled). */
   async complete(ctx: RequestContext, id: string): Promise<TaskEntity> {
     const actor = await ctx.requireActor();
     return this.tx.run(ctx, async (t) => {
@@ -226,7 +215,12 @@ export class TasksService {
     task.completedAt = new Date();
     task.closedAt ??= task.completedAt;
     const saved = await this.tasks(ctx).save(task);
-    for (const listener of this.completedListeners) await listener(ctx, task.id);
+    await this.events.publish<TaskCompletedPayload>(ctx, {
+      type: 'task.completed',
+      aggregateType: 'task',
+      aggregateId: task.id,
+      payload: { taskId: task.id, organizationId: task.organizationId, regionPath: task.regionPath },
+    });
     return saved;
   }
 

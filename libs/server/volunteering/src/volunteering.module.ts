@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityModule } from '@civicgrid/identity';
+import { NotificationsModule } from '@civicgrid/notifications';
 import { OrganizationsModule } from '@civicgrid/organizations';
 import { ClaimsService } from './claims.service';
 import { ServiceRecordEntity } from './service-record.entity';
@@ -10,7 +11,8 @@ import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
-import { TaskCompletionJob } from './task-completion.job';
+import { LiveShiftsResolver } from './live-shifts.resolver';
+import { VolunteeringNotifier } from './volunteering.notifier';
 import { PersonalDetailsService } from './personal-details.service';
 import { UserDetailsResolver } from './user-details.resolver';
 import {
@@ -24,12 +26,13 @@ import {
 
 /** Tasks, shifts, claims, attendance and service records. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule],
   providers: [
     TasksService,
     ClaimsService,
     ServiceRecordsService,
-    TaskCompletionJob,
+    VolunteeringNotifier,
+    LiveShiftsResolver,
     PersonalDetailsService,
     UserDetailsResolver,
     TaskResolver,

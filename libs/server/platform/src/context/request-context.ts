@@ -88,6 +88,14 @@ export class RequestContext {
     this.actorPromise = undefined;
   }
 
+  /**
+   * Forgets what this context's loaders fetched. A subscription keeps one context for as
+   * long as it is open: each event must read fresh rows, not the first event's.
+   */
+  clearLoaders(): void {
+    this.loaders.clear();
+  }
+
   /** A DataLoader for this request, created on first use. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
     let l = this.loaders.get(name);

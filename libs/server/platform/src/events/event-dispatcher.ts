@@ -145,9 +145,15 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  /** Delivers the oldest undelivered events; answers how many. Public for tests and scripts. */
-  async dispatchBatch(): Promise<number> {
-    const rows: OutboxRow[] = await this.dataSource.query(
+  /**
+   * Delivers the oldest undelivered events; answers how many. The outbox is read and
+   * marked on the leader's own connection: polling never takes a pool connection, and
+   * stays out of the request statement counts.
+   */
+  private async dispatchBatch(): Promise<number> {
+    const leader = this.leader;
+    if (!leader) return 0;
+    const { rows } = await leader.query<OutboxRow>(
       `SELECT id AS seq, event_id, type, aggregate_type, aggregate_id, payload, actor_user_id, occurred_at
          FROM outbox_event WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH}`,
     );
@@ -164,7 +170,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
         occurredAt: new Date(row.occurred_at),
       };
       for (const subscriber of this.bus.subscribersOf(event.type)) await this.deliver(subscriber, event);
-      await this.dataSource.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = $1`, [row.seq]);
+      await leader.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = $1`, [row.seq]);
     }
     return rows.length;
   }

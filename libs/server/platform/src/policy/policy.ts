@@ -101,7 +101,7 @@ function orgRoleAtLeast(actor: Actor, organizationId: string | undefined, min: O
 }
 
 /** True when `path` lies in the subtree rooted at `scope` (or is it). */
-function within(scope: string, path: string): boolean {
+export function within(scope: string, path: string): boolean {
   return path === scope || path.startsWith(scope.endsWith('/') ? scope : scope + '/');
 }
 

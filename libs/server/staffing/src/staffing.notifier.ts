@@ -1,0 +1,49 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { NotificationKind, NotificationKinds, NotificationsService } from '@civicgrid/notifications';
+import { OrganizationsService } from '@civicgrid/organizations';
+import { EventBus, PublishedEvent, RequestContext } from '@civicgrid/platform';
+import { TasksService } from '@civicgrid/volunteering';
+
+export const STAFFING_KINDS: NotificationKind[] = [
+  {
+    kind: 'INVITATION_RECEIVED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '邀请您参加：{task}', body: '{organization}邀请您参加“{task}”（{startsAt:when}），请在“邀请”里接受或谢绝。', sms: '{organization}邀请您参加{task}，{startsAt:when}。' },
+      'zh-TW': { title: '邀請您參加：{task}', body: '{organization}邀請您參加「{task}」（{startsAt:when}），請在「邀請」裡接受或婉拒。', sms: '{organization}邀請您參加{task}，{startsAt:when}。' },
+      en: { title: 'Invited: {task}', body: '{organization} invites you to “{task}” ({startsAt:when}). Accept or decline under Invitations.' },
+    },
+  },
+];
+
+/** A volunteer hears of an invitation as it is sent. */
+@Injectable()
+export class StaffingNotifier implements OnModuleInit {
+  constructor(
+    private readonly events: EventBus,
+    private readonly kinds: NotificationKinds,
+    private readonly notifications: NotificationsService,
+    private readonly tasks: TasksService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register(...STAFFING_KINDS);
+    this.events.subscribe('invitation.sent', 'staffing.notifyInvitation', (ctx, e) => this.invitationSent(ctx, e));
+  }
+
+  private async invitationSent(ctx: RequestContext, e: PublishedEvent): Promise<void> {
+    const p = e.payload as { invitationId: string; shiftId: string; volunteerId: string };
+    const shift = await this.tasks.loadShift(ctx, p.shiftId);
+    const task = shift && (await this.tasks.loadTask(ctx, shift.taskId));
+    if (!shift || !task) return;
+    const org = await this.organizations.load(ctx, task.organizationId);
+    await this.notifications.notify(ctx, {
+      userId: p.volunteerId,
+      kind: 'INVITATION_RECEIVED',
+      params: { task: task.title, startsAt: shift.startsAt.toISOString(), organization: org?.name ?? '' },
+      link: '/invitations',
+      dedupeKey: e.id,
+    });
+  }
+}
