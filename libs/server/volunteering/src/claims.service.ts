@@ -368,6 +368,16 @@ export class ClaimsService {
   }
 
   /** Who already has a standing claim on each of these shifts. */
+  /** Who is expected (confirmed or checked in) on a shift, or on a task's shifts not yet ended. */
+  async expectedVolunteers(ctx: RequestContext, taskId: string, shiftId: string | null): Promise<string[]> {
+    const rows: { volunteer_id: string }[] = await this.tx.manager(ctx).query(
+      `SELECT DISTINCT c.volunteer_id FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+        WHERE s.task_id = $1 AND ($2::uuid IS NULL OR s.id = $2) AND s.ends_at > now() AND claim_is_expected(c.status)`,
+      [taskId, shiftId],
+    );
+    return rows.map((r) => r.volunteer_id);
+  }
+
   async standingClaimants(ctx: RequestContext, shiftIds: readonly string[]): Promise<{ shiftId: string; volunteerId: string }[]> {
     const rows: { shift_id: string; volunteer_id: string }[] = await this.tx
       .manager(ctx)

@@ -12,6 +12,8 @@ import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
 import { LiveShiftsResolver } from './live-shifts.resolver';
+import { VolunteerMessagesResolver } from './volunteer-messages.resolver';
+import { VolunteerMessagesService } from './volunteer-messages.service';
 import { VolunteeringNotifier } from './volunteering.notifier';
 import { PersonalDetailsService } from './personal-details.service';
 import { UserDetailsResolver } from './user-details.resolver';
@@ -33,6 +35,8 @@ import {
     ServiceRecordsService,
     VolunteeringNotifier,
     LiveShiftsResolver,
+    VolunteerMessagesService,
+    VolunteerMessagesResolver,
     PersonalDetailsService,
     UserDetailsResolver,
     TaskResolver,

@@ -4,6 +4,7 @@ import { OrganizationsService } from '@civicgrid/organizations';
 import { Clock, EventBus, JobsService, LiveHub, PublishedEvent, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { ClaimsService } from './claims.service';
 import { TasksService } from './tasks.service';
+import { VolunteerMessagesService } from './volunteer-messages.service';
 import { CLAIM_EVENTS, ClaimEventPayload, ServiceVerifiedPayload } from './volunteering.events';
 
 /** The jobs of volunteering. */
@@ -88,6 +89,7 @@ export class VolunteeringNotifier implements OnModuleInit {
     private readonly claims: ClaimsService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly messages: VolunteerMessagesService,
   ) {}
 
   onModuleInit(): void {
@@ -96,6 +98,7 @@ export class VolunteeringNotifier implements OnModuleInit {
     this.events.subscribe<ClaimEventPayload>(CLAIM_EVENTS, 'volunteering.scheduleReminders', (ctx, e) => this.reschedule(ctx, e.payload.claimId));
     this.events.subscribe<ClaimEventPayload>(CLAIM_EVENTS, 'volunteering.liveShifts', (ctx, e) => this.live.publish(ctx, SHIFT_UPDATED, { shiftId: e.payload.shiftId, regionPath: e.payload.regionPath }));
     this.events.subscribe<ServiceVerifiedPayload>('service.verified', 'volunteering.notifyService', (ctx, e) => this.serviceVerified(ctx, e));
+    this.events.subscribe<{ messageId: string }>('volunteers.messaged', 'volunteering.deliverMessage', (ctx, e) => this.messaged(ctx, e));
     this.jobs.define<{ claimId: string; offsetMinutes: number; startsAt: string }>({ name: REMINDER_JOB, handle: (ctx, d) => this.remind(ctx, d) });
     this.jobs.define({ name: COMPLETION_JOB, cron: '* * * * *', retryLimit: 0, handle: (ctx) => this.tasks.completeFinishedTasks(ctx).then(() => undefined) });
   }
@@ -164,6 +167,26 @@ export class VolunteeringNotifier implements OnModuleInit {
       if (!f || f.shift.startsAt.toISOString() !== d.startsAt) return;
       await this.notifications.notify(t, { userId: claim.volunteerId, kind: 'SHIFT_REMINDER', params: f.params, link: '/my-shifts', dedupeKey: `reminder:${d.claimId}:${d.offsetMinutes}:${d.startsAt}` });
     });
+  }
+
+  /** A coordinator's message, to each recipient through their channels (the SMS shortened to fit one text). */
+  private async messaged(ctx: RequestContext, e: PublishedEvent<{ messageId: string }>): Promise<void> {
+    const m = await this.messages.load(ctx, e.payload.messageId);
+    const task = m && (await this.tasks.loadTask(ctx, m.taskId));
+    if (!m || !task) return;
+    const org = await this.organizations.load(ctx, task.organizationId);
+    const chars = [...m.message];
+    const room = Math.max(10, 60 - [...task.title].length);
+    const short = chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : m.message;
+    for (const userId of m.recipientIds) {
+      await this.notifications.notify(ctx, {
+        userId,
+        kind: 'COORDINATOR_MESSAGE',
+        params: { organization: org?.name ?? '', task: task.title, message: m.message, short },
+        link: `/tasks/${task.id}`,
+        dedupeKey: e.id,
+      });
+    }
   }
 
   private async serviceVerified(ctx: RequestContext, e: PublishedEvent<ServiceVerifiedPayload>): Promise<void> {
