@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, ConnectionType, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, ConnectionType, Ctx, decide, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
 import { AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
@@ -128,6 +128,11 @@ export class IdentityResolver {
   @ResolveField(() => [ProxyGrantObject], { description: 'Proxy consents this person gave (visible to them and their proxies only).' })
   proxyGrants(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
     return this.users.grantsOf(ctx, user.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'E-mail address for notifications: shown to the person and their proxies only, null for others.' })
+  async email(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+    return decide(await ctx.actor(), 'user.viewPrivate', { userId: user.id }).allowed ? user.email : null;
   }
 
   @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })

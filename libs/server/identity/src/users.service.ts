@@ -50,6 +50,7 @@ export interface ProfileChanges {
   homeRegionId?: string | null;
   availability?: { weekday: number; startMinute: number; endMinute: number }[] | null;
   birthDate?: string | null;
+  email?: string | null;
 }
 
 /** Facts about a person that the policy decides from (see ActorLoader). */
@@ -88,6 +89,14 @@ function checkBirthDate(date: string): string {
   const t = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(t) || t > Date.now() || t < Date.parse('1900-01-02T00:00:00Z')) throw new InvalidInputError('birthDate', 'birthDate.invalid', 'Give a real birth date, YYYY-MM-DD');
   return date;
+}
+
+/** An address mail can go to, lower-cased; an empty string removes it. */
+function checkEmail(input: string): string | null {
+  const email = input.trim().toLowerCase();
+  if (!email) return null;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254) throw new InvalidInputError('email', 'email.invalid', 'Give an e-mail address such as name@example.com');
+  return email;
 }
 
 function cleanList(values: string[]): string[] {
@@ -223,6 +232,7 @@ export class UsersService {
       if (changes.homeRegionId !== undefined) user.homeRegionId = changes.homeRegionId;
       if (changes.availability != null) user.availability = normalizeAvailability(changes.availability);
       if (changes.birthDate != null) user.birthDate = checkBirthDate(changes.birthDate);
+      if (changes.email != null) user.email = checkEmail(changes.email);
       return repo.save(user);
     });
   }

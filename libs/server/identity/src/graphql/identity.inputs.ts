@@ -107,6 +107,11 @@ export class UpdateProfileInput {
   @ValidateNested({ each: true })
   @Type(() => AvailabilityWindowInput)
   availability?: AvailabilityWindowInput[];
+  @Field({ nullable: true, description: 'Where e-mail notifications go; an empty string removes it. Shown to me and my proxies only.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
   @Field({ nullable: true, description: 'Birth date, YYYY-MM-DD (for tasks with a minimum age; shown to me and my proxies only).' })
   @IsOptional()
   @IsDateString({ strict: true })
