@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { Client } from 'pg';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,8 +22,12 @@ export class ApiProcess {
     readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<ApiProcess> {
-    const base = mkdtempSync(join(tmpdir(), 'civicgrid-api-'));
+  /**
+   * Starts the API. `reuse` starts it on another one's data folder (after that one was
+   * killed); `env` overrides settings (e.g. DATABASE_URL for a second replica).
+   */
+  static async start(env: Record<string, string> = {}, reuse?: { base: string }): Promise<ApiProcess> {
+    const base = reuse?.base ?? mkdtempSync(join(tmpdir(), 'civicgrid-api-'));
     chmodSync(base, 0o755); // PostgreSQL runs as its own user and must reach the folder
     const dataDir = join(base, 'postgres');
     const port = await freePort();
@@ -42,6 +47,35 @@ export class ApiProcess {
 
   get log(): string {
     return this.output.text;
+  }
+
+  /** The folder holding the data, to start another API on it. */
+  get folder(): { base: string } {
+    return { base: this.base };
+  }
+
+  /** The URL of the embedded database (for a second replica, or a test's own look), from its files. */
+  databaseUrl(): string {
+    const password = readFileSync(join(this.base, 'postgres-password'), 'utf8').trim();
+    const port = readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/civicgrid`;
+  }
+
+  /** One statement on the embedded database, on a connection of its own. */
+  async sql<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.databaseUrl() });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Kills the API process only (its PostgreSQL lives on, orphaned, as after a crash). */
+  async crash(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
   }
 
   /** Polls until `check` holds (every 100 ms; failures count as "not yet"). */
@@ -66,14 +100,15 @@ export class ApiProcess {
     return (await res.json()) as { data?: T; errors?: { extensions?: Record<string, unknown> }[] };
   }
 
-  /** Stops the API (SIGTERM) if it still runs, makes sure no postmaster is left, removes the data. */
-  async stop(): Promise<void> {
+  /** Stops the API (SIGTERM) if it still runs, makes sure no postmaster is left, removes the data (unless `keep`). */
+  async stop(opts: { keep?: boolean } = {}): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       this.child.kill('SIGTERM');
       const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
       await this.exited;
       clearTimeout(timer);
     }
+    if (opts.keep) return;
     const pid = this.postmasterPid();
     if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(this.base, { recursive: true, force: true });

@@ -4,3 +4,4 @@ export { OrganizationObject, MembershipObject, OrganizationKindEnum, MembershipR
 export type { OrganizationEntity as Organization, OrganizationKind } from './organization.entity';
 export { MembershipsService } from './memberships.service';
 export { AlliancesService } from './alliances.service';
+export { ORGANIZATION_KINDS } from './organizations.notifier';

@@ -11,3 +11,4 @@ export type { ShiftEntity as Shift } from './shift.entity';
 export type { ShiftClaimEntity as ShiftClaim } from './shift-claim.entity';
 export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, WAITING, EXPECTED, PRESENT, COMMITTED, CANCELLABLE, CLAIM_STATUS_FUNCTIONS, claimStatusFunctionsSql } from './claim-status';
 export type { ClaimStatus } from './claim-status';
+export { VOLUNTEERING_KINDS } from './volunteering.notifier';
