@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Clock, EventBus, LiveHub, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { Clock, EventBus, LiveHub, MaintenanceJobs, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { TestRegions, TestUser } from './support/factories';
 import { TestApi } from './support/test-api';
 
@@ -212,6 +212,18 @@ describe('events, notifications and jobs of volunteering', () => {
     expect(here.got[1].confirmedCount).toBe(2);
     expect(elsewhere.got).toEqual([]);
     await Promise.all([here.client.dispose(), elsewhere.client.dispose()]);
+  });
+
+  it('should purge spent rate-limit counters and delivered events older than 30 days, keeping the rest', async () => {
+    await api.sql(`INSERT INTO rate_limit (key, points, expires_at) VALUES ('test:old', 1, now() - interval '2 days'), ('test:live', 1, now() + interval '1 hour')`);
+    const [old] = await api.sql(
+      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, dispatched_at, occurred_at) VALUES ('test.old', 'test', $1, now() - interval '31 days', now() - interval '31 days') RETURNING event_id`,
+      [regions.grid.id],
+    );
+    const [recent] = await api.sql(`INSERT INTO outbox_event (type, aggregate_type, aggregate_id, dispatched_at) VALUES ('test.recent', 'test', $1, now()) RETURNING event_id`, [regions.grid.id]);
+    await api.running.app.get(MaintenanceJobs).purge(RequestContext.system());
+    expect((await api.sql(`SELECT key FROM rate_limit WHERE key LIKE 'test:%' ORDER BY key`)).map((r: { key: string }) => r.key)).toEqual(['test:live']);
+    expect(await api.sql(`SELECT event_id FROM outbox_event WHERE event_id = ANY($1::uuid[])`, [[old.event_id, recent.event_id]])).toEqual([{ event_id: recent.event_id }]);
   });
 
   it('should show queue depth, failures and the oldest due job on /metrics', async () => {

@@ -33,3 +33,4 @@ export * from './events/event-dispatcher';
 export * from './jobs/jobs.service';
 export * from './live/live-hub';
 export * from './live/subscriptions-server';
+export * from './jobs/maintenance.jobs';

@@ -13,6 +13,7 @@ import { EventBus } from './events/event-bus';
 import { EventDispatcher } from './events/event-dispatcher';
 import { JobsService } from './jobs/jobs.service';
 import { JobsResolver } from './jobs/jobs.resolver';
+import { MaintenanceJobs } from './jobs/maintenance.jobs';
 import { LiveHub } from './live/live-hub';
 import { SETTINGS, Settings } from './config/settings';
 import { AccessGuard } from './context/access.guard';
@@ -43,6 +44,7 @@ export class PlatformModule {
         EventDispatcher,
         JobsService,
         JobsResolver,
+        MaintenanceJobs,
         LiveHub,
         AuditResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
