@@ -1,6 +1,5 @@
 export { IdentityModule } from './identity.module';
 export { UsersService } from './users.service';
-export type { IdentityFacts } from './users.service';
 export { UserObject, RoleEnum, AvailabilityWindowObject } from './graphql/user.object';
 export { UserConnection } from './identity.resolver';
 export { maskPhone, normalizeMainlandMobile } from './phone';

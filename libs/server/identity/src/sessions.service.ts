@@ -105,9 +105,4 @@ export class SessionsService {
     ]);
     return rows.length;
   }
-
-  /** The SQL condition (for the actor query) that a session is live: not ended, not expired. */
-  liveCondition(alias: string, nowParam: string): string {
-    return `${alias}.revoked_at IS NULL AND ${alias}.expires_at > ${nowParam}`;
-  }
 }

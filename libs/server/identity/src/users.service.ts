@@ -6,7 +6,6 @@ import {
   AuditService,
   authorize,
   cleanDisplayName,
-  Clock,
   ConflictError,
   decide,
   InvalidInputError,
@@ -53,14 +52,6 @@ export interface ProfileChanges {
   email?: string | null;
 }
 
-/** Facts about a person that the policy decides from (see ActorLoader). */
-export interface IdentityFacts {
-  role: UserEntity['role'];
-  proxyFor: string[];
-  officialRegionIds: string[];
-  homeRegionId: string | null;
-  leadsGridId: string | null;
-}
 
 /** Looking people up by phone: enough to name a proxy or invite a colleague, not to test a phone book. */
 export const LOOKUP_LIMITS = {
@@ -111,7 +102,6 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly guard: SignInGuard,
     private readonly limiter: RateLimiter,
-    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
@@ -373,29 +363,6 @@ export class UsersService {
   }
 
   // ---------- facts for the policy ----------
-
-  /** The facts of a signed-in person, or null when they or their session (ended, expired) are gone. */
-  async identityFacts(ctx: RequestContext, userId: string, sessionId: string): Promise<IdentityFacts | null> {
-    const em = this.tx.manager(ctx);
-    const user = await em
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .innerJoin('auth_session', 's', `s.id = :sessionId AND s.user_id = u.id AND ${this.sessions.liveCondition('s', ':now')}`, { sessionId, now: this.clock.now() })
-      .where('u.id = :userId', { userId })
-      .getOne();
-    if (!user) return null;
-    const [grants, posts] = await Promise.all([
-      em.getRepository(ProxyGrantEntity).find({ select: { residentId: true }, where: { proxyId: userId, revokedAt: IsNull() } }),
-      user.role === 'OFFICIAL' ? em.getRepository(OfficialPostEntity).find({ select: { regionId: true }, where: { userId } }) : Promise.resolve([]),
-    ]);
-    return {
-      role: user.role,
-      proxyFor: grants.map((g) => g.residentId),
-      officialRegionIds: posts.map((p) => p.regionId),
-      homeRegionId: user.homeRegionId,
-      leadsGridId: user.leadsGridId,
-    };
-  }
 
   async officialPosts(ctx: RequestContext, userId: string): Promise<OfficialPostEntity[]> {
     const repo = this.tx.manager(ctx).getRepository(OfficialPostEntity);

@@ -143,12 +143,6 @@ export class OrganizationsService {
     return loadAllBy(ctx, 'membership.byUser', userId, (ids) => this.memberships(ctx).find({ where: { userId: In(ids), status: 'ACTIVE' }, order: { createdAt: 'ASC' } }), (m) => m.userId);
   }
 
-  /** Active roles of a person, for the policy. */
-  async activeRoles(ctx: RequestContext, userId: string): Promise<Map<string, OrganizationRole>> {
-    const rows = await this.memberships(ctx).find({ select: { organizationId: true, role: true }, where: { userId, status: 'ACTIVE' } });
-    return new Map(rows.map((r) => [r.organizationId, r.role]));
-  }
-
   /** Active members of an organisation with at least this role (who to tell about the organisation's affairs). */
   async memberIdsWithRole(ctx: RequestContext, organizationId: string, min: OrganizationRole): Promise<string[]> {
     const rows = await this.memberships(ctx).find({ select: { userId: true, role: true }, where: { organizationId, status: 'ACTIVE' } });

@@ -22,7 +22,7 @@ import {
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ServiceRecordEntity } from './service-record.entity';
-import { CANCELLABLE, ClaimStatus, HOLDS_PLACE, STANDING } from './claim-status';
+import { CANCELLABLE, HOLDS_PLACE, STANDING } from './claim-status';
 import { ClaimEventPayload, ClaimEventType } from './volunteering.events';
 import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
@@ -107,8 +107,12 @@ export class ClaimsService {
   }
 
   /**
-   * Claims a place. An `invited` claim (accepting an invitation) is confirmed without
-   * approval, or refused with CONFLICT when the shift filled meanwhile: never waitlisted.
+   * Claims a place. The decision is one statement (`decide_shift_claim`, see the hot-paths
+   * migration): the shift's row lock is held only while it runs, so a thousand claims on
+   * one shift settle one after another in well under a second. Outside a transaction it
+   * commits by itself; inside one (accepting an invitation) it joins it. An `invited`
+   * claim is confirmed without approval, or refused with CONFLICT when the shift filled
+   * meanwhile: never waitlisted.
    */
   async claim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null, opts: { invited?: boolean } = {}): Promise<ShiftClaimEntity> {
     const actor = await ctx.requireActor();
@@ -118,40 +122,27 @@ export class ClaimsService {
       await this.users.require(ctx, volunteerId, 'onBehalfOfUserId');
       authorize(actor, 'claim.actAsVolunteer', { userId: volunteerId });
     }
-    return this.tx.run(ctx, async (t) => {
-      const em = this.tx.manager(t);
-      // One claim decision at a time per volunteer (duplicates, overlaps), then per shift (places).
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`volunteer:${volunteerId}`]);
-      const shift = await em.getRepository(ShiftEntity).findOne({ where: { id: shiftId }, lock: { mode: 'pessimistic_write' } });
-      const task = shift && (await em.getRepository(TaskEntity).findOneBy({ id: shift.taskId }));
-      if (!shift || !task || task.status === 'DRAFT') throw new NotFoundError('Shift', 'shiftId');
-      if (task.status !== 'PUBLISHED') throw new ConflictError('claim.taskNotOpen', `This task is ${task.status.toLowerCase()} and takes no claims`);
-      if (shift.endsAt.getTime() <= Date.now()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
-
-      const existing = await em.getRepository(ShiftClaimEntity).findOneBy({ shiftId, volunteerId, status: In(STANDING) });
-      if (existing) throw new ConflictError('claim.duplicate', 'This volunteer already has a claim on this shift');
-      const overlapping = await em
-        .getRepository(ShiftClaimEntity)
-        .createQueryBuilder('c')
-        .innerJoin(ShiftEntity, 's', 's.id = c.shift_id')
-        .where('c.volunteer_id = :volunteerId', { volunteerId })
-        .andWhere('claim_holds_time(c.status)')
-        .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', { startsAt: shift.startsAt, endsAt: shift.endsAt })
-        .getExists();
-      if (overlapping) throw new ConflictError('claim.overlap', 'This volunteer already has a claim on a shift at the same time');
-
-      const hasPlace = shift.confirmedCount < shift.capacity;
-      if (opts.invited && !hasPlace) throw new ConflictError('shift.full', 'The shift filled up before you answered');
-      const status: ClaimStatus = opts.invited ? 'CONFIRMED' : task.requiresApproval ? 'PENDING_APPROVAL' : hasPlace ? 'CONFIRMED' : 'WAITLISTED';
-      const claim = await em.getRepository(ShiftClaimEntity).save(
-        em.getRepository(ShiftClaimEntity).create({ shiftId, volunteerId, status, actingProxyId: onBehalf ? actor.userId : null }),
-      );
-      if (onBehalf) {
-        await this.audit.record(t, { action: 'claim.onBehalf', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId, shiftId, status } });
-      }
-      await this.claimEvent(t, status === 'CONFIRMED' ? 'claim.confirmed' : status === 'WAITLISTED' ? 'claim.waitlisted' : 'claim.requested', claim, shift, task, { invited: !!opts.invited });
-      return claim;
-    });
+    const [r]: { outcome: string; claim_id: string | null; claim_status: string | null; detail: string | null }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId, ctx.requestId, this.clock.now()]);
+    switch (r.outcome) {
+      case 'OK':
+        return this.claims(ctx).findOneByOrFail({ id: r.claim_id! });
+      case 'NOT_FOUND':
+        throw new NotFoundError('Shift', 'shiftId');
+      case 'TASK_NOT_OPEN':
+        throw new ConflictError('claim.taskNotOpen', `This task is ${String(r.detail).toLowerCase()} and takes no claims`);
+      case 'ENDED':
+        throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
+      case 'DUPLICATE':
+        throw new ConflictError('claim.duplicate', 'This volunteer already has a claim on this shift');
+      case 'OVERLAP':
+        throw new ConflictError('claim.overlap', 'This volunteer already has a claim on a shift at the same time');
+      case 'FULL':
+        throw new ConflictError('shift.full', 'The shift filled up before you answered');
+      default:
+        throw new Error(`decide_shift_claim answered ${r.outcome}`);
+    }
   }
 
   async cancel(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { SETTINGS, Settings } from '../config/settings';
@@ -27,7 +28,8 @@ export class TokenService {
     private readonly clock: Clock,
   ) {
     this.jwt = new JwtService({
-      secret: settings.jwtSecret,
+      // A KeyObject made once: given the string, jsonwebtoken would rebuild it on every check.
+      secret: createSecretKey(Buffer.from(settings.jwtSecret)),
       signOptions: { algorithm: 'HS256', expiresIn: settings.jwtTtl as unknown as number, issuer: 'civicgrid' },
       verifyOptions: { algorithms: ['HS256'], issuer: 'civicgrid' },
     });
