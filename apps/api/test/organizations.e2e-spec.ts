@@ -391,6 +391,7 @@ describe('organizations', () => {
         ]);
       }
 
+      await statementsFor(NESTED, { filter: { regionId: regions.grid.id }, first: 1 }); // reads the new region tree once
       const five = await statementsFor(NESTED, { filter: { regionId: regions.grid.id }, first: 5 });
       const twenty = await statementsFor(NESTED, { filter: { regionId: regions.grid.id }, first: 20 });
 
@@ -408,6 +409,7 @@ describe('organizations', () => {
       }
       const q = `query($filter: OrganizationFilter, $first: Int) { organizations(filter: $filter, first: $first) { edges { node { id tasks(first: 5) { totalCount edges { node { id region { name } } } } } } } }`;
 
+      await statementsFor(q, { filter: { regionId: regions.grid.id }, first: 1 }); // reads the new region tree once
       const five = await statementsFor(q, { filter: { regionId: regions.grid.id }, first: 5 });
       const twenty = await statementsFor(q, { filter: { regionId: regions.grid.id }, first: 20 });
 

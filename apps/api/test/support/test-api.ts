@@ -78,6 +78,11 @@ export class TestApi {
     return this.running.url;
   }
 
+  /** A provider of the running app, for tests that drive a service directly. */
+  get<T>(token: new (...args: any[]) => T): T {
+    return this.running.app.get(token);
+  }
+
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',

@@ -1,19 +1,91 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
-import { isUuid, loadAllBy, loadById, NotFoundError, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { isUuid, loadAllBy, loadById, NotFoundError, PgListenerService, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { RegionEntity } from './region.entity';
 
-/** The region tree. Other contexts ask it for regions and subtree paths, never its table. */
+/** The NOTIFY channel a trigger on `region` signals every change on. */
+export const REGIONS_CHANNEL = 'civicgrid_regions';
+
+interface RegionTree {
+  byId: Map<string, RegionEntity>;
+  /** the ids of each region's subtree, itself first */
+  subtree: Map<string, string[]>;
+}
+
+/**
+ * The region tree. Other contexts ask it for regions and subtree paths, never its table.
+ *
+ * The tree is small (a district has hundreds of regions) and read on nearly every
+ * request, so each replica keeps it in memory while its LISTEN connection is up, and
+ * forgets it on every change (the trigger's NOTIFY) and after a reconnection. Reads
+ * inside a transaction, and any id the copy lacks, go to the table.
+ */
 @Injectable()
 export class GeoService {
-  constructor(private readonly tx: TransactionRunner) {}
+  private tree?: Promise<RegionTree>;
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    @Optional() private readonly listener?: PgListenerService,
+  ) {
+    listener?.on(REGIONS_CHANNEL, () => this.forget());
+    listener?.onReconnect(() => this.forget());
+  }
 
   private repo(ctx: RequestContext) {
     return this.tx.manager(ctx).getRepository(RegionEntity);
   }
 
-  load(ctx: RequestContext, id: string): Promise<RegionEntity | null> {
-    return loadById(ctx, 'region.byId', id, (ids) => this.repo(ctx).findBy({ id: In(ids) }));
+  /** Drops the in-memory tree; the next read loads it again. */
+  forget(): void {
+    this.tree = undefined;
+  }
+
+  private cached(ctx: RequestContext): Promise<RegionTree> | undefined {
+    if (ctx.transaction || !this.listener?.listening) return undefined;
+    if (!this.tree) {
+      const loading = this.repo(ctx)
+        .find()
+        .then((regions) => {
+          const byId = new Map(regions.map((r) => [r.id, r]));
+          const subtree = new Map<string, string[]>();
+          // A path lists the region's ancestors and then itself; shorter paths come first.
+          for (const r of [...regions].sort((a, b) => a.path.length - b.path.length)) {
+            for (const id of r.path.split('/').slice(1)) {
+              const ids = subtree.get(id) ?? [];
+              ids.push(r.id);
+              subtree.set(id, ids);
+            }
+          }
+          return { byId, subtree };
+        });
+      this.tree = loading;
+      loading.catch(() => {
+        if (this.tree === loading) this.tree = undefined;
+      });
+    }
+    return this.tree;
+  }
+
+  async load(ctx: RequestContext, id: string): Promise<RegionEntity | null> {
+    const tree = this.cached(ctx);
+    const hit = tree && (await tree.catch(() => undefined))?.byId.get(id);
+    if (hit) return hit;
+    const row = await loadById(ctx, 'region.byId', id, (ids) => this.repo(ctx).findBy({ id: In(ids) }));
+    // Created since the copy was made and its NOTIFY is still on the way.
+    if (row && tree) this.forget();
+    return row;
+  }
+
+  /**
+   * The ids of the region's subtree (itself included) from the in-memory tree; undefined
+   * when the tree is not at hand (inside a transaction, or while the LISTEN connection is
+   * down) or does not know the region yet. A region created a moment ago may be missing
+   * until its NOTIFY arrives; callers that must not miss one filter by path instead.
+   */
+  async subtree(ctx: RequestContext, id: string): Promise<readonly string[] | undefined> {
+    const tree = this.cached(ctx);
+    return tree && (await tree.catch(() => undefined))?.subtree.get(id);
   }
 
   /** The region, or NOT_FOUND naming the input field that referred to it. */

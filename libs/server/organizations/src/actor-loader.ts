@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, ActorLoader, Clock, OrganizationRole } from '@civicgrid/platform';
+import { Actor, ActorLoader, Clock, OrganizationRole, preparedQuery } from '@civicgrid/platform';
 
 interface ActorFacts {
   role: Actor['role'];
@@ -27,7 +27,7 @@ export class PolicyActorLoader extends ActorLoader {
   }
 
   async load(userId: string, sessionId: string): Promise<Actor | null> {
-    const [f]: ActorFacts[] = await this.dataSource.query(`SELECT * FROM actor_facts($1, $2, $3)`, [userId, sessionId, this.clock.now()]);
+    const [f] = await preparedQuery<ActorFacts>(this.dataSource.manager, `SELECT * FROM actor_facts($1, $2, $3)`, [userId, sessionId, this.clock.now()]);
     if (!f) return null;
     return {
       userId,

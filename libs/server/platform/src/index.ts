@@ -3,6 +3,8 @@ export * from './database/embedded-postgres';
 export * from './database/database.module';
 export * from './database/transactions';
 export * from './database/db-logger';
+export * from './database/raw-entity';
+export * from './database/prepared';
 export * from './errors/domain-errors';
 export * from './errors/format-error';
 export * from './context/actor';

@@ -51,7 +51,7 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: PassThroughGraphQLFilter },
       ],
-      exports: [SETTINGS, SERVICE_STATUS, Clock, TokenService, RateLimiter, AuditService, EventBus, EventDispatcher, JobsService, LiveHub, LoggerModule],
+      exports: [SETTINGS, SERVICE_STATUS, Clock, PgListenerService, TokenService, RateLimiter, AuditService, EventBus, EventDispatcher, JobsService, LiveHub, LoggerModule],
     };
   }
 }

@@ -22,9 +22,10 @@ import {
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ServiceRecordEntity } from './service-record.entity';
-import { CANCELLABLE, HOLDS_PLACE, STANDING } from './claim-status';
+import { CANCELLABLE, HOLDS_PLACE } from './claim-status';
 import { ClaimEventPayload, ClaimEventType } from './volunteering.events';
 import { ShiftClaimEntity } from './shift-claim.entity';
+import { viewerClaimLoader } from './viewer-claims';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
@@ -322,12 +323,7 @@ export class ClaimsService {
   async viewerClaim(ctx: RequestContext, shiftId: string): Promise<ShiftClaimEntity | null> {
     const actor = await ctx.actor();
     if (!actor) return null;
-    return ctx
-      .loader<string, ShiftClaimEntity | null>('claim.viewerByShift', async (ids) => {
-        const rows = await this.claims(ctx).find({ where: { shiftId: In([...ids]), volunteerId: actor.userId, status: In(STANDING) } });
-        return ids.map((i) => rows.find((r) => r.shiftId === i) ?? null);
-      })
-      .load(shiftId);
+    return viewerClaimLoader(ctx, this.tx.manager(ctx), actor.userId).load(shiftId);
   }
 
   /**

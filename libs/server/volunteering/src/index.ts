@@ -1,5 +1,7 @@
 export { VolunteeringModule } from './volunteering.module';
 export { TasksService } from './tasks.service';
+export { ShiftBoard } from './shift-board';
+export type { BoardQuery, BoardPage } from './shift-board';
 export type { DraftTask } from './tasks.service';
 export { CLAIM_EVENTS } from './volunteering.events';
 export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, TaskCompletedPayload } from './volunteering.events';

@@ -6,6 +6,12 @@ import { GeoService } from '@civicgrid/geo';
 import { OrganizationsService } from '@civicgrid/organizations';
 import {
   AuditService,
+  badCursor,
+  Clock,
+  Connection,
+  cursorValueFits,
+  decodeCursor,
+  encodeCursor,
   EventBus,
   authorize,
   can,
@@ -15,16 +21,21 @@ import {
   loadById,
   NotFoundError,
   PageArgs,
-  paginate,
+  pageSize,
   paginateUnderParent,
+  primeById,
   RequestContext,
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ShiftEntity } from './shift.entity';
+import { BoardQuery, ShiftBoard } from './shift-board';
 import { TaskEntity } from './task.entity';
+import { viewerClaimLoader } from './viewer-claims';
 import type { TaskCompletedPayload } from './volunteering.events';
 
 const HOUR = 3_600_000;
+/** Up to this many regions under the board's filter, each is walked on its own index range. */
+const BOARD_FEW_REGIONS = 40;
 
 export interface NewShift {
   startsAt: Date;
@@ -83,6 +94,8 @@ export class TasksService {
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly board: ShiftBoard,
+    private readonly clock: Clock,
   ) {}
 
   private tasks(ctx: RequestContext) {
@@ -92,12 +105,19 @@ export class TasksService {
     return this.tx.manager(ctx).getRepository(ShiftEntity);
   }
 
+  private fetchTasks(ctx: RequestContext) {
+    return (ids: string[]) => this.tasks(ctx).findBy({ id: In(ids) });
+  }
+  private fetchShifts(ctx: RequestContext) {
+    return (ids: string[]) => this.shifts(ctx).findBy({ id: In(ids) });
+  }
+
   loadTask(ctx: RequestContext, id: string): Promise<TaskEntity | null> {
-    return loadById(ctx, 'task.byId', id, (ids) => this.tasks(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'task.byId', id, this.fetchTasks(ctx));
   }
 
   loadShift(ctx: RequestContext, id: string): Promise<ShiftEntity | null> {
-    return loadById(ctx, 'shift.byId', id, (ids) => this.shifts(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'shift.byId', id, this.fetchShifts(ctx));
   }
 
   shiftsOfTask(ctx: RequestContext, taskId: string): Promise<ShiftEntity[]> {
@@ -312,28 +332,54 @@ export class TasksService {
     });
   }
 
-  /** The shift board: shifts of published tasks that have not ended, soonest first. */
-  async openShifts(ctx: RequestContext, filter: ShiftFilterData, page: PageArgs) {
-    const qb = this.shifts(ctx).createQueryBuilder('s').innerJoin(TaskEntity, 't', 't.id = s.task_id').where("t.status = 'PUBLISHED'").andWhere('s.ends_at > now()');
+  /**
+   * The shift board: shifts of published tasks that have not ended, soonest first, counted
+   * up to `Limits.boardCountCap`. One statement (see ShiftBoard); the tasks and the
+   * viewer's claims it read are handed to their loaders, so the card's fields cost nothing more.
+   */
+  async openShifts(ctx: RequestContext, filter: ShiftFilterData, page: PageArgs): Promise<Connection<ShiftEntity>> {
+    const limit = pageSize(page.first);
+    let area: BoardQuery['area'];
     if (filter.regionId) {
       const region = await this.geo.require(ctx, filter.regionId, 'filter.regionId');
-      qb.andWhere('(t.region_path = :rp OR t.region_path LIKE :rpp)', { rp: region.path, rpp: `${region.path}/%` });
+      const ids = await this.geo.subtree(ctx, region.id);
+      area = ids && ids.length <= BOARD_FEW_REGIONS ? { regionIds: [...ids] } : { path: region.path };
     }
-    if (filter.category?.trim()) qb.andWhere('t.category = :category', { category: filter.category.trim().toUpperCase() });
-    const skills = (filter.skills ?? []).map((s) => s.trim()).filter(Boolean);
-    if (skills.length) qb.andWhere('t.required_skills && CAST(:skills AS text[])', { skills });
-    if (filter.from) qb.andWhere('s.ends_at > :from', { from: filter.from });
-    if (filter.to) qb.andWhere('s.starts_at < :to', { to: filter.to });
     if (filter.from && filter.to && filter.from >= filter.to) throw new InvalidInputError('filter.to', 'filter.emptyWindow', '`to` must be after `from`');
-    if (filter.onlyWithSpace) qb.andWhere('s.confirmed_count < s.capacity');
-    return paginate(qb, page, {
-      columns: [
-        { expr: 's.starts_at', kind: 'timestamp' },
-        { expr: 's.id', kind: 'uuid' },
-      ],
-      direction: 'ASC',
-      keyOf: (s) => [s.startsAt.toISOString(), s.id],
+    let after: BoardQuery['after'];
+    if (page.after) {
+      const [startsAt, id] = decodeCursor(page.after, 2);
+      if (!cursorValueFits('timestamp', startsAt) || !cursorValueFits('uuid', id)) badCursor();
+      after = { startsAt: String(startsAt), id: String(id) };
+    }
+    const skills = (filter.skills ?? []).map((s) => s.trim()).filter(Boolean);
+    const actor = await ctx.actor();
+    const board = await this.board.page({
+      now: this.clock.now(),
+      viewerId: actor?.userId ?? null,
+      area,
+      category: filter.category?.trim().toUpperCase() || undefined,
+      skills,
+      from: filter.from ?? undefined,
+      to: filter.to ?? undefined,
+      onlyWithSpace: filter.onlyWithSpace ?? undefined,
+      after,
+      limit,
     });
+
+    primeById(ctx, 'task.byId', board.rows.map((r) => r.task), this.fetchTasks(ctx));
+    primeById(ctx, 'shift.byId', board.rows.map((r) => r.shift), this.fetchShifts(ctx));
+    if (actor) {
+      const claims = viewerClaimLoader(ctx, this.tx.manager(ctx), actor.userId);
+      for (const r of board.rows) claims.prime(r.shift.id, r.viewerClaim);
+    }
+    const edges = board.rows.map(({ shift }) => ({ node: shift, cursor: encodeCursor([shift.startsAt.toISOString(), shift.id]) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: board.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: Math.min(board.counted, Limits.boardCountCap),
+      totalCountExact: board.counted <= Limits.boardCountCap,
+    };
   }
 
   /**
@@ -344,8 +390,8 @@ export class TasksService {
     if (!regionIds.length) return [];
     return this.shifts(ctx)
       .createQueryBuilder('s')
-      .innerJoin(TaskEntity, 't', 't.id = s.task_id')
-      .where("t.status = 'PUBLISHED' AND t.region_id IN (:...regionIds)", { regionIds })
+      // The board's copy of the region: set exactly while the task is published.
+      .where('s.board_region_id IN (:...regionIds)', { regionIds })
       .andWhere('s.starts_at > now() AND s.starts_at < :startsBefore', { startsBefore })
       .andWhere('s.confirmed_count < s.capacity')
       .orderBy('s.starts_at')

@@ -11,6 +11,7 @@ import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
+import { ShiftBoard } from './shift-board';
 import { LiveShiftsResolver } from './live-shifts.resolver';
 import { VolunteerMessagesResolver } from './volunteer-messages.resolver';
 import { VolunteerMessagesService } from './volunteer-messages.service';
@@ -31,6 +32,7 @@ import {
   imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule],
   providers: [
     TasksService,
+    ShiftBoard,
     ClaimsService,
     ServiceRecordsService,
     VolunteeringNotifier,

@@ -2,6 +2,8 @@
 export const Limits = {
   pageSizeMax: 100,
   pageSizeDefault: 20,
+  /** the board counts its matches exactly up to this many, then says "more than" */
+  boardCountCap: 1000,
   passwordMinLength: 8,
   passwordMaxLength: 128,
   displayNameMaxLength: 40,

@@ -31,6 +31,11 @@ export class PgListener {
     if (this.client) void this.client.query(`LISTEN ${channel}`).catch(() => undefined);
   }
 
+  /** True while connected: only then does a NOTIFY reach the handlers. */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
+
   /** Called after every reconnection (not the first connection). */
   onReconnect(cb: () => void): void {
     this.reconnected.add(cb);

@@ -24,19 +24,38 @@ export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number;
+  /** set by connections that count only up to a cap: false when more match */
+  totalCountExact?: boolean;
 }
 
 /**
  * Declares the `<Name>Edge` and `<Name>Connection` GraphQL types of a Relay connection
- * over `node`.
+ * over `node`. With `countCap`, the count stops there (a board of a growing district must
+ * not count every match on every request) and `totalCountExact` says whether it did.
  */
-export function ConnectionType<T>(node: Type<T>, name: string, what: string): Type<Connection<T>> {
+export function ConnectionType<T>(node: Type<T>, name: string, what: string, opts: { countCap?: number } = {}): Type<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor: string;
     @Field(() => node, { description: `The ${what}.` })
     node: T;
+  }
+  // Only the declaration evaluated is registered with the schema: one class per name.
+  if (opts.countCap) {
+    const cap = opts.countCap.toLocaleString('en');
+    @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+    class CappedConnectionClass {
+      @Field(() => [EdgeType], { description: 'The edges of this page, in a stable order.' })
+      edges: EdgeType[];
+      @Field(() => PageInfo, { description: 'Paging information.' })
+      pageInfo: PageInfo;
+      @Field(() => Int, { description: `Number of ${what}s across all pages, counted up to ${cap}: when more match, ${cap}, and \`totalCountExact\` is false (show "${cap}+").` })
+      totalCount: number;
+      @Field({ description: `False when more than ${cap} ${what}s match and \`totalCount\` stopped at ${cap}.` })
+      totalCountExact: boolean;
+    }
+    return CappedConnectionClass;
   }
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
   class ConnectionClass {

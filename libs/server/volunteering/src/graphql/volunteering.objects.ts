@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, NodeInterface } from '@civicgrid/platform';
+import { Limits } from '@civicgrid/contracts';
 import { CLAIM_STATUSES, ClaimStatus } from '../claim-status';
 
 export const TaskStatusEnum = { DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED', CLOSED: 'CLOSED', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;
@@ -111,6 +112,6 @@ export class ServiceRecordObject {
 }
 
 export const TaskConnection = ConnectionType(TaskObject, 'Task', 'task');
-export const ShiftConnection = ConnectionType(ShiftObject, 'Shift', 'shift');
+export const ShiftConnection = ConnectionType(ShiftObject, 'Shift', 'shift', { countCap: Limits.boardCountCap });
 export const ClaimConnection = ConnectionType(ShiftClaimObject, 'Claim', 'claim');
 export const ServiceRecordConnection = ConnectionType(ServiceRecordObject, 'ServiceRecord', 'service record');

@@ -1,0 +1,17 @@
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
+import type { RequestContext } from '@civicgrid/platform';
+import { STANDING } from './claim-status';
+import { ShiftClaimEntity } from './shift-claim.entity';
+
+/**
+ * The viewer's standing claim per shift, batched per request. One loader, whoever asks
+ * first: the board primes it with the claims its statement joined, the claim button
+ * elsewhere fetches through it.
+ */
+export function viewerClaimLoader(ctx: RequestContext, em: EntityManager, volunteerId: string): DataLoader<string, ShiftClaimEntity | null> {
+  return ctx.loader<string, ShiftClaimEntity | null>('claim.viewerByShift', async (ids) => {
+    const rows = await em.getRepository(ShiftClaimEntity).find({ where: { shiftId: In([...ids]), volunteerId, status: In(STANDING) } });
+    return ids.map((i) => rows.find((r) => r.shiftId === i) ?? null);
+  });
+}
