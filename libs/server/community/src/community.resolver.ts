@@ -1,5 +1,5 @@
 import { Args, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import { OrganizationObject, OrganizationsService } from '@civicgrid/organizations';
@@ -69,32 +69,32 @@ export class NeedResolver {
   }
 
   @ResolveField(() => RegionObject, { description: 'Where.' })
-  region(@Ctx() ctx: RequestContext, @Parent() n: NeedEntity) {
+  region(n: NeedEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.load(ctx, n.regionId);
   }
 
   @ResolveField(() => UserObject, { description: 'Who posted it (their phone masked as the privacy rules say).' })
-  postedBy(@Ctx() ctx: RequestContext, @Parent() n: NeedEntity) {
+  postedBy(n: NeedEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, n.postedById);
   }
 
   @ResolveField(() => UserObject, { nullable: true, description: 'The resident a grid leader or proxy posted for.' })
-  onBehalfOf(@Ctx() ctx: RequestContext, @Parent() n: NeedEntity) {
+  onBehalfOf(n: NeedEntity, _args: unknown, { ctx }: GraphQLContext) {
     return n.onBehalfOfId ? this.users.load(ctx, n.onBehalfOfId) : null;
   }
 
   @ResolveField(() => OrganizationObject, { nullable: true, description: 'The organisation that adopted it.' })
-  adoptedBy(@Ctx() ctx: RequestContext, @Parent() n: NeedEntity) {
+  adoptedBy(n: NeedEntity, _args: unknown, { ctx }: GraphQLContext) {
     return n.adoptedById ? this.organizations.load(ctx, n.adoptedById) : null;
   }
 
   @ResolveField(() => TaskObject, { nullable: true, description: 'The task that answers it (a draft only for its organisation).' })
-  task(@Ctx() ctx: RequestContext, @Parent() n: NeedEntity) {
+  task(n: NeedEntity, _args: unknown, { ctx }: GraphQLContext) {
     return n.taskId ? this.tasks.visibleTask(ctx, n.taskId) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the signed-in viewer supports it.' })
-  viewerSupports(@Ctx() ctx: RequestContext, @Parent() n: NeedEntity) {
+  viewerSupports(n: NeedEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.needsService.viewerSupports(ctx, n.id);
   }
 }
@@ -115,12 +115,12 @@ export class TaskReviewResolver {
   }
 
   @ResolveField(() => TaskObject, { description: 'The task.' })
-  task(@Ctx() ctx: RequestContext, @Parent() r: TaskReviewEntity) {
+  task(r: TaskReviewEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.loadTask(ctx, r.taskId);
   }
 
   @ResolveField(() => UserObject, { description: 'Who rated it.' })
-  reviewer(@Ctx() ctx: RequestContext, @Parent() r: TaskReviewEntity) {
+  reviewer(r: TaskReviewEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, r.reviewerId);
   }
 }
@@ -133,7 +133,7 @@ export class TaskCommunityResolver {
   ) {}
 
   @ResolveField(() => NeedObject, { nullable: true, description: "The resident's need this task answers." })
-  need(@Ctx() ctx: RequestContext, @Parent() t: Task) {
+  need(t: Task, _args: unknown, { ctx }: GraphQLContext) {
     return this.needsService.forTask(ctx, t.id);
   }
 
@@ -148,7 +148,7 @@ export class TaskCommunityResolver {
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'Average rating; null before the first.' })
-  averageRating(@Ctx() ctx: RequestContext, @Parent() t: Task) {
+  averageRating(t: Task, _args: unknown, { ctx }: GraphQLContext) {
     return this.reviewsService.average(ctx, t.id);
   }
 }

@@ -5,9 +5,10 @@ import { UsersService } from '@civicgrid/identity';
 import { OrganizationsService } from '@civicgrid/organizations';
 import {
   AuditService,
-  EventBus,
   authorize,
   ConflictError,
+  EventBus,
+  findByIds,
   InvalidInputError,
   loadById,
   NotFoundError,
@@ -52,7 +53,7 @@ export class NeedsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<NeedEntity | null> {
-    return loadById(ctx, 'need.byId', id, (ids) => this.needs(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'need.byId', id, (ids) => findByIds(this.tx.manager(ctx), NeedEntity, ids));
   }
 
   /** The need a task answers (batched), found by the need's link to its task. */

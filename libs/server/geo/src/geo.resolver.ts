@@ -1,5 +1,5 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Public, RequestContext } from '@civicgrid/platform';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, GraphQLContext, Public, RequestContext } from '@civicgrid/platform';
 import { GeoService } from './geo.service';
 import { RegionObject } from './graphql/region.object';
 import { RegionEntity } from './region.entity';
@@ -23,12 +23,12 @@ export class GeoResolver {
   }
 
   @ResolveField(() => RegionObject, { nullable: true, description: 'The region above this one; null for a root.' })
-  parent(@Ctx() ctx: RequestContext, @Parent() region: RegionEntity) {
+  parent(region: RegionEntity, _args: unknown, { ctx }: GraphQLContext) {
     return region.parentId ? this.geo.load(ctx, region.parentId) : null;
   }
 
   @ResolveField(() => [RegionObject], { description: 'The regions directly below this one.' })
-  children(@Ctx() ctx: RequestContext, @Parent() region: RegionEntity) {
+  children(region: RegionEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.children(ctx, region.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
-import { isUuid, loadAllBy, loadById, NotFoundError, PgListenerService, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { findByIds, isUuid, loadAllBy, loadById, NotFoundError, PgListenerService, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { RegionEntity } from './region.entity';
 
 /** The NOTIFY channel a trigger on `region` signals every change on. */
@@ -71,7 +71,7 @@ export class GeoService {
     const tree = this.cached(ctx);
     const hit = tree && (await tree.catch(() => undefined))?.byId.get(id);
     if (hit) return hit;
-    const row = await loadById(ctx, 'region.byId', id, (ids) => this.repo(ctx).findBy({ id: In(ids) }));
+    const row = await loadById(ctx, 'region.byId', id, (ids) => findByIds(this.tx.manager(ctx), RegionEntity, ids));
     // Created since the copy was made and its NOTIFY is still on the way.
     if (row && tree) this.forget();
     return row;

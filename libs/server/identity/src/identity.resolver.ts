@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, ConnectionType, Ctx, decide, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, ConnectionType, Ctx, decide, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
 import { AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
@@ -121,22 +121,22 @@ export class IdentityResolver {
   }
 
   @ResolveField(() => RegionObject, { nullable: true, description: 'The grid this person leads as grid leader (网格员), if any.' })
-  leadsGrid(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+  leadsGrid(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
     return user.leadsGridId ? this.geo.load(ctx, user.leadsGridId) : null;
   }
 
   @ResolveField(() => [ProxyGrantObject], { description: 'Proxy consents this person gave (visible to them and their proxies only).' })
-  proxyGrants(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+  proxyGrants(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.grantsOf(ctx, user.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'E-mail address for notifications: shown to the person and their proxies only, null for others.' })
-  async email(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+  async email(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
     return decide(await ctx.actor(), 'user.viewPrivate', { userId: user.id }).allowed ? user.email : null;
   }
 
   @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })
-  officialPosts(@Ctx() ctx: RequestContext, @Parent() user: UserEntity) {
+  officialPosts(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.officialPosts(ctx, user.id);
   }
 }
@@ -146,12 +146,12 @@ export class ProxyGrantResolver {
   constructor(private readonly users: UsersService) {}
 
   @ResolveField(() => UserObject)
-  resident(@Ctx() ctx: RequestContext, @Parent() grant: ProxyGrantEntity) {
+  resident(grant: ProxyGrantEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, grant.residentId);
   }
 
   @ResolveField(() => UserObject)
-  proxy(@Ctx() ctx: RequestContext, @Parent() grant: ProxyGrantEntity) {
+  proxy(grant: ProxyGrantEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, grant.proxyId);
   }
 }
@@ -164,12 +164,12 @@ export class OfficialPostResolver {
   ) {}
 
   @ResolveField(() => UserObject, { description: 'The official.' })
-  user(@Ctx() ctx: RequestContext, @Parent() post: OfficialPostEntity) {
+  user(post: OfficialPostEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, post.userId);
   }
 
   @ResolveField(() => RegionObject, { description: 'The region subtree the post covers.' })
-  region(@Ctx() ctx: RequestContext, @Parent() post: OfficialPostEntity) {
+  region(post: OfficialPostEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.load(ctx, post.regionId);
   }
 }

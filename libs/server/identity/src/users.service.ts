@@ -8,6 +8,7 @@ import {
   cleanDisplayName,
   ConflictError,
   decide,
+  findByIds,
   InvalidInputError,
   Limit,
   loadAllBy,
@@ -110,7 +111,7 @@ export class UsersService {
   }
 
   load(ctx: RequestContext, id: string): Promise<UserEntity | null> {
-    return loadById(ctx, 'user.byId', id, (ids) => this.users(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'user.byId', id, (ids) => findByIds(this.tx.manager(ctx), UserEntity, ids));
   }
 
   async require(ctx: RequestContext, id: string, field?: string): Promise<UserEntity> {
@@ -252,7 +253,7 @@ export class UsersService {
 
   /** People by id, for matching and notifications (one query). */
   async many(ctx: RequestContext, ids: string[]): Promise<UserEntity[]> {
-    return ids.length ? this.users(ctx).findBy({ id: In(ids) }) : [];
+    return ids.length ? findByIds(this.tx.manager(ctx), UserEntity, ids) : [];
   }
 
   /** Who currently acts for each of these residents (their proxies), one query. */

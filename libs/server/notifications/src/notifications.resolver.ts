@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { UsersService } from '@civicgrid/identity';
 import { Allow, Ctx, GraphQLContext, LiveHub, RequestContext, SignedIn } from '@civicgrid/platform';
 import { MarkNotificationsReadInput, NotificationConnection, NotificationObject, NotificationSettingsObject, UpdateNotificationSettingsInput } from './graphql/notification.objects';
@@ -73,12 +73,12 @@ export class NotificationsResolver {
   }
 
   @ResolveField(() => String)
-  async title(@Ctx() ctx: RequestContext, @Parent() n: NotificationEntity) {
+  async title(n: NotificationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.notifications.rendered(ctx, n, await this.viewer(ctx))).title;
   }
 
   @ResolveField(() => String)
-  async body(@Ctx() ctx: RequestContext, @Parent() n: NotificationEntity) {
+  async body(n: NotificationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.notifications.rendered(ctx, n, await this.viewer(ctx))).body;
   }
 

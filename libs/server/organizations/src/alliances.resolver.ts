@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AllianceEntity, AllianceMemberEntity, AllianceMemberStatus, PledgeActivityEntity } from './alliance.entity';
 import { AlliancesService } from './alliances.service';
@@ -109,12 +109,12 @@ export class AllianceResolver {
   }
 
   @ResolveField(() => RegionObject, { description: 'The street or community.' })
-  region(@Ctx() ctx: RequestContext, @Parent() a: AllianceEntity) {
+  region(a: AllianceEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.load(ctx, a.regionId);
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The organisation that runs it.' })
-  steward(@Ctx() ctx: RequestContext, @Parent() a: AllianceEntity) {
+  steward(a: AllianceEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.organizations.load(ctx, a.stewardId);
   }
 
@@ -148,12 +148,12 @@ export class AllianceMemberResolver {
   ) {}
 
   @ResolveField(() => AllianceObject, { description: 'The alliance.' })
-  alliance(@Ctx() ctx: RequestContext, @Parent() m: AllianceMemberEntity) {
+  alliance(m: AllianceMemberEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.alliances.load(ctx, m.allianceId);
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The member organisation.' })
-  organization(@Ctx() ctx: RequestContext, @Parent() m: AllianceMemberEntity) {
+  organization(m: AllianceMemberEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.organizations.load(ctx, m.organizationId);
   }
 }
@@ -163,7 +163,7 @@ export class PledgeActivityResolver {
   constructor(private readonly alliances: AlliancesService) {}
 
   @ResolveField(() => AllianceMemberObject, { description: 'The member who did it.' })
-  member(@Ctx() ctx: RequestContext, @Parent() p: PledgeActivityEntity) {
+  member(p: PledgeActivityEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.alliances.loadMember(ctx, p.allianceMemberId);
   }
 }
@@ -173,7 +173,7 @@ export class OrganizationAlliancesResolver {
   constructor(private readonly alliances: AlliancesService) {}
 
   @ResolveField(() => [AllianceMemberObject], { description: "The organisation's alliance memberships (applications too, for its members)." })
-  allianceMemberships(@Ctx() ctx: RequestContext, @Parent() org: OrganizationEntity) {
+  allianceMemberships(org: OrganizationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.alliances.ofOrganization(ctx, org.id);
   }
 }

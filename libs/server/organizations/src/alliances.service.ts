@@ -4,11 +4,12 @@ import { EntityManager, In } from 'typeorm';
 import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
-  EventBus,
   authorize,
-  cleanName,
   can,
+  cleanName,
   ConflictError,
+  EventBus,
+  findByIds,
   InvalidInputError,
   loadById,
   NotFoundError,
@@ -63,11 +64,11 @@ export class AlliancesService {
   }
 
   load(ctx: RequestContext, id: string): Promise<AllianceEntity | null> {
-    return loadById(ctx, 'alliance.byId', id, (ids) => this.alliances(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'alliance.byId', id, (ids) => findByIds(this.tx.manager(ctx), AllianceEntity, ids));
   }
 
   loadMember(ctx: RequestContext, id: string): Promise<AllianceMemberEntity | null> {
-    return loadById(ctx, 'allianceMember.byId', id, (ids) => this.members(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'allianceMember.byId', id, (ids) => findByIds(this.tx.manager(ctx), AllianceMemberEntity, ids));
   }
 
   async create(ctx: RequestContext, input: NewAlliance): Promise<AllianceEntity> {

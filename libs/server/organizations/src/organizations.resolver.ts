@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
@@ -59,7 +59,7 @@ export class OrganizationsResolver {
   }
 
   @ResolveField(() => RegionObject, { description: 'The region the organisation serves.' })
-  region(@Ctx() ctx: RequestContext, @Parent() org: OrganizationEntity) {
+  region(org: OrganizationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.load(ctx, org.regionId);
   }
 
@@ -133,12 +133,12 @@ export class MembershipResolver {
   }
 
   @ResolveField(() => UserObject, { description: 'The member.' })
-  user(@Ctx() ctx: RequestContext, @Parent() m: MembershipEntity) {
+  user(m: MembershipEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, m.userId);
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The organisation.' })
-  organization(@Ctx() ctx: RequestContext, @Parent() m: MembershipEntity) {
+  organization(m: MembershipEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.organizations.load(ctx, m.organizationId);
   }
 }
@@ -148,7 +148,7 @@ export class UserMembershipsResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @ResolveField(() => [MembershipObject], { description: "The person's active memberships." })
-  memberships(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  memberships(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return this.organizations.membershipsOf(ctx, user.id);
   }
 }

@@ -5,12 +5,13 @@ import { GeoService } from '@civicgrid/geo';
 import {
   AuditService,
   authorize,
-  ORGANIZATION_ROLE_RANK,
   cleanName,
   ConflictError,
+  findByIds,
   loadAllBy,
   loadById,
   NotFoundError,
+  ORGANIZATION_ROLE_RANK,
   OrganizationRole,
   PageArgs,
   paginate,
@@ -44,7 +45,7 @@ export class OrganizationsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<OrganizationEntity | null> {
-    return loadById(ctx, 'organization.byId', id, (ids) => this.orgs(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'organization.byId', id, (ids) => findByIds(this.tx.manager(ctx), OrganizationEntity, ids));
   }
 
   async require(ctx: RequestContext, id: string, field?: string): Promise<OrganizationEntity> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { authorize, ConflictError, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { authorize, ConflictError, findByIds, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { ClaimsService } from '@civicgrid/volunteering';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 
@@ -17,7 +16,7 @@ export class InvitationsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<InvitationEntity | null> {
-    return loadById(ctx, 'invitation.byId', id, (ids) => this.repo(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'invitation.byId', id, (ids) => findByIds(this.tx.manager(ctx), InvitationEntity, ids));
   }
 
   /** A pending invitation past its time reads as EXPIRED even before the row says so. */
@@ -73,6 +72,6 @@ export class InvitationsService {
   }
 
   many(ctx: RequestContext, ids: string[]): Promise<InvitationEntity[]> {
-    return ids.length ? this.repo(ctx).findBy({ id: In(ids) }) : Promise.resolve([]);
+    return ids.length ? findByIds(this.tx.manager(ctx), InvitationEntity, ids) : Promise.resolve([]);
   }
 }

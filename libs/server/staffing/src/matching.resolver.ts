@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, GraphQLContext, RequestContext, SignedIn } from '@civicgrid/platform';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import { ClaimsService, ShiftClaimObject, ShiftObject, TasksService } from '@civicgrid/volunteering';
 import {
@@ -31,7 +31,7 @@ export class ShiftRecommendationResolver {
   }
 
   @ResolveField(() => ShiftObject, { description: 'The shift.' })
-  shift(@Parent() r: ScoredShift) {
+  shift(r: ScoredShift) {
     return r.shift;
   }
 }
@@ -48,7 +48,7 @@ export class VolunteerRecommendationResolver {
   }
 
   @ResolveField(() => UserObject, { description: 'The volunteer.' })
-  volunteer(@Parent() r: ScoredVolunteer) {
+  volunteer(r: ScoredVolunteer) {
     return r.volunteer;
   }
 }
@@ -61,12 +61,12 @@ export class ProposedPairResolver {
   ) {}
 
   @ResolveField(() => ShiftObject, { description: 'The shift.' })
-  shift(@Ctx() ctx: RequestContext, @Parent() p: StoredPair) {
+  shift(p: StoredPair, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.loadShift(ctx, p.shiftId);
   }
 
   @ResolveField(() => UserObject, { description: 'The volunteer chosen.' })
-  volunteer(@Ctx() ctx: RequestContext, @Parent() p: StoredPair) {
+  volunteer(p: StoredPair, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, p.volunteerId);
   }
 }
@@ -130,27 +130,27 @@ export class InvitationResolver {
   }
 
   @ResolveField(() => InvitationStatusEnum, { description: 'Status.' })
-  status(@Parent() i: InvitationEntity) {
+  status(i: InvitationEntity) {
     return InvitationsService.statusOf(i);
   }
 
   @ResolveField(() => [MatchReasonObject], { description: 'Why this volunteer was invited.' })
-  reasons(@Parent() i: InvitationEntity) {
+  reasons(i: InvitationEntity) {
     return i.reasons;
   }
 
   @ResolveField(() => ShiftObject, { description: 'The shift.' })
-  shift(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
+  shift(i: InvitationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.loadShift(ctx, i.shiftId);
   }
 
   @ResolveField(() => UserObject, { description: 'The volunteer invited.' })
-  volunteer(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
+  volunteer(i: InvitationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, i.volunteerId);
   }
 
   @ResolveField(() => ShiftClaimObject, { nullable: true, description: 'The claim, once accepted.' })
-  claim(@Ctx() ctx: RequestContext, @Parent() i: InvitationEntity) {
+  claim(i: InvitationEntity, _args: unknown, { ctx }: GraphQLContext) {
     return i.claimId ? this.claims.load(ctx, i.claimId) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Limits } from '@civicgrid/contracts';
 import { UsersService } from '@civicgrid/identity';
 import {
@@ -7,16 +7,17 @@ import {
   authorize,
   can,
   Clock,
-  EventBus,
-  Limit,
-  minutesFrom,
-  RateLimiter,
   ConflictError,
+  EventBus,
+  findByIds,
   InvalidInputError,
+  Limit,
   loadById,
+  minutesFrom,
   NotFoundError,
   PageArgs,
   paginate,
+  RateLimiter,
   RequestContext,
   returning,
   TransactionRunner,
@@ -94,7 +95,7 @@ export class ClaimsService {
   }
 
   load(ctx: RequestContext, id: string): Promise<ShiftClaimEntity | null> {
-    return loadById(ctx, 'claim.byId', id, (ids) => this.claims(ctx).findBy({ id: In(ids) }));
+    return loadById(ctx, 'claim.byId', id, (ids) => findByIds(this.tx.manager(ctx), ShiftClaimEntity, ids));
   }
 
   /** Locks the shift, then the claim: the same order as claimShift, so no deadlock. */

@@ -6,16 +6,17 @@ import { GeoService } from '@civicgrid/geo';
 import { OrganizationsService } from '@civicgrid/organizations';
 import {
   AuditService,
+  authorize,
   badCursor,
+  can,
   Clock,
+  ConflictError,
   Connection,
   cursorValueFits,
   decodeCursor,
   encodeCursor,
   EventBus,
-  authorize,
-  can,
-  ConflictError,
+  findByIds,
   InvalidInputError,
   loadAllBy,
   loadById,
@@ -106,10 +107,10 @@ export class TasksService {
   }
 
   private fetchTasks(ctx: RequestContext) {
-    return (ids: string[]) => this.tasks(ctx).findBy({ id: In(ids) });
+    return (ids: string[]) => findByIds(this.tx.manager(ctx), TaskEntity, ids);
   }
   private fetchShifts(ctx: RequestContext) {
-    return (ids: string[]) => this.shifts(ctx).findBy({ id: In(ids) });
+    return (ids: string[]) => findByIds(this.tx.manager(ctx), ShiftEntity, ids);
   }
 
   loadTask(ctx: RequestContext, id: string): Promise<TaskEntity | null> {

@@ -1,8 +1,8 @@
-import { Float, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Float, ResolveField, Resolver } from '@nestjs/graphql';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AvailabilityWindowObject, UserObject } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
-import { Ctx, RequestContext } from '@civicgrid/platform';
+import type { GraphQLContext } from '@civicgrid/platform';
 import { ClaimsService } from './claims.service';
 import { PersonalDetailsService } from './personal-details.service';
 
@@ -22,38 +22,38 @@ export class UserDetailsResolver {
   ) {}
 
   @ResolveField(() => RegionObject, { nullable: true, description: 'Home region, normally a grid.' + HIDDEN.replace('{hidden}', 'null') })
-  async homeRegion(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async homeRegion(user: User, _args: unknown, { ctx }: GraphQLContext) {
     if (!user.homeRegionId || !(await this.details.visible(ctx, user))) return null;
     return this.geo.load(ctx, user.homeRegionId);
   }
 
   @ResolveField(() => [String], { description: 'Languages and dialects the person speaks, e.g. zh, en, sichuanese.' + HIDDEN.replace('{hidden}', 'an empty list') })
-  async languages(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async languages(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.details.visible(ctx, user)) ? user.languages : [];
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the person uses the portal in elder mode (large type, high contrast).' + HIDDEN.replace('{hidden}', 'false') })
-  async elderMode(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async elderMode(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.details.visible(ctx, user)) ? user.elderMode : false;
   }
 
   @ResolveField(() => String, { description: 'Preferred language: zh-CN, zh-TW or en.' + HIDDEN.replace('{hidden}', 'zh-CN') })
-  async locale(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async locale(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.details.visible(ctx, user)) ? user.locale : 'zh-CN';
   }
 
   @ResolveField(() => [AvailabilityWindowObject], { description: 'Weekly windows when the person is free (local time).' + HIDDEN.replace('{hidden}', 'an empty list') })
-  async availability(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async availability(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.details.visible(ctx, user)) ? (user.availability ?? []) : [];
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Birth date (YYYY-MM-DD).' + HIDDEN.replace('{hidden}', 'null') })
-  async birthDate(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async birthDate(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.details.visible(ctx, user)) ? user.birthDate : null;
   }
 
   @ResolveField(() => Float, { nullable: true, description: 'Attended ÷ confirmed past claims; null before the first.' + HIDDEN.replace('{hidden}', 'null') })
-  async attendanceRate(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  async attendanceRate(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return (await this.details.visible(ctx, user)) ? this.claims.attendanceRate(ctx, user.id) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
@@ -86,17 +86,17 @@ export class TaskResolver {
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The organisation that publishes the task.' })
-  organization(@Ctx() ctx: RequestContext, @Parent() task: TaskEntity) {
+  organization(task: TaskEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.organizations.load(ctx, task.organizationId);
   }
 
   @ResolveField(() => RegionObject, { description: 'Where the work happens.' })
-  region(@Ctx() ctx: RequestContext, @Parent() task: TaskEntity) {
+  region(task: TaskEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.load(ctx, task.regionId);
   }
 
   @ResolveField(() => [ShiftObject], { description: 'The shifts, soonest first.' })
-  shifts(@Ctx() ctx: RequestContext, @Parent() task: TaskEntity) {
+  shifts(task: TaskEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.shiftsOfTask(ctx, task.id);
   }
 }
@@ -129,17 +129,17 @@ export class ShiftResolver {
   }
 
   @ResolveField(() => TaskObject, { description: 'The task.' })
-  task(@Ctx() ctx: RequestContext, @Parent() shift: ShiftEntity) {
+  task(shift: ShiftEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.loadTask(ctx, shift.taskId);
   }
 
   @ResolveField(() => String, { nullable: true, description: "Check-in code: shown (and printable as a QR code) to the organisation's coordinators only; null for others." })
-  checkInCode(@Ctx() ctx: RequestContext, @Parent() shift: ShiftEntity) {
+  checkInCode(shift: ShiftEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.checkInCodeFor(ctx, shift);
   }
 
   @ResolveField(() => ShiftClaimObject, { nullable: true, description: "The signed-in viewer's own standing claim on this shift, if any." })
-  viewerClaim(@Ctx() ctx: RequestContext, @Parent() shift: ShiftEntity) {
+  viewerClaim(shift: ShiftEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.claims.viewerClaim(ctx, shift.id);
   }
 
@@ -229,22 +229,22 @@ export class ClaimResolver {
   }
 
   @ResolveField(() => ShiftObject, { description: 'The shift.' })
-  shift(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+  shift(claim: ShiftClaimEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.tasks.loadShift(ctx, claim.shiftId);
   }
 
   @ResolveField(() => UserObject, { description: 'The volunteer.' })
-  volunteer(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+  volunteer(claim: ShiftClaimEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.load(ctx, claim.volunteerId);
   }
 
   @ResolveField(() => UserObject, { nullable: true, description: "Who claimed on the volunteer's behalf, if anyone." })
-  actingProxy(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+  actingProxy(claim: ShiftClaimEntity, _args: unknown, { ctx }: GraphQLContext) {
     return claim.actingProxyId ? this.users.load(ctx, claim.actingProxyId) : null;
   }
 
   @ResolveField(() => ServiceRecordObject, { nullable: true, description: 'The service record, once checked out.' })
-  serviceRecord(@Ctx() ctx: RequestContext, @Parent() claim: ShiftClaimEntity) {
+  serviceRecord(claim: ShiftClaimEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.records.byClaim(ctx, claim.id);
   }
 }
@@ -275,7 +275,7 @@ export class ServiceRecordResolver {
   }
 
   @ResolveField(() => ShiftClaimObject, { description: 'The claim the minutes come from.' })
-  claim(@Ctx() ctx: RequestContext, @Parent() record: ServiceRecordEntity) {
+  claim(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.claims.load(ctx, record.claimId);
   }
 }
@@ -300,7 +300,7 @@ export class UserServiceMinutesResolver {
   constructor(private readonly records: ServiceRecordsService) {}
 
   @ResolveField(() => Int, { description: 'Verified minutes of service, all time.' })
-  serviceMinutes(@Ctx() ctx: RequestContext, @Parent() user: User) {
+  serviceMinutes(user: User, _args: unknown, { ctx }: GraphQLContext) {
     return this.records.verifiedMinutes(ctx, user.id);
   }
 }

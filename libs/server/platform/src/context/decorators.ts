@@ -38,6 +38,12 @@ export function Allow(...actions: [Action, ...Action[]]) {
 Allow.self = (...alsoActions: Action[]) => SetMetadata(POLICY_GROUNDS, ['self', ...alsoActions] satisfies PolicyGround[]);
 Allow.anyone = (...filteredBy: Action[]) => SetMetadata(POLICY_GROUNDS, ['anyone', ...filteredBy] satisfies PolicyGround[]);
 
+/**
+ * What both transports hand a resolver as GraphQL's context. Field resolvers take
+ * GraphQL's own arguments, `(parent, args, { ctx }: GraphQLContext)`, with no parameter
+ * decorators: Nest then calls them directly instead of running its per-call parameter
+ * pipeline for every field of every row. Operations use `@Ctx()` and `@Args()`.
+ */
 export interface GraphQLContext {
   req: { headers: Record<string, string | string[] | undefined> };
   ctx: RequestContext;

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
@@ -55,7 +56,9 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [...protection.plugins, legacyJsonStatusPlugin()],
+    // Cache hints are not used (responses are per person); the default cache-control
+    // plugin would wrap every field's resolver to collect them.
+    plugins: [...protection.plugins, legacyJsonStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: ABUSE_LIMITS.maxTokens },
     buildSchemaOptions: { numberScalarMode: 'integer', scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
