@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { statementCounter } from './db-logger';
+import { queueOnConnection } from './transactions';
 
 const names = new Map<string, string>();
 
@@ -27,7 +28,7 @@ export async function preparedQuery<T extends QueryResultRow>(em: EntityManager,
   const runner = em.queryRunner;
   if (runner) {
     const client = (await runner.connect()) as PoolClient;
-    return (await client.query<T>(query)).rows;
+    return queueOnConnection(runner, async () => (await client.query<T>(query)).rows);
   }
   const pool = (em.connection.driver as unknown as { master: Pool }).master;
   return (await pool.query<T>(query)).rows;

@@ -23,7 +23,7 @@ export class TransactionRunner {
     if (ctx.transaction) return work(ctx);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((em) => work(ctx.withTransaction(em)));
+        return await this.dataSource.transaction((em) => work(ctx.withTransaction(inTurn(em))));
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
@@ -31,6 +31,29 @@ export class TransactionRunner {
       }
     }
   }
+}
+
+const turns = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Runs `fn` on the transaction's connection after every statement sent before it has
+ * finished. Services fan out (`Promise.all` over loaders and limiters) inside a
+ * transaction too, but one connection takes one statement at a time: pg queues them
+ * today and will refuse them in its next major.
+ */
+export function queueOnConnection<T>(connection: object, fn: () => Promise<T>): Promise<T> {
+  const run = (turns.get(connection) ?? Promise.resolve()).then(fn);
+  turns.set(connection, run.catch(() => undefined));
+  return run;
+}
+
+/** The transaction's manager, its statements queued one after another (see queueOnConnection). */
+function inTurn(em: EntityManager): EntityManager {
+  const runner = em.queryRunner;
+  if (!runner) return em;
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = ((...args: unknown[]) => queueOnConnection(runner, () => query(...args))) as typeof runner.query;
+  return em;
 }
 
 /**
