@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { PinoLogger } from 'nestjs-pino';
-import { ActorLoader, DatabaseModule, graphqlOptions, PlatformModule, ServiceStatus, SETTINGS, Settings, TokenService } from '@civicgrid/platform';
+import { ActorLoader, DatabaseModule, graphqlOptions, Log, PlatformModule, ServiceStatus, SETTINGS, Settings, TokenService } from '@civicgrid/platform';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityModule } from '@civicgrid/identity';
 import { NotificationsModule } from '@civicgrid/notifications';
@@ -24,8 +23,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganizationsModule],
-          inject: [SETTINGS, TokenService, ActorLoader, PinoLogger],
-          useFactory: (s: Settings, tokens: TokenService, actors: ActorLoader, log: PinoLogger) => graphqlOptions(s, tokens, actors, log),
+          inject: [SETTINGS, TokenService, ActorLoader, Log],
+          useFactory: (s: Settings, tokens: TokenService, actors: ActorLoader, log: Log) => graphqlOptions(s, tokens, actors, log),
         }),
         GeoModule,
         IdentityModule,

@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   abuseValidationRules,
   ActorLoader,
+  AppLogger,
   attachSubscriptions,
   EmbeddedPostgresHandle,
   HttpDrain,
   loadSettings,
+  logRequests,
   requestIdFor,
+  ROOT_LOG,
   ServiceStatus,
   Settings,
   startEmbeddedPostgres,
@@ -54,7 +56,8 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
       new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: settings.trustProxy, genReqId: requestIdFor, forceCloseConnections: false }),
       { bufferLogs: true },
     );
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(AppLogger));
+    logRequests(app.getHttpAdapter().getInstance(), app.get(ROOT_LOG));
     app
       .getHttpAdapter()
       .getInstance()
@@ -64,7 +67,7 @@ export async function startApi(overrides: Partial<Settings> = {}, opts: { listen
       });
     app.enableShutdownHooks();
     await app.init();
-    const logger = app.get(Logger);
+    const logger = app.get(AppLogger);
     // The API owns its embedded PostgreSQL: if it dies, start it again on the same data.
     embedded?.supervise({
       down: ({ code, signal }) => {

@@ -44,9 +44,12 @@ describe('logs', () => {
     await api.sql(`CREATE TRIGGER fail_on_purpose BEFORE INSERT ON user_account FOR EACH ROW EXECUTE FUNCTION fail_on_purpose()`);
     const broken = `139${String(randomInt(0, 1e8)).padStart(8, '0')}`;
     secrets.push(broken, broken.slice(3));
-    expect((await api.fails(REGISTER, { input: { phone: broken, password, displayName: '触发故障' } })).code).toBe('INTERNAL');
+    const failed = await api.gql(REGISTER, { input: { phone: broken, password, displayName: '触发故障' } }, undefined, { 'x-request-id': 'broken-sign-up-1' });
+    expect(failed.errors?.[0].extensions?.code).toBe('INTERNAL');
     await api.sql(`DROP TRIGGER fail_on_purpose ON user_account`);
-    expect(api.logAtLeast(50).some((l) => l.msg === 'unexpected error in GraphQL request')).toBe(true);
+    // The error line and the request line both name the request.
+    expect(api.logAtLeast(50).filter((l) => l.msg === 'unexpected error in GraphQL request').map((l) => l.requestId)).toContain('broken-sign-up-1');
+    expect(api.logAtLeast(30).find((l) => l.msg === 'request completed' && (l.req as { id?: string })?.id === 'broken-sign-up-1')).toMatchObject({ req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
     const hashes = await api.sql<{ password_hash: string }>(`SELECT password_hash FROM user_account WHERE phone IN ($1, $2)`, [phone, twin]);
     secrets.push(...hashes.map((h) => h.password_hash), ...hashes.map((h) => h.password_hash.split('$').pop()!));
 

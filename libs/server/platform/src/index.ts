@@ -22,6 +22,7 @@ export * from './graphql/graphql-options';
 export * from './graphql/node.interface';
 export * from './platform.module';
 export * from './logging/logger-options';
+export * from './logging/log';
 export * from './graphql/scalars';
 export * from './clock/clock';
 export * from './rate-limit/rate-limiter';

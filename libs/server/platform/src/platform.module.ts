@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditService } from './audit/audit.service';
@@ -20,7 +19,7 @@ import { AccessGuard } from './context/access.guard';
 import { inputValidationPipe } from './errors/validation.pipe';
 import { PassThroughGraphQLFilter } from './errors/graphql-exception.filter';
 import { HealthController } from './health/health.controller';
-import { loggerOptions } from './logging/logger-options';
+import { LoggingModule } from './logging/log';
 import { SERVICE_STATUS, ServiceStatus } from './lifecycle/service-status';
 
 /** Cross-cutting services every context uses: settings, logs, auth tokens, audit, guards. */
@@ -30,7 +29,7 @@ export class PlatformModule {
   static forRoot(settings: Settings, status: ServiceStatus = new ServiceStatus()): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [LoggerModule.forRoot(loggerOptions(settings)), TypeOrmModule.forFeature([AuditEntryEntity])],
+      imports: [LoggingModule.forRoot(settings), TypeOrmModule.forFeature([AuditEntryEntity])],
       controllers: [HealthController],
       providers: [
         { provide: SETTINGS, useValue: settings },
@@ -51,7 +50,7 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: PassThroughGraphQLFilter },
       ],
-      exports: [SETTINGS, SERVICE_STATUS, Clock, PgListenerService, TokenService, RateLimiter, AuditService, EventBus, EventDispatcher, JobsService, LiveHub, LoggerModule],
+      exports: [SETTINGS, SERVICE_STATUS, Clock, PgListenerService, TokenService, RateLimiter, AuditService, EventBus, EventDispatcher, JobsService, LiveHub, LoggingModule],
     };
   }
 }

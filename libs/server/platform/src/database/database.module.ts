@@ -1,6 +1,6 @@
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PinoLogger } from 'nestjs-pino';
+import { Log } from '../logging/log';
 import { DataSource, MigrationInterface } from 'typeorm';
 import { SETTINGS, Settings } from '../config/settings';
 import { DbLogger } from './db-logger';
@@ -20,7 +20,7 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 export class MigrationRunner implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly log: PinoLogger,
+    private readonly log: Log,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -45,8 +45,8 @@ export class DatabaseModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          inject: [SETTINGS, PinoLogger],
-          useFactory: (settings: Settings, log: PinoLogger) => {
+          inject: [SETTINGS, Log],
+          useFactory: (settings: Settings, log: Log) => {
             log.setContext('database');
             return {
               type: 'postgres' as const,

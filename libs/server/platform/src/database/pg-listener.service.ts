@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
+import { Log } from '../logging/log';
 import { DATABASE_URL } from './database.module';
 import { PgListener } from './pg-listener';
 
@@ -9,7 +9,7 @@ import { PgListener } from './pg-listener';
  */
 @Injectable()
 export class PgListenerService extends PgListener implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(DATABASE_URL) url: string, log: PinoLogger) {
+  constructor(@Inject(DATABASE_URL) url: string, log: Log) {
     log.setContext('listener');
     super(url, log);
   }

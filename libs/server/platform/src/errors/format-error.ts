@@ -50,8 +50,12 @@ export function fieldOfCoercionError(message: string): string | undefined {
  * Turns anything thrown during a GraphQL request into an error with a code from the
  * fixed set. Unknown errors are logged and hidden: no stack trace or SQL leaves the server.
  */
+/** Set on a request's errors (see `requestIdOnErrors`) so the lines logged about them name the request. */
+export const REQUEST_ID = Symbol('requestId');
+
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const requestId = (error as { [REQUEST_ID]?: string } | null)?.[REQUEST_ID];
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
@@ -69,17 +73,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   if (isDatabaseUnavailable(original)) {
     // An outage, not a bug: one warning per request rather than an error with a stack each.
-    logger.warn?.({ code: (original as { code?: string }).code }, 'database unavailable');
+    logger.warn?.({ code: (original as { code?: string }).code, requestId }, 'database unavailable');
     return { ...base, message: 'The service is briefly unavailable; try again in a moment', extensions: { code: ErrorCode.INTERNAL, key: 'internal.unavailable' } };
   }
   const pgCode = (original as { code?: unknown } | undefined)?.code;
   if (typeof pgCode === 'string' && PG_DATA_EXCEPTIONS.has(pgCode)) {
-    logger.warn?.({ code: pgCode }, 'database refused a value that validation let through');
+    logger.warn?.({ code: pgCode, requestId }, 'database refused a value that validation let through');
     return { ...base, message: 'A value in the request is not valid', extensions: { code: ErrorCode.BAD_USER_INPUT, key: 'request.invalidValue' } };
   }
   if (typeof pgCode === 'string' && PG_CODES[pgCode]) {
     const m = PG_CODES[pgCode];
-    if (m.code === ErrorCode.INTERNAL) logger.error({ err: original }, 'database error');
+    if (m.code === ErrorCode.INTERNAL) logger.error({ err: original, requestId }, 'database error');
     return { ...base, message: m.message, extensions: { code: m.code, key: m.key } };
   }
 
@@ -109,6 +113,6 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { code: apolloCode, key: `request.${apolloCode.toLowerCase()}` } };
   }
 
-  logger.error({ err: original }, 'unexpected error in GraphQL request');
+  logger.error({ err: original, requestId }, 'unexpected error in GraphQL request');
   return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL, key: 'internal' } };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
+import { Log } from '../logging/log';
 import { Client } from 'pg';
 import { Counter, Gauge, register } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -57,7 +57,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly tx: TransactionRunner,
     private readonly bus: EventBus,
     private readonly listener: PgListenerService,
-    private readonly log: PinoLogger,
+    private readonly log: Log,
     @Inject(DATABASE_URL) private readonly url: string,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {

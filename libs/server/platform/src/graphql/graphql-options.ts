@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -5,7 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import { ActorLoader } from '../context/actor';
 import { RequestContext } from '../context/request-context';
-import { formatGraphQLError } from '../errors/format-error';
+import { formatGraphQLError, REQUEST_ID } from '../errors/format-error';
 import { TokenService } from '../auth/token.service';
 import { Settings } from '../config/settings';
 import { StrictDateTime, withUuidIds } from './scalars';
@@ -39,6 +40,19 @@ function armor() {
   }).protect();
 }
 
+/** Marks a request's errors with its id before formatError logs them (the log keeps no async context). */
+function requestIdOnErrors(): ApolloServerPlugin<{ ctx: RequestContext }> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) (e as { [REQUEST_ID]?: string })[REQUEST_ID] = contextValue.ctx?.requestId;
+        },
+      };
+    },
+  };
+}
+
 /** The document limits as validation rules, for transports other than Apollo's (subscriptions). */
 export function abuseValidationRules() {
   return armor().validationRules;
@@ -58,7 +72,7 @@ export function graphqlOptions(settings: Settings, tokens: TokenService, actorLo
     includeStacktraceInErrorResponses: false,
     // Cache hints are not used (responses are per person); the default cache-control
     // plugin would wrap every field's resolver to collect them.
-    plugins: [...protection.plugins, legacyJsonStatusPlugin(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...protection.plugins, legacyJsonStatusPlugin(), requestIdOnErrors(), ApolloServerPluginCacheControlDisabled()],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: ABUSE_LIMITS.maxTokens },
     buildSchemaOptions: { numberScalarMode: 'integer', scalarsMap: [{ type: Date, scalar: StrictDateTime }] },

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
+import { Log } from '../logging/log';
 import PgBoss from 'pg-boss';
 import { Gauge, register } from 'prom-client';
 import { Clock } from '../clock/clock';
@@ -64,7 +64,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    private readonly log: PinoLogger,
+    private readonly log: Log,
     @Inject(DATABASE_URL) private readonly url: string,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {

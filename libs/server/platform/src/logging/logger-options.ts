@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Params } from 'nestjs-pino';
-import { Settings } from '../config/settings';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const PROBES = new Set(['/health', '/ready', '/metrics']);
+/** Polled every few seconds by orchestrators: kept out of the request log. */
+export const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 /**
  * The request id: the caller's `x-request-id` when it is sane, else a new UUID. Given to
@@ -36,25 +35,4 @@ export function serializeError(err: unknown): Record<string, unknown> {
     return { type: e.name, code: pgCode, ...pick('constraint'), ...pick('table'), ...pick('column'), ...pick('routine') };
   }
   return { type: e.name, message: typeof e.message === 'string' ? e.message : undefined, code: typeof e.code === 'string' ? e.code : undefined, stack: e.stack };
-}
-
-/** Structured JSON logs with a request id on every line (taken from `x-request-id` when sane). */
-export function loggerOptions(settings: Settings): Params {
-  const options = {
-    level: settings.logLevel,
-    // Fastify has already set req.id (see requestIdFor); this only serves other servers.
-    genReqId: (req: IncomingMessage) => requestIdFor(req),
-    // Probes are polled every few seconds: keep them out of the log. (pino-http deletes
-    // `autoLogging` from the options it is given, so a level is the durable way.) A 4xx
-    // is the client's mistake: info, so nobody can flood the error log or trip alerts.
-    customLogLevel: (req: IncomingMessage, res: { statusCode: number }, err?: Error) =>
-      PROBES.has(pathOnly(req.url)) ? 'silent' : err || res.statusCode >= 500 ? 'error' : 'info',
-    // Allow-lists: only these fields of a request, a response and an error are ever written.
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: serializeError,
-    },
-  };
-  return { pinoHttp: settings.logDestination ? [options, settings.logDestination] : options };
 }
