@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n": typeof types.DeadLetterJobsDocument,
+    "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n": typeof types.DevMessagesDocument,
+    "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n": typeof types.DevMessageItemFragmentDoc,
     "\n  query AllianceReview($id: ID!) {\n    alliance(id: $id) {\n      id\n      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n    }\n  }\n": typeof types.AllianceReviewDocument,
     "\n  query AlliancePage($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      charter\n      pledgeOptions\n      createdAt\n      region { id name nameEn }\n      steward { id name verified }\n      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      activity(first: 20) {\n        totalCount\n        pageInfo { endCursor hasNextPage }\n        edges { cursor node { id pledge note quantity unit occurredAt member { id organization { id name } } } }\n      }\n    }\n  }\n": typeof types.AlliancePageDocument,
     "\n  query Alliances($regionId: ID, $first: Int, $after: String) {\n    alliances(regionId: $regionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id name charter pledgeOptions region { id name nameEn } steward { id name } } }\n    }\n  }\n": typeof types.AlliancesDocument,
@@ -42,6 +45,11 @@ type Documents = {
     "\n  query Needs($filter: NeedFilter, $first: Int, $after: String) {\n    needs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id title category status supportCount viewerSupports createdAt region { id name nameEn } } }\n    }\n  }\n": typeof types.NeedsDocument,
     "\n  mutation PublishNeed($input: PublishNeedInput!) {\n    publishNeed(input: $input) { id title status }\n  }\n": typeof types.PublishNeedDocument,
     "\n  mutation SupportNeed($needId: ID!) {\n    supportNeed(needId: $needId) { id supportCount viewerSupports }\n  }\n": typeof types.SupportNeedDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    createdAt\n    readAt\n  }\n": typeof types.NotificationItemFragmentDoc,
     "\n  mutation AssignOfficial($input: AssignOfficialInput!) {\n    assignOfficial(input: $input) { id title region { id name nameEn } user { id displayName } }\n  }\n": typeof types.AssignOfficialDocument,
     "\n  mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {\n    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }\n  }\n": typeof types.OfficialDecideApplicationDocument,
     "\n  query FindPerson($phone: String!) {\n    userByPhone(phone: $phone) { id displayName phone }\n  }\n": typeof types.FindPersonDocument,
@@ -92,6 +100,9 @@ type Documents = {
     "\n  query Regions($parentId: ID) {\n    regions(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n    }\n  }\n": typeof types.RegionsDocument,
 };
 const documents: Documents = {
+    "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n": types.DeadLetterJobsDocument,
+    "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n": types.DevMessagesDocument,
+    "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n": types.DevMessageItemFragmentDoc,
     "\n  query AllianceReview($id: ID!) {\n    alliance(id: $id) {\n      id\n      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n    }\n  }\n": types.AllianceReviewDocument,
     "\n  query AlliancePage($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      charter\n      pledgeOptions\n      createdAt\n      region { id name nameEn }\n      steward { id name verified }\n      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      activity(first: 20) {\n        totalCount\n        pageInfo { endCursor hasNextPage }\n        edges { cursor node { id pledge note quantity unit occurredAt member { id organization { id name } } } }\n      }\n    }\n  }\n": types.AlliancePageDocument,
     "\n  query Alliances($regionId: ID, $first: Int, $after: String) {\n    alliances(regionId: $regionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id name charter pledgeOptions region { id name nameEn } steward { id name } } }\n    }\n  }\n": types.AlliancesDocument,
@@ -120,6 +131,11 @@ const documents: Documents = {
     "\n  query Needs($filter: NeedFilter, $first: Int, $after: String) {\n    needs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id title category status supportCount viewerSupports createdAt region { id name nameEn } } }\n    }\n  }\n": types.NeedsDocument,
     "\n  mutation PublishNeed($input: PublishNeedInput!) {\n    publishNeed(input: $input) { id title status }\n  }\n": types.PublishNeedDocument,
     "\n  mutation SupportNeed($needId: ID!) {\n    supportNeed(needId: $needId) { id supportCount viewerSupports }\n  }\n": types.SupportNeedDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    createdAt\n    readAt\n  }\n": types.NotificationItemFragmentDoc,
     "\n  mutation AssignOfficial($input: AssignOfficialInput!) {\n    assignOfficial(input: $input) { id title region { id name nameEn } user { id displayName } }\n  }\n": types.AssignOfficialDocument,
     "\n  mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {\n    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }\n  }\n": types.OfficialDecideApplicationDocument,
     "\n  query FindPerson($phone: String!) {\n    userByPhone(phone: $phone) { id displayName phone }\n  }\n": types.FindPersonDocument,
@@ -184,6 +200,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n"): (typeof documents)["\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n"): (typeof documents)["\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -296,6 +324,26 @@ export function graphql(source: "\n  mutation PublishNeed($input: PublishNeedInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SupportNeed($needId: ID!) {\n    supportNeed(needId: $needId) { id supportCount viewerSupports }\n  }\n"): (typeof documents)["\n  mutation SupportNeed($needId: ID!) {\n    supportNeed(needId: $needId) { id supportCount viewerSupports }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    createdAt\n    readAt\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    createdAt\n    readAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Select, Switch } from 'antd';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
 import { onTransportError } from '../../lib/apollo';
 import { usePendingInvitationCount } from '../../features/invitations/api/pending-invitation-count';
+
+// Only signed-in people have a bell: loaded after the first page, and only for them.
+const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell'));
 
 function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string }) {
   return (
@@ -51,6 +54,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span>{t('app.name')}</span>
           </Link>
           <div className="header-tools">
+            {signedIn ? (
+              <Suspense fallback={<span className="bell" aria-hidden="true" />}>
+                <NotificationBell />
+              </Suspense>
+            ) : null}
             <Select<Locale>
               className="lang-select"
               value={prefs.locale}
