@@ -7,13 +7,16 @@ import { regionPath } from '../../../lib/regions';
 import { dayjs, getTimeZone } from '../../../lib/time';
 import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import type { ShiftFilter } from '../../../gql/graphql';
-import { BOARD_PAGE_SIZE, useOpenShifts } from '../api/open-shifts';
+import { useLivePolling } from '../../../lib/apollo';
+import { BOARD_PAGE_SIZE, BOARD_POLL_MS, useOpenShifts } from '../api/open-shifts';
 import { useBoardViewer } from '../api/board-viewer';
 import { ShiftCard } from './ShiftCard';
 import { ShiftFilters, type BoardFilterValues } from './ShiftFilters';
 
 // Loaded after the board, so the first load stays small.
 const RecommendedShifts = lazy(() => import('./RecommendedShifts'));
+// Renders nothing: the live feed's subscription hook loads after the board too.
+const LiveShiftUpdates = lazy(() => import('./LiveShiftUpdates'));
 
 /** Board filters as the API takes them; dates are whole days in the user's zone. */
 export function toShiftFilter(v: BoardFilterValues): ShiftFilter {
@@ -42,12 +45,19 @@ export function ShiftBoard() {
   }, [signedIn, viewer.data, viewer.error, values]);
 
   const filter = useMemo(() => toShiftFilter(values ?? {}), [values]);
-  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null);
+  // Live counts over the socket; the 20 s poll only while it is down (and a catch-up when it is back).
+  const pollInterval = useLivePolling(BOARD_POLL_MS, () => void refetch());
+  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null, pollInterval);
   const conn = data?.openShifts;
 
   return (
     <>
       <PageTitle>{t('board.title')}</PageTitle>
+      {values !== null ? (
+        <Suspense fallback={null}>
+          <LiveShiftUpdates regionId={filter.regionId != null ? String(filter.regionId) : undefined} />
+        </Suspense>
+      ) : null}
       <p className="lead">{t('board.lead')}</p>
       {actingFor ? (
         <Alert
