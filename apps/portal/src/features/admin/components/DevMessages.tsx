@@ -24,7 +24,7 @@ function DevMessageItem({ message: m }: { message: DevMessageItemFragment }) {
   const f = useFormatters();
   return (
     <li className="record-row claim-row">
-      <div className="pill-row">
+      <div className="pill-row dev-message-head">
         <Pill tone={m.channel === 'SMS' ? 'teal' : 'purple'}>{t(`devMessages.channel.${m.channel}`, { defaultValue: m.channel })}</Pill>
         <strong>{m.recipient}</strong>
         <span className="hint">
@@ -52,7 +52,7 @@ function FailedJobs() {
       <ul className="plain-list">
         {jobs.map((j) => (
           <li key={j.id} className="record-row claim-row">
-            <div className="pill-row">
+            <div className="pill-row dev-message-head">
               <strong>{j.queue}</strong>
               <span className="hint">
                 <time dateTime={j.createdOn}>{f.dateTime(j.createdOn)}</time>

@@ -124,7 +124,7 @@ function Editor({ settings, hasEmail }: { settings: NotificationSettingsFieldsFr
           </li>
         ))}
       </ul>
-      <fieldset className="pref-row quiet-fieldset">
+      <fieldset className="quiet-fieldset">
         <legend>{t('notificationSettings.quietTitle')}</legend>
         <p className="hint">{t('notificationSettings.quietHint')}</p>
         <Radio.Group
