@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Alert, Select, Switch } from 'antd';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,10 @@ import { onTransportError } from '../../lib/apollo';
 import { usePendingInvitationCount } from '../../features/invitations/api/pending-invitation-count';
 
 // Only signed-in people have a bell: loaded after the first page, and only for them.
-const NotificationBell = lazy(() => import('../../features/notifications/components/NotificationBell'));
+// If its chunk cannot load, the header goes on without it (the inbox stays a page away).
+const NotificationBell = lazy(
+  (): Promise<{ default: ComponentType }> => import('../../features/notifications/components/NotificationBell').catch(() => ({ default: () => null })),
+);
 
 function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string }) {
   return (

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { LiveConnection, LiveSnapshot } from './live';
 
 const LiveContext = createContext<LiveConnection | null>(null);
@@ -31,7 +31,9 @@ export function useLiveConnection(): LiveSnapshot & { connected: boolean } {
 export function useLivePolling(intervalMs: number, onResume?: () => void): number {
   const { connected, connections } = useLiveConnection();
   const resume = useRef(onResume);
-  resume.current = onResume;
+  useLayoutEffect(() => {
+    resume.current = onResume;
+  });
   const seen = useRef(connections);
   useEffect(() => {
     if (connected && connections > 1 && connections !== seen.current) resume.current?.();

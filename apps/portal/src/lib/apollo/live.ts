@@ -88,6 +88,10 @@ export function createLiveConnection({ url, session, load = () => import('./ws-t
       });
       if (disposed) loaded.dispose();
       return loaded;
+    }).catch((e: unknown) => {
+      // The chunk did not load (offline, a new deployment): the next subscription tries again.
+      transport = null;
+      throw e;
     }));
 
   const link = new ApolloLink((operation, forward) =>

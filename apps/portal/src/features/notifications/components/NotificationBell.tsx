@@ -10,9 +10,14 @@ export const BELL_POLL_MS = 60_000;
 /** The header's bell: how many notifications are unread, leading to the inbox. */
 export default function NotificationBell() {
   const { t } = useTranslation();
-  const pollInterval = useLivePolling(BELL_POLL_MS, () => void count.refetch());
-  const count = useUnreadNotificationCount({ skip: false, pollInterval });
-  useNotificationAdded(false);
+  const livePoll = useLivePolling(BELL_POLL_MS, () => {
+    void count.refetch();
+    // Refused (e.g. it reached the socket before the sign-in did): try again on the new one.
+    if (feed.error) feed.restart();
+  });
+  const feed = useNotificationAdded(false);
+  // A socket that delivers but a feed that ended in an error is no better than no socket.
+  const count = useUnreadNotificationCount({ skip: false, pollInterval: feed.error ? BELL_POLL_MS : livePoll });
   const unread = count.data?.unreadNotificationCount ?? 0;
   return (
     <Link to="/notifications" className={unread > 0 ? 'bell bell-unread' : 'bell'} aria-label={t('notifications.bell', { count: unread })}>
