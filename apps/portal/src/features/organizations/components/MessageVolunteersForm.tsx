@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../lib/errors';
 import { useMessageVolunteersMutation } from '../api/message-volunteers';
 import { newIdempotencyKey } from './new-key';
 
 /** As the API counts it: characters (code points), at most this many. */
-export const MESSAGE_MAX_LENGTH = 500;
+export const MESSAGE_MAX_LENGTH = Limits.volunteerMessageMaxLength;
 const TASK = 'task';
 const characters = (s: string) => [...s].length;
 
