@@ -21,7 +21,10 @@ function inlineGraphqlDocuments(): Plugin {
   let docs: Map<string, string> | null = null;
   const load = () => {
     const map = new Map<string, string>();
-    for (const m of readFileSync(generated, 'utf8').matchAll(/^export const (\w+)Document = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)) map.set(m[1], m[2]);
+    // Operations by name, fragments (for cache reads and writes) by `fragment:<name>`.
+    for (const m of readFileSync(generated, 'utf8').matchAll(/^export const (\w+)(Document|FragmentDoc) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)) {
+      map.set(m[2] === 'Document' ? m[1] : `fragment:${m[1]}`, m[3]);
+    }
     return map;
   };
   return {
@@ -35,7 +38,9 @@ function inlineGraphqlDocuments(): Plugin {
       docs ??= load();
       const table = docs;
       const out = code.replace(/\bgraphql\(\s*`([\s\S]*?)`\s*\)/g, (call, source: string) => {
-        const name = /\b(?:query|mutation|subscription)\s+(\w+)/.exec(source)?.[1];
+        const op = /\b(?:query|mutation|subscription)\s+(\w+)/.exec(source)?.[1];
+        const fragment = /^\s*fragment\s+(\w+)\s+on\b/.exec(source)?.[1];
+        const name = op ?? (fragment ? `fragment:${fragment}` : undefined);
         const doc = name ? table.get(name) : undefined;
         if (!doc) this.error(`No generated document for ${name ?? 'an operation'} in ${id}: run "npm run codegen -w @civicgrid/portal".`);
         return `(${doc})`;
@@ -57,5 +62,12 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'shell-vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] }],
+        },
+      },
+    },
   },
 });

@@ -453,6 +453,116 @@ try {
     await step(page, 'accepted');
   });
 
+
+  // Live updates: a volunteer waitlisted on a full shift watches the board and the bell; the
+  // volunteer holding the place cancels (through the API); the bell lights up (CLAIM_PROMOTED)
+  // and the board's figures change over the socket, without a reload. Its own task, in a grid
+  // no other flow's board shows, and two volunteers registered for it.
+  const liveFlow = () => flow('live', async ({ newPage, stepper }) => {
+    let parent = null;
+    for (let level = 0; level < 3; level++) {
+      const { regions } = await gql('query($p: ID) { regions(parentId: $p) { id } }', { p: parent }, coordToken);
+      parent = regions[0].id;
+    }
+    const { regions: grids } = await gql('query($p: ID) { regions(parentId: $p) { id level } }', { p: parent }, coordToken);
+    const grid = (grids[1] ?? grids[0]).id;
+    const register = async (name, phone) =>
+      (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone, password: 'e2e-password-1', displayName: name, homeRegionId: grid } })).register.accessToken;
+    const suffix = String(Date.now()).slice(-7);
+    const holderToken = await register(`占位志愿者${stamp}`, `1366${suffix}`);
+    const waiterPhone = `1365${suffix}`;
+    const waiterToken = await register(`候补志愿者${stamp}`, waiterPhone);
+
+    const title = `社区夜间巡逻 ${stamp}`;
+    const from = dayjs.tz(`${dayjs().tz(ZONE).add(9, 'day').format('YYYY-MM-DD')} 19:00`, ZONE);
+    const made = await gql(
+      `mutation($i: CreateTaskInput!) { createTask(input: $i) { id shifts { id } } }`,
+      { i: { organizationId: org.id, regionId: grid, title, category: 'SAFETY_PATROL', description: '两人一组沿小区步道巡查，手电筒由中心提供。', shifts: [{ startsAt: from.toISOString(), endsAt: from.add(1, 'hour').toISOString(), capacity: 1 }] } },
+      coordToken,
+    );
+    await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: made.createTask.id }, coordToken);
+    const shiftId = made.createTask.shifts[0].id;
+    const claim = async (token) => (await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { id status } }', { i: { shiftId } }, token)).claimShift;
+    const held = await claim(holderToken);
+    const waiting = await claim(waiterToken);
+    if (held.status !== 'CONFIRMED' || waiting.status !== 'WAITLISTED') throw new Error(`set-up: claims are ${held.status} and ${waiting.status}`);
+
+    const page = await newPage();
+    const step = stepper('7-live');
+    // What the socket brings, to tell a live update from a poll.
+    const frames = [];
+    page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
+    await signIn(page, waiterPhone, 'e2e-password-1');
+    // SMS at any hour (the promotion is not urgent; the default quiet hours would hold it back at night).
+    await page.getByRole('navigation').getByRole('link', { name: '我的', exact: true }).click();
+    const settings = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '通知设置' }) });
+    await settings.getByRole('group', { name: '候补转正' }).getByRole('checkbox', { name: '短信' }).waitFor();
+    if (!(await settings.getByRole('group', { name: '候补转正' }).getByRole('checkbox', { name: '短信' }).isChecked())) throw new Error('SMS is not a default channel of CLAIM_PROMOTED');
+    await settings.getByRole('radio', { name: '不设免打扰' }).check();
+    await settings.getByRole('button', { name: '保存通知设置' }).click();
+    await settings.getByText('通知设置已保存').waitFor();
+    await step(page, 'notification-settings');
+    await page.getByRole('navigation').getByRole('link', { name: '任务', exact: true }).click();
+    const card = page.locator('.board-results article', { hasText: title });
+    await card.getByText('候补 1 人').waitFor();
+    await card.getByText('您在候补名单上，有名额时自动递补。').waitFor();
+    const bell = page.getByRole('banner').getByRole('link', { name: /^消息通知，\d+ 条未读$/ });
+    const unread = async () => Number(/(\d+) 条未读/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
+    // The waitlisting was a notification too: let it arrive first, so the rise below is the promotion's.
+    await page
+      .waitForFunction(() => /[1-9]\d* 条未读/.test(document.querySelector('header a.bell')?.getAttribute('aria-label') ?? ''), null, { timeout: 10000 })
+      .catch(() => undefined);
+    await step(page, 'board-waitlisted');
+    const before = await unread();
+
+    await page.evaluate(() => (window.__stillTheSamePage = true));
+    await gql('mutation($i: CancelClaimInput!) { cancelClaim(input: $i) { id status } }', { i: { claimId: held.id } }, holderToken);
+
+    await page.waitForFunction((n) => Number(/(\d+) 条未读/.exec(document.querySelector('header a.bell')?.getAttribute('aria-label') ?? '')?.[1]) > n, before, { timeout: 30000 });
+    await card.getByText('您已报名，名额已保留。').waitFor({ timeout: 30000 });
+    await card.getByText('候补 1 人').waitFor({ state: 'detached' });
+    await card.getByText('已报 1 / 1 人').waitFor();
+    if (!(await page.evaluate(() => window.__stillTheSamePage === true))) throw new Error('the page was reloaded');
+    if (!frames.some((f) => f.includes('CLAIM_PROMOTED'))) throw new Error('the promotion did not come over the socket');
+    if (!frames.some((f) => f.includes('shiftUpdated') && f.includes(shiftId))) throw new Error('the board did not get shiftUpdated for the shift');
+    await step(page, 'board-promoted');
+
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: '消息通知' }).waitFor();
+    const promoted = page.locator('article', { has: page.getByRole('heading', { name: `候补转正：${title}` }) });
+    await promoted.getByText('未读', { exact: true }).waitFor();
+    await step(page, 'inbox');
+    const count = await unread();
+    await promoted.getByRole('button', { name: `标为已读：候补转正：${title}` }).click();
+    await promoted.getByText('未读', { exact: true }).waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => Number(/(\d+) 条未读/.exec(document.querySelector('header a.bell')?.getAttribute('aria-label') ?? '')?.[1]) === n - 1, count);
+    await step(page, 'inbox-read');
+
+    // The administrator sees the SMS the sink kept (no provider in the e2e run).
+    const admin = await newPage();
+    const astep = stepper('7-live-admin');
+    await admin.goto(`${BASE}/signin`);
+    await admin.getByLabel('手机号').fill('13800000006');
+    await admin.getByLabel('密码').fill(PASSWORD);
+    await admin.getByRole('button', { name: '登录', exact: true }).click();
+    // The administrator reads English (the profile's language).
+    await admin.getByRole('heading', { level: 1, name: 'Shift board' }).waitFor();
+    await admin.goto(`${BASE}/official`);
+    await admin.getByRole('link', { name: 'Open development messages' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Development messages' }).waitFor();
+    await admin.getByRole('heading', { level: 2, name: /^\d+ messages?$/ }).waitFor();
+    // The SMS of the promotion: a delivery job of its own, so it may come a moment after the in-app one.
+    const sms = admin.locator('li', { hasText: waiterPhone }).filter({ hasText: title });
+    for (let tries = 0; tries < 15; tries++) {
+      if (await sms.first().waitFor({ timeout: 2000 }).then(() => true, () => false)) break;
+      const answered = admin.waitForResponse((r) => r.url().endsWith('/graphql') && Boolean(r.request().postData()?.includes('DevMessages')));
+      await admin.getByRole('button', { name: 'Refresh' }).click();
+      await answered;
+    }
+    await sms.first().waitFor();
+    await astep(admin, 'dev-messages');
+  });
+
   // Two lanes, ordered by what the flows share (never by timing):
   // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
   // - coordinator, need and matching sign in as the same coordinator (and need and matching as
@@ -460,14 +570,17 @@ try {
   //   of the same account elsewhere would pick up: they run one after another;
   // - grid-leader claims the last shift on the board, so no flow may publish tasks meanwhile:
   //   it runs before coordinator, need and matching, next to volunteer (which only claims);
-  // - alliance shares no account and publishes no task.
+  // - alliance shares no account and publishes no task;
+  // - live publishes a task (in a grid of its own) and registers its own volunteers: it waits
+  //   for grid-leader, after alliance.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
   if (process.env.E2E_SERIAL) {
-    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow]) await f();
+    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow, liveFlow]) await f();
   } else {
     const volunteerDone = volunteerFlow();
-    const laneB = volunteerDone.then(allianceFlow);
-    const laneA = gridLeaderFlow()
+    const gridLeaderDone = gridLeaderFlow();
+    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow);
+    const laneA = gridLeaderDone
       .then(needFlow)
       .then(() => volunteerDone)
       .then(coordinatorFlow)

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TASK_CATEGORIES } from '@civicgrid/contracts';
-import { LANGUAGES, ORGANIZATION_KINDS, SKILLS } from '../src/lib/catalog/catalog';
+import { LANGUAGES, NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, ORGANIZATION_KINDS, SKILLS } from '../src/lib/catalog/catalog';
 
 const dir = path.join(__dirname, '../src/locales');
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
@@ -79,13 +79,16 @@ describe('locale files', () => {
       ...SKILLS.map((s) => `skill.${s}`),
       ...LANGUAGES.map((s) => `language.${s}`),
       ...ORGANIZATION_KINDS.map((k) => `orgKind.${k}`),
+      ...NOTIFICATION_KINDS.map((k) => `notificationKind.${k}`),
+      ...NOTIFICATION_CHANNELS.map((c) => `notificationSettings.channel.${c}`),
+      ...['SMS', 'EMAIL'].map((c) => `devMessages.channel.${c}`),
       ...['OWNER', 'ADMIN', 'COORDINATOR', 'MEMBER'].map((r) => `memberRole.${r}`),
       ...['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN', 'ATTENDED', 'CANCELLED', 'REJECTED', 'NO_SHOW'].flatMap((s) => [`claimStatus.${s}`, `claim.own.${s}`]),
       ...['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL'].flatMap((s) => [`claim.outcome.${s}`, `claim.outcomeFor.${s}`]),
       ...['PENDING', 'VERIFIED', 'REJECTED'].map((s) => `serviceStatus.${s}`),
       ...['DRAFT', 'PUBLISHED', 'CLOSED', 'COMPLETED', 'CANCELLED'].map((s) => `taskStatus.${s}`),
       ...['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL', 'NETWORK'].map((c) => `errors.codes.${c}`),
-      ...['phone_taken', 'auth_badCredentials', 'shift_full', 'claim_duplicate'].map((k) => `errors.keys.${k}`),
+      ...['phone_taken', 'auth_badCredentials', 'shift_full', 'claim_duplicate', 'email_invalid', 'message_tooMany', 'message_shiftOrTask'].map((k) => `errors.keys.${k}`),
       ...LOCALES.map((l) => `localeName.${l}`),
     ];
     for (const l of LOCALES) {

@@ -1,14 +1,15 @@
 import type { ReactElement, ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
-import type { MockLink } from '@apollo/client/testing';
+import { MockLink, type MockSubscriptionLink } from '@apollo/client/testing';
+import { ApolloLink } from '@apollo/client';
 import { MemoryRouter } from 'react-router';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import { AuthProvider } from '../src/lib/auth';
 import { PrefsProvider } from '../src/lib/prefs';
 import { ActingProvider, type ActingFor } from '../src/lib/acting/ActingProvider';
-import { createCache } from '../src/lib/apollo';
+import { createCache, LiveProvider, type LiveConnection, type LiveState } from '../src/lib/apollo';
 import { SessionQuery } from '../src/lib/auth/session';
 
 export interface RenderOptions {
@@ -16,6 +17,30 @@ export interface RenderOptions {
   token?: string | null;
   route?: string;
   actingFor?: ActingFor;
+  /** Subscriptions go here (the test pushes events with `simulateResult`); the rest to the mocks. */
+  subscriptions?: MockSubscriptionLink;
+  /** The live connection the screens see (default: none, so they poll). */
+  live?: LiveConnection;
+}
+
+/** A live connection in a fixed state, for screens that poll only while it is down. */
+export function fakeLive(state: LiveState = 'connected'): LiveConnection & { set(state: LiveState): void } {
+  const listeners = new Set<() => void>();
+  let snap = { state, connections: state === 'connected' ? 1 : 0 };
+  return {
+    link: ApolloLink.empty(),
+    snapshot: () => snap,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    restart: () => undefined,
+    dispose: () => undefined,
+    set(next) {
+      snap = { state: next, connections: snap.connections + (next === 'connected' ? 1 : 0) };
+      for (const l of [...listeners]) l();
+    },
+  };
 }
 
 export const TEST_ME = {
@@ -33,22 +58,26 @@ export const TEST_ME = {
 export const sessionMock = (): MockLink.MockedResponse => ({ request: { query: SessionQuery }, result: { data: { me: TEST_ME } }, maxUsageCount: 10 });
 
 /** Renders a piece of the portal with the real providers around a mocked API. */
-export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor }: RenderOptions = {}) {
+export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live }: RenderOptions = {}) {
   if (actingFor) window.sessionStorage.setItem('civicgrid.actingFor', JSON.stringify(actingFor));
   else window.sessionStorage.removeItem('civicgrid.actingFor');
   const all = token ? [sessionMock(), ...mocks] : mocks;
+  const link = subscriptions ? ApolloLink.split((op) => String(op.operationType) === 'subscription', subscriptions, new MockLink(all)) : undefined;
+  const cache = createCache();
   const Wrapper = ({ children }: { children: ReactNode }) => (
-    <MockedProvider mocks={all} cache={createCache()}>
+    <MockedProvider mocks={link ? undefined : all} link={link} cache={cache}>
       <MemoryRouter initialEntries={[route]}>
         <AuthProvider initialToken={token}>
           <PrefsProvider initial={{ locale: 'en', elderMode: false, timeZone: 'Asia/Shanghai' }} initialAntdLocale={enUS}>
             <ConfigProvider locale={enUS}>
-              <ActingProvider>{children}</ActingProvider>
+              <LiveProvider live={live ?? null}>
+                <ActingProvider>{children}</ActingProvider>
+              </LiveProvider>
             </ConfigProvider>
           </PrefsProvider>
         </AuthProvider>
       </MemoryRouter>
     </MockedProvider>
   );
-  return render(ui, { wrapper: Wrapper });
+  return { ...render(ui, { wrapper: Wrapper }), cache };
 }

@@ -26,6 +26,8 @@ const NeedsRoute = lazy(() => import('./routes/needs'));
 const NeedRoute = lazy(() => import('./routes/need'));
 const NewNeedRoute = lazy(() => import('./routes/new-need'));
 const InvitationsRoute = lazy(() => import('./routes/invitations'));
+const NotificationsRoute = lazy(() => import('./routes/notifications'));
+const DevMessagesRoute = lazy(() => import('./routes/dev-messages'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 export function AppRoutes() {
@@ -52,6 +54,8 @@ export function AppRoutes() {
             <Route path="/alliances/new" element={<NewAllianceRoute />} />
             <Route path="/needs/new" element={<NewNeedRoute />} />
             <Route path="/invitations" element={<InvitationsRoute />} />
+            <Route path="/notifications" element={<NotificationsRoute />} />
+            <Route path="/admin/dev-messages" element={<DevMessagesRoute />} />
             <Route path="/orgs/:orgId" element={<OrganizationRoute />} />
             <Route path="/orgs/:orgId/tasks/new" element={<NewTaskRoute />} />
             <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { Limits } from '@civicgrid/contracts';
 import {
   AuditService,
   authorize,
@@ -24,7 +25,7 @@ export const MESSAGE_LIMIT: Limit = {
   errorKey: 'message.tooMany',
   message: (s) => `Too many messages to volunteers; try again in ${minutesFrom(s)} minutes`,
 };
-export const MESSAGE_MAX_LENGTH = 500;
+export const MESSAGE_MAX_LENGTH = Limits.volunteerMessageMaxLength;
 
 export interface MessageVolunteers {
   shiftId?: string | null;

@@ -22,6 +22,8 @@ export const Limits = {
   /** a volunteer may check in this many minutes before the shift starts */
   checkInOpensMinutesBefore: 30,
   serviceMinutesMax: 24 * 60,
+  /** a coordinator's message to a shift's or task's volunteers, in characters */
+  volunteerMessageMaxLength: 500,
 } as const;
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;

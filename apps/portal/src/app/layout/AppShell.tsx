@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Alert, Select, Switch } from 'antd';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,12 @@ import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
 import { onTransportError } from '../../lib/apollo';
 import { usePendingInvitationCount } from '../../features/invitations/api/pending-invitation-count';
+
+// Only signed-in people have a bell: loaded after the first page, and only for them.
+// If its chunk cannot load, the header goes on without it (the inbox stays a page away).
+const NotificationBell = lazy(
+  (): Promise<{ default: ComponentType }> => import('../../features/notifications/components/NotificationBell').catch(() => ({ default: () => null })),
+);
 
 function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string }) {
   return (
@@ -51,6 +57,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span>{t('app.name')}</span>
           </Link>
           <div className="header-tools">
+            {signedIn ? (
+              <Suspense fallback={<span className="bell" aria-hidden="true" />}>
+                <NotificationBell />
+              </Suspense>
+            ) : null}
             <Select<Locale>
               className="lang-select"
               value={prefs.locale}

@@ -3,6 +3,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { defer, mergeMap, of } from 'rxjs';
+import type { LiveConnection } from './live';
 
 /** Connections page with `first/after`; each list keeps its pages apart by its filter. */
 export function createCache(): InMemoryCache {
@@ -19,6 +20,8 @@ export function createCache(): InMemoryCache {
           alliances: relayStylePagination(['regionId']),
           myInvitations: relayStylePagination(['status']),
           pendingAllianceApplications: relayStylePagination(),
+          notifications: relayStylePagination(['unreadOnly']),
+          devMessages: relayStylePagination(),
         },
       },
       Shift: { fields: { claims: relayStylePagination(['filter']) } },
@@ -48,6 +51,8 @@ export interface ApolloOptions {
   onTokenRejected(): void;
   /** The request did not reach the API or its answer was not GraphQL. */
   onTransportError(error: unknown): void;
+  /** Where subscriptions go (see live.ts); without it the client has none. */
+  live?: LiveConnection;
 }
 
 /** An expired or revoked access token (a signed-out request gets `auth.required` instead). */
@@ -83,7 +88,7 @@ export function createAuthLink(session: ApolloSession): ApolloLink {
   });
 }
 
-export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRejected, onTransportError }: ApolloOptions) {
+export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRejected, onTransportError, live }: ApolloOptions) {
   // The one error link: transport failures are reported once, here; GraphQL errors are
   // left to the screen that made the request, which shows them next to the input at fault.
   const errors = new ErrorLink(({ error }) => {
@@ -95,8 +100,11 @@ export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRe
     onTransportError(error);
   });
 
+  const http = ApolloLink.from([errors, createAuthLink(session), new HttpLink({ uri, fetch })]);
+  // Subscriptions bypass the error link: a dropped socket is not an outage to announce
+  // (graphql-ws retries, and the screens poll meanwhile).
   return new ApolloClient({
-    link: ApolloLink.from([errors, createAuthLink(session), new HttpLink({ uri, fetch })]),
+    link: live ? ApolloLink.split((op) => String(op.operationType) === 'subscription', live.link, http) : http,
     cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

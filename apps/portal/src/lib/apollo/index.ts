@@ -1,2 +1,4 @@
 export * from './client';
 export * from './transport-events';
+export * from './live';
+export * from './live-context';

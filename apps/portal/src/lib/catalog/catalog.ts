@@ -12,6 +12,29 @@ export const ORGANIZATION_KINDS = ['NGO', 'SOCIAL_GROUP', 'MERCHANT', 'SENIORS_C
 /** Kinds only officials may register. */
 export const OFFICIAL_ONLY_KINDS = ['STREET_OFFICE', 'DEPARTMENT'] as const;
 
+/** The kinds of notification people may set channels for, in the order the profile lists them. */
+export const NOTIFICATION_KINDS = [
+  'CLAIM_CONFIRMED',
+  'CLAIM_WAITLISTED',
+  'CLAIM_PROMOTED',
+  'CLAIM_APPROVED',
+  'CLAIM_REJECTED',
+  'CLAIM_CANCELLED_BY_ORGANIZATION',
+  'SHIFT_REMINDER',
+  'COORDINATOR_MESSAGE',
+  'INVITATION_RECEIVED',
+  'SERVICE_VERIFIED',
+  'SERVICE_REJECTED',
+  'MEMBERSHIP_INVITED',
+  'MEMBERSHIP_ACCEPTED',
+  'MEMBERSHIP_DECLINED',
+  'ALLIANCE_APPLICATION_APPROVED',
+  'ALLIANCE_APPLICATION_REJECTED',
+  'NEED_ADOPTED',
+  'NEED_FULFILLED',
+] as const;
+export const NOTIFICATION_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;
+
 /** Labels for codes (skills, categories, languages) with the raw code for ones we do not know. */
 export function useLabels() {
   const { t } = useTranslation();
@@ -23,5 +46,6 @@ export function useLabels() {
     orgKind: (c: string) => label('orgKind', c),
     role: (c: string) => label('memberRole', c),
     pledge: (c: string) => label('pledge', c),
+    notificationKind: (c: string) => label('notificationKind', c),
   };
 }

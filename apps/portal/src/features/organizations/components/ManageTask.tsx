@@ -13,6 +13,7 @@ import { AutoFillDialog } from './AutoFillDialog';
 import { RecommendedVolunteers } from './RecommendedVolunteers';
 import { CheckInCode } from './CheckInCode';
 import { ClaimRow } from './ClaimRow';
+import { MessageVolunteersForm } from './MessageVolunteersForm';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
@@ -105,6 +106,19 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
           <h2 id="autofill-heading">{t('autoFill.heading')}</h2>
           <p className="hint">{t('autoFill.hint')}</p>
           <AutoFillDialog shiftIds={openShiftIds} onDone={() => void refetch()} />
+        </section>
+      ) : null}
+      {task.status === 'PUBLISHED' || task.status === 'CLOSED' ? (
+        <section className="panel" aria-labelledby="message-heading">
+          <h2 id="message-heading">{t('message.heading')}</h2>
+          <p className="hint">{t('message.lead')}</p>
+          <MessageVolunteersForm
+            taskId={task.id}
+            shifts={task.shifts
+              .map((s, i) => ({ s, label: t('manage.shiftHeading', { n: i + 1, when: f.range(s.startsAt, s.endsAt) }) }))
+              .filter(({ s }) => new Date(s.endsAt).getTime() > now)
+              .map(({ s, label }) => ({ id: s.id, label }))}
+          />
         </section>
       ) : null}
       {task.shifts.map((s, i) => {

@@ -8,6 +8,7 @@ export const ProfileQuery = graphql(`
       displayName
       phone
       role
+      email
       skills
       languages
       locale

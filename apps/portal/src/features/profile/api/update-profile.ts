@@ -7,6 +7,7 @@ export const UpdateProfileMutation = graphql(`
       id
       displayName
       skills
+      email
       languages
       locale
       elderMode

@@ -7,6 +7,7 @@ import { ProxySection } from './ProxySection';
 import { AvailabilityForm } from './AvailabilityForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { AccountSection } from './AccountSection';
+import { NotificationSettingsForm } from './NotificationSettingsForm';
 
 export function Profile() {
   const { t } = useTranslation();
@@ -33,6 +34,11 @@ export function Profile() {
             <h2 id="availability-heading">{t('availability.title')}</h2>
             <p className="hint">{t('availability.lead')}</p>
             <AvailabilityForm key={me.id} me={me} />
+          </section>
+          <section className="panel" aria-labelledby="notification-settings-heading">
+            <h2 id="notification-settings-heading">{t('notificationSettings.title')}</h2>
+            <p className="hint">{t('notificationSettings.lead')}</p>
+            <NotificationSettingsForm hasEmail={Boolean(me.email)} />
           </section>
           <ProxySection grants={me.proxyGrants} />
           <section className="panel" aria-labelledby="password-heading">

@@ -15,6 +15,7 @@ type Me = NonNullable<ProfileQuery['me']>;
 
 interface Values {
   displayName: string;
+  email: string;
   skills: string[];
   languages: string[];
   homeRegion: string[];
@@ -30,13 +31,15 @@ export function ProfileForm({ me }: { me: Me }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [save, { loading }] = useUpdateProfileMutation();
-  const { formError, showError, clearError } = useFormErrors(form, ['displayName', 'skills', 'languages', 'homeRegion', 'locale', 'elderMode'], {
+  const { formError, showError, clearError } = useFormErrors(form, ['displayName', 'email', 'skills', 'languages', 'homeRegion', 'locale', 'elderMode'], {
     aliases: { homeRegionId: 'homeRegion' },
+    keyFields: { 'email.invalid': 'email' },
   });
   const [saved, setSaved] = useState(false);
 
   const initial: Values = {
     displayName: me.displayName,
+    email: me.email ?? '',
     skills: [...me.skills],
     languages: [...me.languages],
     homeRegion: regionPath(me.homeRegion),
@@ -53,6 +56,8 @@ export function ProfileForm({ me }: { me: Me }) {
         variables: {
           input: {
             displayName: v.displayName.trim(),
+            // An empty address removes it.
+            email: (v.email ?? '').trim(),
             skills: v.skills,
             languages: v.languages,
             homeRegionId: v.homeRegion?.length ? v.homeRegion[v.homeRegion.length - 1] : undefined,
@@ -81,6 +86,9 @@ export function ProfileForm({ me }: { me: Me }) {
         ]}
       >
         <Input autoComplete="name" />
+      </Form.Item>
+      <Form.Item name="email" label={t('profile.email')} extra={t('profile.emailHint')} rules={[{ type: 'email', message: t('errors.keys.email_invalid') }]}>
+        <Input type="email" autoComplete="email" inputMode="email" />
       </Form.Item>
       <Form.Item name="skills" label={t('profile.skills')} extra={t('profile.skillsHint')} rules={[{ type: 'array', max: Limits.skillsMax, message: t('validation.arrayMax', { max: Limits.skillsMax }) }]}>
         <Select mode="tags" options={SKILLS.map((s) => ({ value: s, label: labels.skill(s) }))} tokenSeparators={[',', '，']} />

@@ -16,10 +16,7 @@ export const OpenShiftsQuery = graphql(`
           id
           startsAt
           endsAt
-          capacity
-          confirmedCount
-          waitlistCount
-          pendingCount
+          ...ShiftPlaces
           viewerClaim {
             id
             status
@@ -47,13 +44,13 @@ export const OpenShiftsQuery = graphql(`
 `);
 
 export const BOARD_PAGE_SIZE = 20;
-/** Places change as others claim; the board refreshes its counts this often. */
+/** Places change as others claim; while the live feed is down the board refreshes its counts this often. */
 export const BOARD_POLL_MS = 20_000;
 
-export function useOpenShifts(filter: ShiftFilter, skip = false) {
+export function useOpenShifts(filter: ShiftFilter, skip = false, pollInterval = BOARD_POLL_MS) {
   return useQuery(OpenShiftsQuery, {
     variables: { filter, first: BOARD_PAGE_SIZE },
-    pollInterval: BOARD_POLL_MS,
+    pollInterval,
     notifyOnNetworkStatusChange: true,
     skip,
   });

@@ -1,4 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../../../gql';
+
+/** The figures shown here, as the board reads them (and its live feed keeps them). */
+export const ShiftPlacesFragmentDoc = graphql(`
+  fragment ShiftPlaces on Shift {
+    capacity
+    confirmedCount
+    waitlistCount
+    pendingCount
+  }
+`);
 
 /** Places taken of the capacity, and how many wait; the bar repeats the figure for the eye. */
 export function PlacesInfo({ confirmedCount, capacity, waitlistCount, pendingCount = 0 }: { confirmedCount: number; capacity: number; waitlistCount: number; pendingCount?: number }) {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../lib/auth';
@@ -7,13 +7,28 @@ import { regionPath } from '../../../lib/regions';
 import { dayjs, getTimeZone } from '../../../lib/time';
 import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import type { ShiftFilter } from '../../../gql/graphql';
-import { BOARD_PAGE_SIZE, useOpenShifts } from '../api/open-shifts';
+import { useLivePolling } from '../../../lib/apollo';
+import { BOARD_PAGE_SIZE, BOARD_POLL_MS, useOpenShifts } from '../api/open-shifts';
 import { useBoardViewer } from '../api/board-viewer';
 import { ShiftCard } from './ShiftCard';
 import { ShiftFilters, type BoardFilterValues } from './ShiftFilters';
 
 // Loaded after the board, so the first load stays small.
 const RecommendedShifts = lazy(() => import('./RecommendedShifts'));
+// Renders nothing: the live feed's subscription hook loads after the board too.
+const LiveShiftUpdates = lazy((): Promise<{ default: ComponentType<LiveFeedProps> }> => import('./LiveShiftUpdates').catch(() => ({ default: FeedUnavailable })));
+
+interface LiveFeedProps {
+  regionId?: string;
+  onDown(): void;
+}
+
+/** In place of a feed whose code could not load: the board polls instead. */
+function FeedUnavailable({ onDown }: LiveFeedProps) {
+  const down = useRef(onDown);
+  useEffect(() => down.current(), []);
+  return null;
+}
 
 /** Board filters as the API takes them; dates are whole days in the user's zone. */
 export function toShiftFilter(v: BoardFilterValues): ShiftFilter {
@@ -42,12 +57,22 @@ export function ShiftBoard() {
   }, [signedIn, viewer.data, viewer.error, values]);
 
   const filter = useMemo(() => toShiftFilter(values ?? {}), [values]);
-  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null);
+  // Live counts over the socket; the 20 s poll only while it is down (and a catch-up when it is back).
+  const livePoll = useLivePolling(BOARD_POLL_MS, () => void refetch());
+  // The feed of the region shown failed (or never loaded): poll as if the socket were down.
+  const [feedDown, setFeedDown] = useState<string | null>(null);
+  const feedKey = String(filter.regionId ?? '');
+  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null, feedDown === feedKey ? BOARD_POLL_MS : livePoll);
   const conn = data?.openShifts;
 
   return (
     <>
       <PageTitle>{t('board.title')}</PageTitle>
+      {values !== null ? (
+        <Suspense fallback={null}>
+          <LiveShiftUpdates regionId={feedKey || undefined} onDown={() => setFeedDown(feedKey)} />
+        </Suspense>
+      ) : null}
       <p className="lead">{t('board.lead')}</p>
       {actingFor ? (
         <Alert

@@ -1,0 +1,5 @@
+import { Inbox } from '../../features/notifications/components/Inbox';
+
+export default function NotificationsRoute() {
+  return <Inbox />;
+}

@@ -1,0 +1,67 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { MockSubscriptionLink } from '@apollo/client/testing';
+import { fakeLive, renderWithApp } from '../../../../../test/render';
+import { ShiftBoard } from '../ShiftBoard';
+import { OpenShiftsQuery } from '../../api/open-shifts';
+import { RegionsQuery } from '../../../../lib/regions';
+
+const shift = {
+  __typename: 'Shift',
+  id: 's1',
+  startsAt: '2030-06-01T01:00:00.000Z',
+  endsAt: '2030-06-01T03:00:00.000Z',
+  capacity: 1,
+  confirmedCount: 1,
+  waitlistCount: 1,
+  pendingCount: 0,
+  viewerClaim: null,
+  task: {
+    __typename: 'Task',
+    id: 't1',
+    title: 'Night patrol',
+    category: 'SAFETY_PATROL',
+    requiredSkills: [],
+    requiresApproval: false,
+    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre' },
+    region: { __typename: 'Region', id: 'g1', name: '第1网格', nameEn: 'Grid 1' },
+  },
+};
+
+const board = {
+  request: { query: OpenShiftsQuery, variables: () => true },
+  result: {
+    data: {
+      openShifts: {
+        __typename: 'ShiftConnection',
+        totalCount: 1,
+        pageInfo: { __typename: 'PageInfo', endCursor: 'c1', hasNextPage: false },
+        edges: [{ __typename: 'ShiftEdge', cursor: 'c1', node: shift }],
+      },
+    },
+  },
+  maxUsageCount: 5,
+};
+const topRegions = {
+  request: { query: RegionsQuery, variables: { parentId: null } },
+  result: { data: { regions: [{ __typename: 'Region', id: 'd1', name: '武侯区', nameEn: 'Wuhou District', level: 'DISTRICT' }] } },
+  maxUsageCount: 5,
+};
+
+describe('ShiftBoard', () => {
+  it('should follow shiftUpdated for the region shown (the top region when none is chosen) and show the new figures', async () => {
+    const subscriptions = new MockSubscriptionLink();
+    renderWithApp(<ShiftBoard />, { mocks: [board, topRegions], subscriptions, live: fakeLive('connected') });
+    const card = (await screen.findByRole('heading', { name: 'Night patrol' })).closest('article')!;
+    expect(within(card).getByText('1 waiting')).toBeInTheDocument();
+
+    await waitFor(() => expect(subscriptions.operation?.operationName).toBe('ShiftUpdated'));
+    expect(subscriptions.operation?.variables).toEqual({ regionId: 'd1' });
+    act(() =>
+      subscriptions.simulateResult({
+        result: { data: { shiftUpdated: { __typename: 'Shift', id: 's1', capacity: 1, confirmedCount: 0, waitlistCount: 0, pendingCount: 0, viewerClaim: null } } },
+      }),
+    );
+    expect(await within(card).findByText('1 place left')).toBeInTheDocument();
+    expect(within(card).queryByText('1 waiting')).toBeNull();
+  });
+});

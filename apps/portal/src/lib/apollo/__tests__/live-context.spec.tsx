@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { act, renderHook } from '@testing-library/react';
+import { LiveProvider, useLivePolling } from '../live-context';
+import { fakeLive } from '../../../../test/render';
+
+describe('useLivePolling', () => {
+  it('should poll while the socket is down, stop while it delivers, and catch up when it comes back', () => {
+    const live = fakeLive('connecting');
+    const onResume = jest.fn();
+    const wrapper = ({ children }: { children: ReactNode }) => <LiveProvider live={live}>{children}</LiveProvider>;
+    const { result } = renderHook(() => useLivePolling(20_000, onResume), { wrapper });
+    expect(result.current).toBe(20_000);
+
+    act(() => live.set('connected'));
+    expect(result.current).toBe(0);
+    expect(onResume).not.toHaveBeenCalled(); // the first connection: nothing was missed
+
+    act(() => live.set('closed'));
+    expect(result.current).toBe(20_000);
+    act(() => live.set('connected'));
+    expect(result.current).toBe(0);
+    expect(onResume).toHaveBeenCalledTimes(1);
+  });
+
+  it('should poll when there is no live connection at all', () => {
+    const { result } = renderHook(() => useLivePolling(60_000));
+    expect(result.current).toBe(60_000);
+  });
+});
