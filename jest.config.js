@@ -26,7 +26,7 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts', '<rootDir>/tools/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tools/testing/postgres-global-setup.mjs',
       globalTeardown: '<rootDir>/tools/testing/postgres-global-teardown.mjs',
       moduleNameMapper,

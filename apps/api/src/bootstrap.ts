@@ -21,7 +21,7 @@ import {
 } from '@civicgrid/platform';
 import { loadDemoData } from '@civicgrid/seed';
 import { AppModule } from './app.module';
-import { ensureDatabase } from './database-url';
+import { ensureDatabase } from '@civicgrid/platform';
 
 export interface RunningApi {
   app: NestFastifyApplication;

@@ -1,5 +1,7 @@
 import { createClient } from 'graphql-ws';
+import { Client } from 'pg';
 import WebSocket from 'ws';
+import { ensureDatabase } from '@civicgrid/platform';
 import { ApiProcess } from './support/api-process';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`;
@@ -104,5 +106,25 @@ describe('events and jobs across crashes and replicas', () => {
     expect(update.confirmedCount).toBe(shift.confirmedCount + 1);
     expect(update.at - sent).toBeLessThan(2000);
     await client.dispose();
+  });
+
+  it('should start two replicas at once on an empty database: migrations and job queues are made once, and both serve', async () => {
+    const host = await ApiProcess.start();
+    apis.push(host);
+    const empty = await ensureDatabase(host.databaseUrl(), `replicas_${Date.now()}`);
+    const [one, two] = await Promise.all([ApiProcess.start({ DATABASE_URL: empty }), ApiProcess.start({ DATABASE_URL: empty })]);
+    apis.push(one, two);
+    for (const api of [one, two]) expect((await api.gql<{ regions: unknown[] }>(`{ regions { id } }`)).data).toEqual({ regions: [] });
+    const db = new Client({ connectionString: empty });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT count(*)::int AS queues, count(DISTINCT name)::int AS names FROM pgboss.queue`);
+      expect(rows[0].queues).toBeGreaterThan(0);
+      expect(rows[0].names).toBe(rows[0].queues);
+      const migrations = await db.query(`SELECT count(*)::int AS runs, count(DISTINCT name)::int AS names FROM schema_migration`);
+      expect(migrations.rows[0].runs).toBe(migrations.rows[0].names);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Settings, TokenService } from '@civicgrid/platform';
 import { RunningApi, startApi } from '../../src/bootstrap';
-import { ensureDatabase } from '../../src/database-url';
+import { ensureDatabase } from '@civicgrid/platform';
 import { Factories } from './factories';
 
 export interface GqlResult<T = Record<string, any>> {

@@ -1,6 +1,7 @@
 export * from './config/settings';
 export * from './database/embedded-postgres';
 export * from './database/database.module';
+export * from './database/ensure-database';
 export * from './database/transactions';
 export * from './database/db-logger';
 export * from './database/raw-entity';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Log } from '../logging/log';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { Gauge, register } from 'prom-client';
 import { Clock } from '../clock/clock';
@@ -106,11 +107,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     boss.on('error', (err) => this.log.warn({ err }, 'job queue error'));
     await boss.start();
     this.boss = boss;
+    await this.createQueues(boss);
     for (const d of this.definitions.values()) {
       const dead = `${d.name}.dead`;
-      await boss.createQueue(dead);
-      const retryDelay = this.settings.jobsRetryDelaySeconds ?? d.retryDelaySeconds ?? 10;
-      await boss.createQueue(d.name, { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay, retryBackoff: true, expireInSeconds: d.expireInSeconds ?? 300, deadLetter: dead });
       if (d.cron && this.settings.jobsWork) await boss.schedule(d.name, d.cron, {}, { tz: 'UTC' });
       if (this.settings.jobsWork) {
         await boss.work<object>(d.name, { batchSize: d.batchSize ?? 5, pollingIntervalSeconds: this.settings.jobsPollSeconds, includeMetadata: true }, async (jobs) => {
@@ -125,6 +124,29 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
           });
         }
       }
+    }
+  }
+
+  /**
+   * Creates (or updates) every queue. Replicas starting together on a fresh database
+   * would deadlock in pg-boss's create_queue (each makes a partition of the job table),
+   * so they take turns under a session advisory lock held on a connection of its own.
+   */
+  private async createQueues(boss: PgBoss): Promise<void> {
+    const lock = new Client({ connectionString: this.url, application_name: 'civicgrid-jobs-setup' });
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(hashtext('civicgrid.jobs.create-queues'))`);
+      for (const d of this.definitions.values()) {
+        const dead = `${d.name}.dead`;
+        if (!(await boss.getQueue(dead))) await boss.createQueue(dead);
+        const retryDelay = this.settings.jobsRetryDelaySeconds ?? d.retryDelaySeconds ?? 10;
+        const options = { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay, retryBackoff: true, expireInSeconds: d.expireInSeconds ?? 300, deadLetter: dead };
+        if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, options);
+        else await boss.createQueue(d.name, options);
+      }
+    } finally {
+      await lock.end(); // ends the session, and with it the lock
     }
   }
 
