@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DocumentNode, print } from 'graphql';
 import { Limits } from '@civicgrid/contracts';
 import { statementCounter } from '@civicgrid/platform';
 import { ShiftBoard } from '@civicgrid/volunteering';
@@ -8,8 +9,10 @@ import { TestRegions, TestUser } from './support/factories';
 
 const HOUR = 3_600_000;
 
-/** The portal's own board document, so the statements counted are the ones users cause. */
-const PORTAL_BOARD = /graphql\(`([\s\S]*?)`\)/.exec(readFileSync(join(__dirname, '../../portal/src/features/shifts/api/open-shifts.ts'), 'utf8'))![1];
+/** The portal's own board document (with the fragments it spreads), so the statements counted are the ones users cause. */
+const PORTAL_BOARD = print(
+  JSON.parse(/^export const OpenShiftsDocument = (\{.*\}) as unknown as DocumentNode</m.exec(readFileSync(join(__dirname, '../../portal/src/gql/graphql.ts'), 'utf8'))![1]) as DocumentNode,
+);
 const PAGE = `query($f: ShiftFilter, $first: Int, $after: String) {
   openShifts(filter: $f, first: $first, after: $after) { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { cursor node { id startsAt viewerClaim { status } task { id region { name } } } } }
 }`;

@@ -48,6 +48,9 @@ export const StrictDateTime = new GraphQLScalarType<Date, string>({
     return date.toISOString();
   },
   parseValue(value) {
+    // Already coerced: the JIT executor coerces variables with graphql-js first, then
+    // graphql-jit parses them again. A client's JSON never carries a Date.
+    if (value instanceof Date) return value;
     if (typeof value !== 'string') refuse('Expected an RFC 3339 date-time string');
     const r = parseDateTime(value);
     return typeof r === 'string' ? refuse(r) : r;
