@@ -6,6 +6,7 @@ export const OpenShiftsQuery = graphql(`
   query OpenShifts($filter: ShiftFilter, $first: Int, $after: String) {
     openShifts(filter: $filter, first: $first, after: $after) {
       totalCount
+      totalCountExact
       pageInfo {
         endCursor
         hasNextPage

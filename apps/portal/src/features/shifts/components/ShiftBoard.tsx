@@ -97,7 +97,8 @@ export function ShiftBoard() {
         </section>
         <section className="board-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="section-title">
-            {conn ? t('board.results', { count: conn.totalCount }) : t('board.resultsTitle')}
+            {/* Above the API's count cap the total is a lower bound: "more than 1,000". */}
+            {conn ? t(conn.totalCountExact ? 'board.results' : 'board.resultsMore', { count: conn.totalCount }) : t('board.resultsTitle')}
           </h2>
           {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
           {!conn && loading ? <Loading /> : null}

@@ -34,6 +34,7 @@ const board = {
       openShifts: {
         __typename: 'ShiftConnection',
         totalCount: 1,
+        totalCountExact: true,
         pageInfo: { __typename: 'PageInfo', endCursor: 'c1', hasNextPage: false },
         edges: [{ __typename: 'ShiftEdge', cursor: 'c1', node: shift }],
       },
@@ -63,5 +64,16 @@ describe('ShiftBoard', () => {
     );
     expect(await within(card).findByText('1 place left')).toBeInTheDocument();
     expect(within(card).queryByText('1 waiting')).toBeNull();
+  });
+
+  it('should say "more than" when the total passed the count cap', async () => {
+    const capped = { ...board, result: { data: { openShifts: { ...board.result.data.openShifts, totalCount: 1000, totalCountExact: false } } } };
+    renderWithApp(<ShiftBoard />, { mocks: [capped, topRegions] });
+    expect(await screen.findByRole('heading', { name: 'More than 1,000 shifts' })).toBeInTheDocument();
+  });
+
+  it('should give the exact total while it is below the cap', async () => {
+    renderWithApp(<ShiftBoard />, { mocks: [board, topRegions] });
+    expect(await screen.findByRole('heading', { name: '1 shift' })).toBeInTheDocument();
   });
 });
