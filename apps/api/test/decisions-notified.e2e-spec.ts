@@ -31,8 +31,6 @@ describe('decisions are told to the people they concern', () => {
 
   const speaks = (who: TestUser, locale: string) => api.ok(PROFILE, { input: { locale } }, who.token);
   const inbox = async (who: TestUser) => (await api.ok(INBOX, {}, who.token)).notifications as { totalCount: number; edges: { node: { kind: string; title: string; body: string; link: string | null } }[] };
-  /** Every notification row of a person, whatever its cause, oldest first. */
-  const kindsOf = async (who: TestUser) => (await api.sql<{ kind: string }>(`SELECT kind FROM notification WHERE user_id = $1 ORDER BY seq`, [who.id])).map((r) => r.kind);
   const sorted = (rows: Told[]) => [...rows].sort((a, b) => (a.userId + a.kind < b.userId + b.kind ? -1 : 1));
   /** Everyone told anything because of the events of these aggregates (memberships, applications, invitations, service records). */
   const toldAbout = async (aggregateIds: string[]) =>
@@ -93,11 +91,11 @@ describe('decisions are told to the people they concern', () => {
     expect((await inbox(accepted)).edges.map((e) => e.node)).toEqual([{ kind: 'MEMBERSHIP_ACCEPTED', title: `You joined ${orgName}`, body: `${orgName} accepted your request to join. Welcome!`, link }]);
     expect((await inbox(declined)).edges.map((e) => e.node)).toEqual([{ kind: 'MEMBERSHIP_DECLINED', title: `${orgName}未通过您的申请`, body: `${orgName}这次没有同意您的加入申请。`, link }]);
     // Answering an invitation is the invitee's own act: nothing beyond the invitation itself.
-    expect(await kindsOf(invitee)).toEqual(['MEMBERSHIP_INVITED']);
-    expect(await kindsOf(refuser)).toEqual(['MEMBERSHIP_INVITED']);
+    expect(await api.notificationKinds(invitee)).toEqual(['MEMBERSHIP_INVITED']);
+    expect(await api.notificationKinds(refuser)).toEqual(['MEMBERSHIP_INVITED']);
     // The deciders hear nothing of their own decisions.
-    expect(await kindsOf(owner)).toEqual([]);
-    expect(await kindsOf(admin)).toEqual([]);
+    expect(await api.notificationKinds(owner)).toEqual([]);
+    expect(await api.notificationKinds(admin)).toEqual([]);
   });
 
   it('should take inviting someone who asked to join as accepting their request, and say so once', async () => {
@@ -107,7 +105,7 @@ describe('decisions are told to the people they concern', () => {
     const request = (await api.ok(JOIN, { input: { organizationId: org } }, asker.token)).joinOrganization;
     expect((await api.ok(INVITE_MEMBER, { input: { organizationId: org, phone: asker.phone, role: 'MEMBER' } }, owner.token)).inviteMember).toMatchObject({ id: request.id, status: 'ACTIVE' });
     expect(await deliveredAgain([request.id])).toEqual([{ userId: asker.id, kind: 'MEMBERSHIP_ACCEPTED', link: `/orgs/${org}` }]);
-    expect(await kindsOf(owner)).toEqual([]);
+    expect(await api.notificationKinds(owner)).toEqual([]);
   });
 
   it("should tell an applying organisation's admins and owners, and no one else, the steward's decision", async () => {
@@ -153,8 +151,8 @@ describe('decisions are told to the people they concern', () => {
       { kind: 'ALLIANCE_APPLICATION_APPROVED', title: `${shopName}已加入${allianceName}`, body: `${allianceName}批准了${shopName}的入盟申请，可以开始记录承诺的行动了。`, link },
     ]);
     expect((await inbox(otherOwner)).edges.map((e) => e.node.kind)).toEqual(['ALLIANCE_APPLICATION_REJECTED']);
-    for (const bystander of [shopCoordinator, shopMember, otherMember, steward]) expect(await kindsOf(bystander)).toEqual([]);
-    expect(await kindsOf(invitedAdmin)).toEqual(['MEMBERSHIP_INVITED']); // not yet a member: not told of the alliance
+    for (const bystander of [shopCoordinator, shopMember, otherMember, steward]) expect(await api.notificationKinds(bystander)).toEqual([]);
+    expect(await api.notificationKinds(invitedAdmin)).toEqual(['MEMBERSHIP_INVITED']); // not yet a member: not told of the alliance
   });
 
   it('should tell a volunteer invited to a shift, and only them', async () => {
@@ -167,8 +165,8 @@ describe('decisions are told to the people they concern', () => {
     expect(await deliveredAgain([inviteVolunteer.id])).toEqual([{ userId: volunteer.id, kind: 'INVITATION_RECEIVED', link: '/invitations' }]);
     const [{ node }] = (await inbox(volunteer)).edges;
     expect(node).toMatchObject({ kind: 'INVITATION_RECEIVED', title: '邀请您参加：Test task', link: '/invitations' });
-    expect(await kindsOf(coordinator)).toEqual([]);
-    expect(await kindsOf(neighbour)).toEqual([]);
+    expect(await api.notificationKinds(coordinator)).toEqual([]);
+    expect(await api.notificationKinds(neighbour)).toEqual([]);
   });
 
   it('should tell volunteers whether the hours they checked out with were verified', async () => {
@@ -198,8 +196,8 @@ describe('decisions are told to the people they concern', () => {
     expect(yes).toMatchObject({ kind: 'SERVICE_VERIFIED', title: '服務時數已核實', link: '/my-shifts' });
     expect(yes.body).toContain('90 分鐘');
     expect((await inbox(refused)).edges.map((e) => e.node)).toEqual([expect.objectContaining({ kind: 'SERVICE_REJECTED', title: '服务时长未核实' })]);
-    expect(await kindsOf(kept)).toEqual(['SERVICE_VERIFIED']);
-    expect(await kindsOf(refused)).toEqual(['SERVICE_REJECTED']);
-    expect(await kindsOf(coordinator)).toEqual([]);
+    expect(await api.notificationKinds(kept)).toEqual(['SERVICE_VERIFIED']);
+    expect(await api.notificationKinds(refused)).toEqual(['SERVICE_REJECTED']);
+    expect(await api.notificationKinds(coordinator)).toEqual([]);
   });
 });

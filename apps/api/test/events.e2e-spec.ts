@@ -2,18 +2,13 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Clock, EventBus, LiveHub, MaintenanceJobs, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { TestRegions, TestUser } from './support/factories';
-import { TestApi } from './support/test-api';
+import { TestApi, toShanghaiHour } from './support/test-api';
 
 const CLAIM = `mutation($input: ClaimShiftInput!) { claimShift(input: $input) { id status } }`;
 const CANCEL = `mutation($id: ID!) { cancelClaim(input: { claimId: $id }) { id status } }`;
 const DECIDE = `mutation($id: ID!, $approve: Boolean!) { decideClaim(input: { claimId: $id, approve: $approve }) { id status } }`;
 const MESSAGE = `mutation($input: MessageVolunteersInput!) { messageVolunteers(input: $input) { recipients } }`;
 const HOUR = 3_600_000;
-
-function toShanghaiHour(now: number, hour: number): number {
-  const local = (now + 8 * HOUR) % (24 * HOUR);
-  return (hour * HOUR - local + 24 * HOUR) % (24 * HOUR);
-}
 
 describe('events, notifications and jobs of volunteering', () => {
   let api: TestApi;
@@ -23,7 +18,7 @@ describe('events, notifications and jobs of volunteering', () => {
   let orgId: string;
   beforeAll(async () => {
     api = await TestApi.start();
-    clock = api.running.app.get(Clock);
+    clock = api.get(Clock);
   });
   beforeEach(async () => {
     clock.reset();
@@ -34,7 +29,6 @@ describe('events, notifications and jobs of volunteering', () => {
     await api.close();
   });
 
-  const kindsOf = async (who: TestUser) => (await api.sql<{ kind: string }>(`SELECT kind FROM notification WHERE user_id = $1 ORDER BY seq`, [who.id])).map((n) => n.kind);
   const claim = async (who: TestUser, shiftId: string) => (await api.ok(CLAIM, { input: { shiftId } }, who.token)).claimShift as { id: string; status: string };
 
   it('should tell volunteers of their claims: confirmed, waitlisted, promoted when a place frees, cancelled by the organisation', async () => {
@@ -45,12 +39,12 @@ describe('events, notifications and jobs of volunteering', () => {
     expect([a.status, b.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
     await api.ok(CANCEL, { id: a.id }, first.token);
     await api.eventsSettled();
-    expect(await kindsOf(first)).toEqual(['CLAIM_CONFIRMED']); // cancelling oneself tells nobody
-    expect(await kindsOf(second)).toEqual(['CLAIM_WAITLISTED', 'CLAIM_PROMOTED']);
+    expect(await api.notificationKinds(first)).toEqual(['CLAIM_CONFIRMED']); // cancelling oneself tells nobody
+    expect(await api.notificationKinds(second)).toEqual(['CLAIM_WAITLISTED', 'CLAIM_PROMOTED']);
     await api.eventually(async () => (await api.sql(`SELECT 1 FROM dev_message WHERE recipient = $1`, [second.phone])).length === 1);
     await api.ok(CANCEL, { id: b.id }, coordinator.token);
     await api.eventsSettled();
-    expect(await kindsOf(second)).toEqual(['CLAIM_WAITLISTED', 'CLAIM_PROMOTED', 'CLAIM_CANCELLED_BY_ORGANIZATION']);
+    expect(await api.notificationKinds(second)).toEqual(['CLAIM_WAITLISTED', 'CLAIM_PROMOTED', 'CLAIM_CANCELLED_BY_ORGANIZATION']);
   });
 
   it('should tell volunteers whether their claim was approved', async () => {
@@ -59,8 +53,8 @@ describe('events, notifications and jobs of volunteering', () => {
     await api.ok(DECIDE, { id: (await claim(yes, t.shiftIds[0])).id, approve: true }, coordinator.token);
     await api.ok(DECIDE, { id: (await claim(no, t.shiftIds[0])).id, approve: false }, coordinator.token);
     await api.eventsSettled();
-    expect(await kindsOf(yes)).toEqual(['CLAIM_APPROVED']);
-    expect(await kindsOf(no)).toEqual(['CLAIM_REJECTED']);
+    expect(await api.notificationKinds(yes)).toEqual(['CLAIM_APPROVED']);
+    expect(await api.notificationKinds(no)).toEqual(['CLAIM_REJECTED']);
   });
 
   it('should publish nothing for a change that did not commit', async () => {
@@ -111,13 +105,13 @@ describe('events, notifications and jobs of volunteering', () => {
       await api.eventsSettled();
       expect((await remindersOf(c.id)).map((r) => r.offset_minutes)).toEqual([120]);
       await api.runJobsNow('volunteering.shiftReminder');
-      await api.eventually(async () => (await kindsOf(v)).includes('SHIFT_REMINDER'));
+      await api.eventually(async () => (await api.notificationKinds(v)).includes('SHIFT_REMINDER'));
       const [{ job_id }] = await api.sql(`SELECT job_id FROM claim_reminder WHERE claim_id = $1`, [c.id]);
       await api.eventually(async () => (await api.sql(`SELECT state FROM pgboss.job WHERE id = $1`, [job_id]))[0].state === 'completed');
       // Run again (as a retry would): still one reminder.
       await api.sql(`UPDATE pgboss.job SET state = 'created', start_after = now(), completed_on = NULL WHERE id = $1`, [job_id]);
       await api.eventually(async () => (await api.sql(`SELECT state FROM pgboss.job WHERE id = $1`, [job_id]))[0].state === 'completed');
-      expect((await kindsOf(v)).filter((k) => k === 'SHIFT_REMINDER')).toHaveLength(1);
+      expect((await api.notificationKinds(v)).filter((k) => k === 'SHIFT_REMINDER')).toHaveLength(1);
     });
   });
 
@@ -134,8 +128,8 @@ describe('events, notifications and jobs of volunteering', () => {
       expect(await api.ok(MESSAGE, { input }, coordinator.token)).toEqual({ messageVolunteers: { recipients: 2 } });
       expect(await api.fails(MESSAGE, { input: { ...input, message: '另一条' } }, coordinator.token)).toMatchObject({ code: 'CONFLICT', key: 'idempotency.keyReused' });
       await api.eventsSettled();
-      for (const who of [a, b]) expect(await kindsOf(who)).toEqual(['COORDINATOR_MESSAGE']);
-      for (const who of [c, waiting]) expect(await kindsOf(who)).toEqual([]);
+      for (const who of [a, b]) expect(await api.notificationKinds(who)).toEqual(['COORDINATOR_MESSAGE']);
+      for (const who of [c, waiting]) expect(await api.notificationKinds(who)).toEqual([]);
       const inbox = await api.ok(`{ notifications { edges { node { title body link } } } }`, {}, a.token);
       expect(inbox.notifications.edges[0].node).toMatchObject({ body: input.message, link: `/tasks/${t.id}` });
       expect(await api.sql(`SELECT detail->>'recipients' AS r FROM audit_entry WHERE action = 'volunteers.message' AND subject_id = $1`, [t.id])).toEqual([{ r: '2' }]);
@@ -165,8 +159,8 @@ describe('events, notifications and jobs of volunteering', () => {
   });
 
   it('should dead-letter a delivery that keeps failing, and still deliver to the other subscribers', async () => {
-    const bus = api.running.app.get(EventBus);
-    const tx = api.running.app.get(TransactionRunner);
+    const bus = api.get(EventBus);
+    const tx = api.get(TransactionRunner);
     let calls = 0;
     bus.subscribe('test.probe', 'test.alwaysFails', async () => {
       calls++;
@@ -202,7 +196,7 @@ describe('events, notifications and jobs of volunteering', () => {
     };
     const here = watch(regions.street.id);
     const elsewhere = watch(regions.otherStreet.id);
-    const live = api.running.app.get(LiveHub);
+    const live = api.get(LiveHub);
     await api.eventually(async () => live.openSubscriptions('shiftUpdated') >= 2);
     await claim(await api.make.user(), t.shiftIds[0]);
     await claim(await api.make.user(), t.shiftIds[0]);
@@ -221,9 +215,19 @@ describe('events, notifications and jobs of volunteering', () => {
       [regions.grid.id],
     );
     const [recent] = await api.sql(`INSERT INTO outbox_event (type, aggregate_type, aggregate_id, dispatched_at) VALUES ('test.recent', 'test', $1, now()) RETURNING event_id`, [regions.grid.id]);
-    await api.running.app.get(MaintenanceJobs).purge(RequestContext.system());
+    await api.get(MaintenanceJobs).purge(RequestContext.system());
     expect((await api.sql(`SELECT key FROM rate_limit WHERE key LIKE 'test:%' ORDER BY key`)).map((r: { key: string }) => r.key)).toEqual(['test:live']);
     expect(await api.sql(`SELECT event_id FROM outbox_event WHERE event_id = ANY($1::uuid[])`, [[old.event_id, recent.event_id]])).toEqual([{ event_id: recent.event_id }]);
+  });
+
+  it('should keep old events whose delivery was dead-lettered when it purges the others', async () => {
+    const [dead] = await api.sql(
+      `INSERT INTO outbox_event (type, aggregate_type, aggregate_id, dispatched_at, occurred_at) VALUES ('test.dead', 'test', $1, now() - interval '31 days', now() - interval '31 days') RETURNING event_id`,
+      [regions.grid.id],
+    );
+    await api.sql(`INSERT INTO event_delivery (subscriber, event_id, status, last_error) VALUES ('test.subscriber', $1, 'DEAD', 'Error')`, [dead.event_id]);
+    await api.get(MaintenanceJobs).purge(RequestContext.system());
+    expect(await api.sql(`SELECT event_id FROM outbox_event WHERE event_id = $1`, [dead.event_id])).toEqual([{ event_id: dead.event_id }]);
   });
 
   it('should show queue depth, failures and the oldest due job on /metrics', async () => {

@@ -1,19 +1,15 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Clock, LiveHub } from '@civicgrid/platform';
+import { DevMessagesService, NotificationsService } from '@civicgrid/notifications';
+import { Clock, LiveHub, RequestContext, statementCounter, TransactionRunner } from '@civicgrid/platform';
 import { TestUser } from './support/factories';
-import { TestApi } from './support/test-api';
+import { TestApi, toShanghaiHour } from './support/test-api';
 
 const INVITE = `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`;
 const INBOX = `query($unreadOnly: Boolean) { notifications(unreadOnly: $unreadOnly) { totalCount edges { node { id kind title body link readAt } } } unreadNotificationCount }`;
 const SETTINGS = `mutation($input: UpdateNotificationSettingsInput!) { updateNotificationSettings(input: $input) { quietHoursStart quietHoursEnd preferences { kind channels } } }`;
 
 const HOUR = 3_600_000;
-/** How far to move the clock so that it reads `hour`:00 in Shanghai (today or tomorrow). */
-function toShanghaiHour(now: number, hour: number): number {
-  const local = (now + 8 * HOUR) % (24 * HOUR);
-  return (hour * HOUR - local + 24 * HOUR) % (24 * HOUR);
-}
 
 describe('notifications', () => {
   let api: TestApi;
@@ -22,7 +18,7 @@ describe('notifications', () => {
   let orgSeq = 0;
   beforeAll(async () => {
     api = await TestApi.start({ settings: { jobsRetryDelaySeconds: 1 } });
-    clock = api.running.app.get(Clock);
+    clock = api.get(Clock);
   });
   /** Sets the app's clock to `hour`:00 in Shanghai; tokens are then signed at that time. */
   const at = async (hour: number) => {
@@ -116,27 +112,75 @@ describe('notifications', () => {
     expect(copy[0].title).toMatch(/^代张德福：/);
   });
 
+  /** A socket signed in as the person, following notificationAdded; what it received in `got`. */
+  const subscribe = (who: TestUser) => {
+    const url = api.url.replace('http', 'ws') + '/graphql';
+    const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${who.token}` }, retryAttempts: 0 });
+    const got: any[] = [];
+    const ready = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+    client.subscribe({ query: 'subscription { notificationAdded { kind title } }' }, { next: (m) => got.push(m), error: (e) => got.push({ error: e }), complete: () => undefined });
+    return { client, got, ready };
+  };
+
   it('should push a new notification to the person over a subscription, and not to others', async () => {
     const invitee = await api.make.user();
     const other = await api.make.user();
-    const url = api.url.replace('http', 'ws') + '/graphql';
-    const subscribe = (who: TestUser) => {
-      const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${who.token}` }, retryAttempts: 0 });
-      const got: any[] = [];
-      const ready = new Promise<void>((resolve) => client.on('connected', () => resolve()));
-      client.subscribe({ query: 'subscription { notificationAdded { kind title } }' }, { next: (m) => got.push(m), error: (e) => got.push({ error: e }), complete: () => undefined });
-      return { client, got, ready };
-    };
     const mine = subscribe(invitee);
     const theirs = subscribe(other);
     await Promise.all([mine.ready, theirs.ready]);
-    const live = api.running.app.get(LiveHub);
+    const live = api.get(LiveHub);
     await api.eventually(async () => live.openSubscriptions('notificationAdded') === 2);
     await invite(await newOrg(), invitee);
     await api.eventually(async () => mine.got.length === 1);
     expect(mine.got[0]).toMatchObject({ data: { notificationAdded: { kind: 'MEMBERSHIP_INVITED' } } });
     expect(theirs.got).toEqual([]);
     await Promise.all([mine.client.dispose(), theirs.client.dispose()]);
+  });
+
+  it('should stop pushing to a socket whose session ended after it signed in', async () => {
+    const leaving = await api.make.user();
+    const staying = await api.make.user();
+    const gone = subscribe(leaving);
+    const kept = subscribe(staying);
+    await api.eventually(async () => api.get(LiveHub).openSubscriptions('notificationAdded') === 2);
+    await api.ok(`mutation { logout }`, {}, leaving.token);
+    await invite(await newOrg(), leaving);
+    // Live messages arrive in order: once the later one has reached its socket, the earlier one was decided.
+    await invite(await newOrg(), staying);
+    await api.eventually(async () => kept.got.length === 1);
+    expect(gone.got).toEqual([]);
+    expect((await inbox(staying)).unreadNotificationCount).toBe(1);
+    await Promise.all([gone.client.dispose(), kept.client.dispose()]);
+  });
+
+  it('should notify any number of people in the same few statements, each of them once', async () => {
+    const notifyAll = async (people: TestUser[], dedupeKey: string) => {
+      const before = statementCounter.count;
+      await api.get(TransactionRunner).run(RequestContext.system(), (t) =>
+        api.get(NotificationsService).notifyMany(
+          t,
+          people.map((p) => p.id),
+          { kind: 'CLAIM_CONFIRMED', params: { task: 'Clean-up', startsAt: new Date().toISOString(), organization: 'Org' }, link: '/my-shifts', dedupeKey },
+        ),
+      );
+      return statementCounter.count - before;
+    };
+    const one = await api.make.users(1);
+    const many = await api.make.users(25);
+    const forOne = await notifyAll(one, 'bulk-one');
+    const forMany = await notifyAll(many, 'bulk-many');
+    expect(forMany).toBe(forOne);
+    await notifyAll(many, 'bulk-many'); // the same cause again
+    const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = 'bulk-many'`);
+    expect(n).toBe(25);
+  });
+
+  it('should forget development messages after 30 days', async () => {
+    const insert = (age: string) =>
+      api.sql<{ id: string }>(`INSERT INTO dev_message (channel, recipient, body, delivery_id, created_at) VALUES ('SMS', '13700000000', 'x', gen_random_uuid(), now() - $1::interval) RETURNING id`, [age]);
+    const [[old], [fresh]] = await Promise.all([insert('31 days'), insert('29 days')]);
+    await api.get(DevMessagesService).purgeOld(RequestContext.system());
+    expect(await api.sql(`SELECT id FROM dev_message WHERE id = ANY($1::bigint[])`, [[old.id, fresh.id]])).toEqual([{ id: fresh.id }]);
   });
 
   it('should refuse a subscription with a bad token', async () => {

@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { Clock } from '@civicgrid/platform';
+import { SessionsService } from '@civicgrid/identity';
+import { Clock, RequestContext } from '@civicgrid/platform';
 import { FACTORY_PASSWORD, TestUser } from './support/factories';
 import { GqlResult, TestApi } from './support/test-api';
 
@@ -24,7 +25,7 @@ describe('sign-in, sign-up and sessions', () => {
   let clock: Clock;
   beforeAll(async () => {
     api = await TestApi.start();
-    clock = api.running.app.get(Clock);
+    clock = api.get(Clock);
   });
   afterEach(() => clock.reset());
   afterAll(async () => {
@@ -202,6 +203,27 @@ describe('sign-in, sign-up and sessions', () => {
       const jwt = new JwtService({ secret: api.running.settings.jwtSecret });
       const token = jwt.sign(payload, { issuer: 'civicgrid', expiresIn: 600 });
       expect(await api.fails(MY_CLAIMS, {}, token)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
+
+    it('should forget sessions ended or expired over a week ago, with their refresh tokens, and keep the others', async () => {
+      const person = await api.make.user();
+      const session = async (expires: string, revoked: string | null) =>
+        (
+          await api.sql<{ id: string }>(
+            `INSERT INTO auth_session (user_id, created_at, expires_at, revoked_at, revoked_reason)
+             VALUES ($1, now() - interval '30 days', now() + $2::interval, now() + $3::interval, CASE WHEN $3::interval IS NULL THEN NULL ELSE 'LOGOUT' END) RETURNING id`,
+            [person.id, expires, revoked],
+          )
+        )[0].id;
+      const expired = await session('-8 days', null);
+      const revoked = await session('20 days', '-8 days');
+      const lately = await session('-1 day', null);
+      const live = await session('20 days', null);
+      await api.sql(`INSERT INTO refresh_token (session_id, token_hash) VALUES ($1, sha256('old refresh token'::bytea))`, [expired]);
+      await api.get(SessionsService).purgeEnded(RequestContext.system());
+      const left = (await api.sql<{ id: string }>(`SELECT id FROM auth_session WHERE id = ANY($1::uuid[])`, [[expired, revoked, lately, live]])).map((r) => r.id);
+      expect(left.sort()).toEqual([lately, live].sort());
+      expect(await api.sql(`SELECT 1 FROM refresh_token WHERE session_id = $1`, [expired])).toEqual([]);
     });
   });
 

@@ -5,7 +5,6 @@ import { Limits } from '@civicgrid/contracts';
 import { statementCounter } from '@civicgrid/platform';
 import { ShiftBoard } from '@civicgrid/volunteering';
 import { TestApi } from './support/test-api';
-import { TestRegions, TestUser } from './support/factories';
 
 const HOUR = 3_600_000;
 
@@ -19,13 +18,9 @@ const PAGE = `query($f: ShiftFilter, $first: Int, $after: String) {
 
 describe('the shift board', () => {
   let api: TestApi;
-  let regions: TestRegions;
-  let coordinator: TestUser;
-  let orgId: string;
 
   beforeAll(async () => {
     api = await TestApi.start();
-    ({ regions, coordinator, orgId } = await api.make.coordinatedOrganization());
   });
   afterAll(async () => {
     await api.close();
@@ -45,7 +40,7 @@ describe('the shift board', () => {
   }
 
   it('should answer the portal board query, signed in, in three statements whatever the page size', async () => {
-    const org = await api.make.organization(regions.grid.id, [[coordinator, 'OWNER']]);
+    const { regions, orgId: org } = await api.make.coordinatedOrganization();
     for (let i = 0; i < 25; i++) await api.make.task(org, regions.grid, { category: 'COUNTED', shifts: [{ startInHours: 500 + i, capacity: 2 }] });
     const volunteer = await api.make.user();
     const count = async (first: number) => {
@@ -61,8 +56,7 @@ describe('the shift board', () => {
   });
 
   it('should page a grid, a community and the whole board by cursor without gaps or repeats, soonest first, and skip ended shifts', async () => {
-    const t = await api.make.regions();
-    const org = await api.make.organization(t.grid.id, [[coordinator, 'OWNER']]);
+    const { regions: t, orgId: org } = await api.make.coordinatedOrganization();
     const here = await api.make.task(org, t.grid, { category: 'PAGED', shifts: Array.from({ length: 7 }, (_, i) => ({ startInHours: 10 + i * 3, capacity: 1 })) });
     const there = await api.make.task(org, t.otherGrid, { category: 'PAGED', shifts: Array.from({ length: 5 }, (_, i) => ({ startInHours: 11 + i * 3, capacity: 1 })) });
     // Located at the community itself, not in a grid.
@@ -87,8 +81,7 @@ describe('the shift board', () => {
 
   it('should return the same pages from both of its plans (by the regions of the area, or by its path)', async () => {
     const board = api.get(ShiftBoard);
-    const t = await api.make.regions();
-    const org = await api.make.organization(t.grid.id, [[coordinator, 'OWNER']]);
+    const { regions: t, orgId: org } = await api.make.coordinatedOrganization();
     await api.make.task(org, t.grid, { category: 'PLANS', skills: ['FIRST_AID'], shifts: Array.from({ length: 6 }, (_, i) => ({ startInHours: 30 + i, capacity: 1 + (i % 2) })) });
     await api.make.task(org, t.otherGrid, { category: 'PLANS', shifts: Array.from({ length: 4 }, (_, i) => ({ startInHours: 30.5 + i, capacity: 1 })) });
     const [full] = await api.sql(`SELECT id FROM shift WHERE board_path LIKE $1 || '/%' ORDER BY starts_at LIMIT 1`, [t.district.path]);
@@ -111,8 +104,7 @@ describe('the shift board', () => {
   });
 
   it(`should count exactly up to ${Limits.boardCountCap} and then say "more than"`, async () => {
-    const t = await api.make.regions();
-    const org = await api.make.organization(t.grid.id, [[coordinator, 'OWNER']]);
+    const { regions: t, orgId: org } = await api.make.coordinatedOrganization();
     const task = await api.make.task(org, t.grid, { shifts: [] });
     const add = (n: number, fromHour: number) =>
       api.sql(
@@ -132,15 +124,14 @@ describe('the shift board', () => {
   });
 
   it("should keep the board's copy of the task in step: publishing, closing and moving a task", async () => {
-    const t = await api.make.regions();
-    const org = await api.make.organization(t.grid.id, [[coordinator, 'OWNER']]);
+    const { regions: t, coordinator, orgId: org } = await api.make.coordinatedOrganization();
     const task = await api.make.task(org, t.grid, { status: 'DRAFT', category: 'STEP', shifts: [{ startInHours: 3, capacity: 1 }] });
     const listed = async (regionId: string) => allPages({ regionId, category: 'STEP' }, 10);
     expect(await listed(t.district.id)).toEqual([]);
     await api.ok(`mutation($id: ID!) { publishTask(id: $id) { id } }`, { id: task.id }, coordinator.token);
     expect(await listed(t.grid.id)).toEqual(task.shiftIds);
     // A shift added to a published task is listed at once.
-    const [added] = await api.sql(`INSERT INTO shift (task_id, starts_at, ends_at, capacity, check_in_code) VALUES ($1, now() + interval '5 hours', now() + interval '6 hours', 1, '654321') RETURNING id`, [task.id]);
+    const added = await api.make.shift(task.id, { startInHours: 5, hours: 1, capacity: 1 });
     expect(await listed(t.grid.id)).toEqual([...task.shiftIds, added.id]);
     const [other] = await api.sql(`SELECT id, path FROM region WHERE id = $1`, [t.otherGrid.id]);
     await api.sql(`UPDATE task SET region_id = $2, region_path = $3 WHERE id = $1`, [task.id, other.id, other.path]);
@@ -152,8 +143,7 @@ describe('the shift board', () => {
   });
 
   it("should show the viewer's own claim, nobody else's, and none to the anonymous", async () => {
-    const t = await api.make.regions();
-    const org = await api.make.organization(t.grid.id, [[coordinator, 'OWNER']]);
+    const { regions: t, orgId: org } = await api.make.coordinatedOrganization();
     const task = await api.make.task(org, t.grid, { shifts: [{ startInHours: 3, capacity: 1 }, { startInHours: 4, capacity: 1 }] });
     const [a, b] = await api.make.users(2);
     await api.make.claim(task.shiftIds[0], a);
@@ -166,15 +156,13 @@ describe('the shift board', () => {
   });
 
   it('should refuse a shift longer than a day in the database too', async () => {
+    const { regions, orgId } = await api.make.coordinatedOrganization();
     const task = await api.make.task(orgId, regions.grid, { shifts: [] });
-    await expect(
-      api.sql(`INSERT INTO shift (task_id, starts_at, ends_at, capacity, check_in_code) VALUES ($1, now(), now() + interval '25 hours', 1, '123456')`, [task.id]),
-    ).rejects.toMatchObject({ code: '23514' });
+    await expect(api.make.shift(task.id, { startInHours: 0, hours: 25, capacity: 1 })).rejects.toMatchObject({ code: '23514' });
   });
 
   it('should show a renamed region on the board once its change is announced, without a restart', async () => {
-    const t = await api.make.regions();
-    const org = await api.make.organization(t.grid.id, [[coordinator, 'OWNER']]);
+    const { regions: t, orgId: org } = await api.make.coordinatedOrganization();
     await api.make.task(org, t.grid, { shifts: [{ startInHours: 3, capacity: 1 }] });
     const name = async () => (await api.ok(PAGE, { f: { regionId: t.grid.id }, first: 1 })).openShifts.edges[0].node.task.region.name;
     expect(await name()).toBe('测试网格');

@@ -37,17 +37,8 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-/** mulberry32: the benchmark's own choices (pairs, claimers) repeat for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's own choices (pairs, claimers) repeat for a seed: the matching benchmark's mulberry32. */
+export { seededRandom } from '../matching/district';
 
 // ---------------------------------------------------------------- /proc
 

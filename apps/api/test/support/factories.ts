@@ -146,12 +146,22 @@ export class Factories {
     const shiftIds: string[] = [];
     const codes: string[] = [];
     for (const s of over.shifts ?? [{ startInHours: 24, capacity: 5 }]) {
-      const startsAt = new Date(Date.now() + s.startInHours * HOUR);
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      shiftIds.push(await this.insert('shift', { task_id: id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + (s.hours ?? 2) * HOUR), capacity: s.capacity, check_in_code: code }));
-      codes.push(code);
+      const shift = await this.shift(id, s);
+      shiftIds.push(shift.id);
+      codes.push(shift.code);
     }
     return { id, shiftIds, codes };
+  }
+
+  /**
+   * A shift of the task, starting `startInHours` from now (may lie in the past) and lasting
+   * `hours` (2 unless said), with a random check-in code; the database's own checks apply.
+   */
+  async shift(taskId: string, s: { startInHours: number; hours?: number; capacity: number }): Promise<{ id: string; code: string }> {
+    const startsAt = new Date(Date.now() + s.startInHours * HOUR);
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const id = await this.insert('shift', { task_id: taskId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + (s.hours ?? 2) * HOUR), capacity: s.capacity, check_in_code: code });
+    return { id, code };
   }
 
   async proxyGrant(resident: TestUser, proxy: TestUser): Promise<void> {

@@ -10,6 +10,14 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; key?: string; [k: string]: unknown } }[];
 }
 
+const HOUR = 3_600_000;
+
+/** How far to move the clock so that it reads `hour`:00 in Shanghai (today or tomorrow). */
+export function toShanghaiHour(now: number, hour: number): number {
+  const local = (now + 8 * HOUR) % (24 * HOUR);
+  return (hour * HOUR - local + 24 * HOUR) % (24 * HOUR);
+}
+
 /**
  * The real API booted on its own fresh database (migrated by the real migrations),
  * listening on a random loopback port and spoken to over HTTP.
@@ -67,6 +75,11 @@ export class TestApi {
   /** Makes queued jobs due now (the queue counts time in the database, which tests cannot move). */
   async runJobsNow(queue: string): Promise<void> {
     await this.sql(`UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state IN ('created','retry')`, [queue]);
+  }
+
+  /** The kinds of every notification row of a person, whatever its cause, oldest first. */
+  async notificationKinds(who: { id: string }): Promise<string[]> {
+    return (await this.sql<{ kind: string }>(`SELECT kind FROM notification WHERE user_id = $1 ORDER BY seq`, [who.id])).map((n) => n.kind);
   }
 
   /** The captured log lines parsed, at or above a pino level (30 info, 40 warn, 50 error). */

@@ -50,8 +50,7 @@ export class CommunityNotifier implements OnModuleInit {
     const org = p.organizationId ? await this.organizations.load(ctx, p.organizationId) : null;
     const kind = e.type === 'need.adopted' ? 'NEED_ADOPTED' : 'NEED_FULFILLED';
     // The resident it was posted for, and whoever posted it (a proxy or grid leader), both hear.
-    for (const userId of new Set([need.onBehalfOfId, need.postedById].filter((x): x is string => !!x))) {
-      await this.notifications.notify(ctx, { userId, kind, params: { need: need.title, organization: org?.name ?? '' }, link: kind === 'NEED_FULFILLED' ? `/tasks/${p.taskId}` : `/needs/${need.id}`, dedupeKey: e.id });
-    }
+    const people = [need.onBehalfOfId, need.postedById].filter((x): x is string => !!x);
+    await this.notifications.notifyMany(ctx, people, { kind, params: { need: need.title, organization: org?.name ?? '' }, link: kind === 'NEED_FULFILLED' ? `/tasks/${p.taskId}` : `/needs/${need.id}`, dedupeKey: e.id });
   }
 }

@@ -66,7 +66,6 @@ export class NeedsService {
       .load(taskId);
   }
 
-  /** A completed task fulfils the need it answers (run in the task's completing transaction). */
   /** The need a completed task answered is fulfilled (from `task.completed`); `need.fulfilled` follows. */
   async fulfilByTask(ctx: RequestContext, taskId: string): Promise<void> {
     const rows = await returning<{ id: string }>(this.tx.manager(ctx), `UPDATE need SET status = 'FULFILLED' WHERE task_id = $1 AND status = 'ADOPTED' RETURNING id`, [taskId]);

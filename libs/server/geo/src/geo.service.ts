@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
-import { findByIds, isUuid, loadAllBy, loadById, NotFoundError, PgListenerService, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { findByIds, isUuid, loadAllBy, loadById, NotFoundError, PgListenerService, RequestContext, TransactionRunner, within } from '@civicgrid/platform';
 import { RegionEntity } from './region.entity';
 
 /** The NOTIFY channel a trigger on `region` signals every change on. */
@@ -117,9 +117,9 @@ export class GeoService {
     return this.repo(ctx).createQueryBuilder('r').where('r.parent_id IS NULL AND r.latitude IS NOT NULL').orderBy('r.code').getOne();
   }
 
-  /** True when `inner` lies in the subtree of `outer` (or is it). */
+  /** True when `inner` lies in the subtree of `outer` (or is it): the policy's own test. */
   static contains(outerPath: string, innerPath: string): boolean {
-    return innerPath === outerPath || innerPath.startsWith(outerPath + '/');
+    return within(outerPath, innerPath);
   }
 
   /** Materialised path of a region (batched through the request's loader). */

@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, ConnectionType, Ctx, decide, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
+import { Allow, ConnectionType, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
 import { AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
@@ -132,7 +132,7 @@ export class IdentityResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'E-mail address for notifications: shown to the person and their proxies only, null for others.' })
   async email(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
-    return decide(await ctx.actor(), 'user.viewPrivate', { userId: user.id }).allowed ? user.email : null;
+    return this.users.emailFor(ctx, user);
   }
 
   @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })

@@ -1,11 +1,11 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { Limits } from '@civicgrid/contracts';
-import { InvalidInputError } from '@civicgrid/platform';
-import { Counter, register } from 'prom-client';
+import { InvalidInputError, processMetric } from '@civicgrid/platform';
+import { Counter } from 'prom-client';
 
 /** Every argon2 verification: the work a sign-in limit exists to bound (a figure on /metrics). */
 const CHECKS_METRIC = 'civicgrid_password_checks_total';
-const passwordChecks = (register.getSingleMetric(CHECKS_METRIC) as Counter | undefined) ?? new Counter({ name: CHECKS_METRIC, help: 'Password hashes verified (sign-ins and password changes)' });
+const passwordChecks = processMetric(CHECKS_METRIC, () => new Counter({ name: CHECKS_METRIC, help: 'Password hashes verified (sign-ins and password changes)' }));
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { AuditService, Clock, RequestContext, returning, SETTINGS, Settings, TokenService, TransactionRunner, UnauthenticatedError } from '@civicgrid/platform';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { AuditService, Clock, JobsService, RequestContext, returning, SETTINGS, Settings, TokenService, TransactionRunner, UnauthenticatedError } from '@civicgrid/platform';
 
 export type SessionEndReason = 'LOGOUT' | 'LOGOUT_EVERYWHERE' | 'PASSWORD_CHANGED' | 'REFRESH_REUSED';
 
@@ -12,6 +12,8 @@ export interface SessionTokens {
   sessionId: string;
 }
 
+export const SESSION_PURGE_JOB = 'identity.purgeSessions';
+
 const hashOf = (token: string) => createHash('sha256').update(token).digest();
 
 /**
@@ -21,14 +23,28 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest();
  * both. Signing out ends one session; changing the password ends all the others.
  */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.define({ name: SESSION_PURGE_JOB, cron: '41 * * * *', retryLimit: 1, handle: (ctx) => this.purgeEnded(ctx) });
+  }
+
+  /**
+   * Forgets sessions that ended or expired over a week ago, with their refresh tokens (a
+   * refresh every few minutes leaves one row each). Reuse detection needs them only while
+   * the session lives.
+   */
+  async purgeEnded(ctx: RequestContext): Promise<void> {
+    await this.tx.manager(ctx).query(`DELETE FROM auth_session WHERE expires_at < $1::timestamptz - interval '7 days' OR revoked_at < $1::timestamptz - interval '7 days'`, [this.clock.now()]);
+  }
 
   private expiry(from: Date): Date {
     return new Date(from.getTime() + this.settings.refreshTtlSeconds * 1000);

@@ -304,6 +304,11 @@ export class UsersService {
     return true;
   }
 
+  /** The person's e-mail address for whoever may see their private details (they and their proxies), else null. */
+  async emailFor(ctx: RequestContext, user: UserEntity): Promise<string | null> {
+    return decide(await ctx.actor(), 'user.viewPrivate', { userId: user.id }).allowed ? user.email : null;
+  }
+
   /** Grants a person has given (active first, then withdrawn), visible to them and their proxies. */
   async grantsOf(ctx: RequestContext, residentId: string): Promise<ProxyGrantEntity[]> {
     authorize(await ctx.requireActor(), 'user.viewPrivate', { userId: residentId });

@@ -3,3 +3,4 @@ export { NotificationsService, DEFAULT_QUIET_HOURS, nextSendTime } from './notif
 export type { NotifyRequest } from './notifications.service';
 export { NotificationKinds } from './notification-kinds';
 export type { Channel, NotificationKind, Template, Params } from './notification-kinds';
+export { DevMessagesService } from './dev-messages.service';

@@ -6,12 +6,13 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationKinds } from './notification-kinds';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
-import { DevMessageEntity, DevMessagesResolver } from './dev-messages.resolver';
+import { DevMessagesResolver } from './dev-messages.resolver';
+import { DevMessageEntity, DevMessagesService } from './dev-messages.service';
 
 /** Notifications: the inbox, channels and preferences. Contexts register their kinds and call `notify`. */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity, DevMessageEntity]), IdentityModule],
-  providers: [{ provide: NotificationKinds, useValue: new NotificationKinds() }, Channels, NotificationsService, NotificationsResolver, DevMessagesResolver],
+  providers: [{ provide: NotificationKinds, useValue: new NotificationKinds() }, Channels, NotificationsService, NotificationsResolver, DevMessagesService, DevMessagesResolver],
   exports: [NotificationsService, NotificationKinds],
 })
 export class NotificationsModule {}

@@ -62,7 +62,13 @@ export class NotificationsResolver {
   @Allow.self()
   @Subscription(() => NotificationObject, {
     description: 'Each new notification of the signed-in person, as it arrives (authenticated on connection_init).',
-    filter: (payload: Added, _args: unknown, context: GraphQLContext) => payload.userId === context.ctx.userId,
+    // The person's session is checked again for each notification: one ended since the
+    // socket signed in (signed out, password changed) gets nothing more.
+    async filter(payload: Added, _args: unknown, context: GraphQLContext) {
+      if (payload.userId !== context.ctx.userId) return false;
+      context.ctx.refreshActor();
+      return !!(await context.ctx.actor());
+    },
     resolve(this: NotificationsResolver, payload: Added, _args: unknown, context: GraphQLContext) {
       context.ctx.clearLoaders();
       return this.notifications.load(context.ctx, payload.notificationId);

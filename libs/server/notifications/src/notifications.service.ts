@@ -70,57 +70,90 @@ export class NotificationsService implements OnModuleInit {
   // ---------- sending ----------
 
   /** Notifies one person (and, for an elder in elder mode, their proxies). Must run inside the transaction of its cause. */
-  async notify(ctx: RequestContext, req: NotifyRequest): Promise<void> {
+  notify(ctx: RequestContext, req: NotifyRequest): Promise<void> {
+    return this.notifyMany(ctx, [req.userId], req);
+  }
+
+  /**
+   * Notifies each of these people alike (a message to a shift's volunteers, an
+   * organisation's coordinators): a fixed number of statements for any number of
+   * people, plus one per SMS or e-mail to send. Must run inside the transaction of its cause.
+   */
+  async notifyMany(ctx: RequestContext, userIds: readonly string[], req: Omit<NotifyRequest, 'userId'>): Promise<void> {
     if (!ctx.transaction) throw new Error(`notification ${req.kind} outside a transaction`);
     const kind = this.kinds.get(req.kind);
-    const [person] = await this.users.many(ctx, [req.userId]);
-    if (!person) return;
-    const [chosen, proxies] = await Promise.all([this.channelsFor(ctx, person.id, req.kind, kind.defaultChannels), this.users.proxiesOf(ctx, [person.id])]);
-    const actingFor = proxies.get(person.id) ?? [];
-    const channels = new Set(chosen);
-    // An elder in elder mode may not open the app: they get an SMS, their proxies the in-app copy.
-    if (person.elderMode && actingFor.length) channels.add('SMS');
-    const id = await this.record(ctx, person.id, req, channels.has('IN_APP'), null);
-    if (!id) return; // notified before
-    for (const channel of ['SMS', 'EMAIL'] as const) {
-      if (!channels.has(channel)) continue;
-      if (channel === 'EMAIL' && !person.email) continue;
-      const sendAfter = channel === 'SMS' && !kind.urgent ? await this.afterQuietHours(ctx, person.id) : this.clock.now();
+    const people = await this.users.many(ctx, [...new Set(userIds)]);
+    if (!people.length) return;
+    const elders = people.filter((p) => p.elderMode).map((p) => p.id);
+    const [chosen, proxies] = await Promise.all([this.channelsFor(ctx, people.map((p) => p.id), req.kind, kind.defaultChannels), this.users.proxiesOf(ctx, elders)]);
+    const channelsOf = new Map(
+      people.map((person) => {
+        const channels = new Set(chosen.get(person.id));
+        // An elder in elder mode may not open the app: they get an SMS, their proxies the in-app copy.
+        if (person.elderMode && proxies.get(person.id)?.length) channels.add('SMS');
+        if (!person.email) channels.delete('EMAIL');
+        return [person.id, channels] as const;
+      }),
+    );
+    const made = await this.record(
+      ctx,
+      req,
+      people.map((p) => ({ userId: p.id, inApp: channelsOf.get(p.id)!.has('IN_APP'), onBehalfOf: null })),
+    );
+    // Only the people notified now (not before, for the same cause) are sent anything, and their proxies told.
+    const sends = [...made].flatMap(([userId, notificationId]) => (['SMS', 'EMAIL'] as const).filter((c) => channelsOf.get(userId)!.has(c)).map((channel) => ({ userId, notificationId, channel })));
+    const quiet = sends.some((d) => d.channel === 'SMS') && !kind.urgent ? await this.quietHoursOf(ctx, [...new Set(sends.filter((d) => d.channel === 'SMS').map((d) => d.userId))]) : new Map();
+    const now = this.clock.now();
+    for (const d of sends) {
+      const sendAfter = d.channel === 'SMS' && !kind.urgent ? nextSendTime(now, quiet.get(d.userId) ?? DEFAULT_QUIET_HOURS) : now;
       const [delivery]: { id: string }[] = await this.tx
         .manager(ctx)
-        .query(`INSERT INTO notification_delivery (notification_id, channel, send_after) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [id, channel, sendAfter]);
+        .query(`INSERT INTO notification_delivery (notification_id, channel, send_after) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [d.notificationId, d.channel, sendAfter]);
       if (delivery) await this.jobs.send(ctx, DELIVER_JOB, { deliveryId: delivery.id }, { startAfter: sendAfter });
     }
-    if (person.elderMode) for (const proxyId of actingFor) await this.record(ctx, proxyId, req, true, person.id);
+    const copies = elders.filter((id) => made.has(id)).flatMap((elderId) => (proxies.get(elderId) ?? []).map((proxyId) => ({ userId: proxyId, inApp: true, onBehalfOf: elderId })));
+    if (copies.length) await this.record(ctx, req, copies);
   }
 
-  /** Inserts the inbox row once per person and cause; answers its id, or null when it existed. */
-  private async record(ctx: RequestContext, userId: string, req: NotifyRequest, inApp: boolean, onBehalfOf: string | null): Promise<string | null> {
-    const [row]: { id: string }[] = await this.tx.manager(ctx).query(
-      `INSERT INTO notification (user_id, kind, params, link, dedupe_key, in_app, on_behalf_of_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
-      [userId, req.kind, req.params ?? {}, req.link ?? null, req.dedupeKey, inApp, onBehalfOf, this.clock.now()],
+  /**
+   * Inserts the inbox rows, once per person and cause (a row that existed is left as it
+   * was), and tells live subscribers of the in-app ones; answers the new rows' ids by person.
+   */
+  private async record(ctx: RequestContext, req: Omit<NotifyRequest, 'userId'>, rows: { userId: string; inApp: boolean; onBehalfOf: string | null }[]): Promise<Map<string, string>> {
+    const made: { id: string; user_id: string; in_app: boolean }[] = await this.tx.manager(ctx).query(
+      `INSERT INTO notification (user_id, kind, params, link, dedupe_key, in_app, on_behalf_of_id, created_at)
+       SELECT r.user_id, $4, $5, $6, $7, r.in_app, r.on_behalf_of_id, $8
+         FROM unnest($1::uuid[], $2::boolean[], $3::uuid[]) AS r(user_id, in_app, on_behalf_of_id)
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id, user_id, in_app`,
+      [rows.map((r) => r.userId), rows.map((r) => r.inApp), rows.map((r) => r.onBehalfOf), req.kind, req.params ?? {}, req.link ?? null, req.dedupeKey, this.clock.now()],
     );
-    if (row && inApp) await this.live.publish(ctx, NOTIFICATION_ADDED, { userId, notificationId: row.id });
-    return row?.id ?? null;
+    await this.live.publishMany(
+      ctx,
+      NOTIFICATION_ADDED,
+      made.filter((r) => r.in_app).map((r) => ({ userId: r.user_id, notificationId: r.id })),
+    );
+    return new Map(made.map((r) => [r.user_id, r.id]));
   }
 
-  /** The channels a person chose for a kind, or the kind's defaults. */
-  private async channelsFor(ctx: RequestContext, userId: string, kind: string, defaults: Channel[]): Promise<Channel[]> {
-    const [row]: { channels: Channel[] }[] = await this.tx.manager(ctx).query(`SELECT channels FROM notification_preference WHERE user_id = $1 AND kind = $2`, [userId, kind]);
-    return row?.channels ?? defaults;
+  /** The channels each person chose for a kind, or the kind's defaults. */
+  private async channelsFor(ctx: RequestContext, userIds: string[], kind: string, defaults: Channel[]): Promise<Map<string, Channel[]>> {
+    const rows: { user_id: string; channels: Channel[] }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT user_id, channels FROM notification_preference WHERE user_id = ANY($1::uuid[]) AND kind = $2`, [userIds, kind]);
+    const chosen = new Map(rows.map((r) => [r.user_id, r.channels]));
+    return new Map(userIds.map((id) => [id, chosen.get(id) ?? defaults]));
+  }
+
+  /** Each person's quiet hours for SMS (the default for those who set none). */
+  private async quietHoursOf(ctx: RequestContext, userIds: string[]): Promise<Map<string, { start: number; end: number }>> {
+    const rows: { user_id: string; quiet_hours_start: number; quiet_hours_end: number }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT user_id, quiet_hours_start, quiet_hours_end FROM notification_settings WHERE user_id = ANY($1::uuid[])`, [userIds]);
+    return new Map(rows.map((r) => [r.user_id, { start: r.quiet_hours_start, end: r.quiet_hours_end }]));
   }
 
   private async quietHours(ctx: RequestContext, userId: string): Promise<{ start: number; end: number }> {
-    const [row]: { quiet_hours_start: number; quiet_hours_end: number }[] = await this.tx
-      .manager(ctx)
-      .query(`SELECT quiet_hours_start, quiet_hours_end FROM notification_settings WHERE user_id = $1`, [userId]);
-    return row ? { start: row.quiet_hours_start, end: row.quiet_hours_end } : DEFAULT_QUIET_HOURS;
-  }
-
-  /** Now, or the end of the person's quiet hours (Asia/Shanghai) when now falls inside them. */
-  async afterQuietHours(ctx: RequestContext, userId: string): Promise<Date> {
-    return nextSendTime(this.clock.now(), await this.quietHours(ctx, userId));
+    return (await this.quietHoursOf(ctx, [userId])).get(userId) ?? DEFAULT_QUIET_HOURS;
   }
 
   /** The job: renders the message in the recipient's language and sends it; throws so the queue retries. */

@@ -88,14 +88,11 @@ export class OrganizationsNotifier implements OnModuleInit {
       this.organizations.memberIdsWithRole(ctx, p.organizationId, 'ADMIN'),
     ]);
     if (!org) return;
-    for (const userId of managers) {
-      await this.notifications.notify(ctx, {
-        userId,
-        kind: p.approved ? 'ALLIANCE_APPLICATION_APPROVED' : 'ALLIANCE_APPLICATION_REJECTED',
-        params: { organization: org.name, alliance: alliance?.name ?? '' },
-        link: `/alliances/${p.allianceId}`,
-        dedupeKey: e.id,
-      });
-    }
+    await this.notifications.notifyMany(ctx, managers, {
+      kind: p.approved ? 'ALLIANCE_APPLICATION_APPROVED' : 'ALLIANCE_APPLICATION_REJECTED',
+      params: { organization: org.name, alliance: alliance?.name ?? '' },
+      link: `/alliances/${p.allianceId}`,
+      dedupeKey: e.id,
+    });
   }
 }

@@ -38,3 +38,4 @@ export * from './jobs/jobs.service';
 export * from './live/live-hub';
 export * from './live/subscriptions-server';
 export * from './jobs/maintenance.jobs';
+export * from './health/metrics';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { authorize, ConflictError, findByIds, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { authorize, Clock, ConflictError, findByIds, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { ClaimsService } from '@civicgrid/volunteering';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 
@@ -9,6 +9,7 @@ export class InvitationsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly claims: ClaimsService,
+    private readonly clock: Clock,
   ) {}
 
   private repo(ctx: RequestContext) {
@@ -20,8 +21,8 @@ export class InvitationsService {
   }
 
   /** A pending invitation past its time reads as EXPIRED even before the row says so. */
-  static statusOf(inv: InvitationEntity): InvitationStatus {
-    return inv.status === 'PENDING' && inv.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : inv.status;
+  statusOf(inv: InvitationEntity): InvitationStatus {
+    return inv.status === 'PENDING' && inv.expiresAt.getTime() <= this.clock.nowMs() ? 'EXPIRED' : inv.status;
   }
 
   async respond(ctx: RequestContext, invitationId: string, accept: boolean): Promise<InvitationEntity> {
@@ -29,7 +30,7 @@ export class InvitationsService {
     const found = await this.load(ctx, invitationId);
     if (!found) throw new NotFoundError('Invitation', 'invitationId');
     authorize(actor, 'claim.actAsVolunteer', { userId: found.volunteerId });
-    if (InvitationsService.statusOf(found) === 'EXPIRED') {
+    if (this.statusOf(found) === 'EXPIRED') {
       await this.repo(ctx).update({ id: found.id, status: 'PENDING' }, { status: 'EXPIRED' });
       throw new ConflictError('invitation.expired', 'This invitation has expired');
     }
@@ -41,7 +42,7 @@ export class InvitationsService {
         inv.claimId = claim.id;
       }
       inv.status = accept ? 'ACCEPTED' : 'DECLINED';
-      inv.respondedAt = new Date();
+      inv.respondedAt = this.clock.now();
       return this.repo(t).save(inv);
     });
   }

@@ -131,7 +131,7 @@ export class InvitationResolver {
 
   @ResolveField(() => InvitationStatusEnum, { description: 'Status.' })
   status(i: InvitationEntity) {
-    return InvitationsService.statusOf(i);
+    return this.invitations.statusOf(i);
   }
 
   @ResolveField(() => [MatchReasonObject], { description: 'Why this volunteer was invited.' })

@@ -19,8 +19,9 @@ import { UsersService } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
 import {
   AuditService,
-  EventBus,
   authorize,
+  Clock,
+  EventBus,
   ConflictError,
   InvalidInputError,
   NotFoundError,
@@ -83,6 +84,11 @@ const toStored = (reasons: readonly MatchReason[]): StoredReason[] => reasons.ma
  * bounding-box and time-window queries (never a scan of everything), maps them onto the
  * library's shapes, and turns batch assignments into invitations.
  */
+/** The event an invitation makes (staffing's notifier tells the volunteer). */
+function invitationSent(invitationId: string, shiftId: string, volunteerId: string) {
+  return { type: 'invitation.sent', aggregateType: 'invitation', aggregateId: invitationId, payload: { invitationId, shiftId, volunteerId } };
+}
+
 @Injectable()
 export class MatchingService {
   constructor(
@@ -94,10 +100,11 @@ export class MatchingService {
     private readonly geo: GeoService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   private async invited(t: RequestContext, invitationId: string, shiftId: string, volunteerId: string): Promise<void> {
-    await this.events.publish(t, { type: 'invitation.sent', aggregateType: 'invitation', aggregateId: invitationId, payload: { invitationId, shiftId, volunteerId } });
+    await this.events.publish(t, invitationSent(invitationId, shiftId, volunteerId));
   }
 
   // ---------- facts ----------
@@ -119,7 +126,7 @@ export class MatchingService {
       this.geo.defaultCentre(ctx),
     ]);
     const fallback: GeoPoint = { lat: centre?.latitude ?? 0, lng: centre?.longitude ?? 0 };
-    const now = Date.now();
+    const now = this.clock.nowMs();
     return Promise.all(
       people.map(async (p) => {
         const s = stats.get(p.id);
@@ -171,7 +178,7 @@ export class MatchingService {
     return this.tasks.openShiftsIn(
       ctx,
       regions.map((r) => r.id),
-      new Date(Date.now() + HORIZON_MS),
+      new Date(this.clock.nowMs() + HORIZON_MS),
       MAX_CANDIDATE_SHIFTS,
     );
   }
@@ -192,7 +199,7 @@ export class MatchingService {
     const [volunteer] = await this.volunteersOf(ctx, [me]);
     const candidates = await this.openShiftsNear(ctx, volunteer.home, DEFAULT_RADIUS_KM);
     const index = createShiftIndex(await this.shiftsOf(ctx, candidates));
-    const recs = recommendShifts(volunteer, index, { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: Date.now() });
+    const recs = recommendShifts(volunteer, index, { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: this.clock.nowMs() });
     const byId = new Map(candidates.map((s) => [s.id, s]));
     return recs.map((r) => ({ shift: byId.get(r.shift.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
   }
@@ -214,7 +221,7 @@ export class MatchingService {
     const people = await this.peopleNear(ctx, [matchShift.location], DEFAULT_RADIUS_KM);
     const blocked = await this.alreadyAsked(ctx, [shift]);
     const volunteers = await this.volunteersOf(ctx, people, blocked);
-    const recs = recommendVolunteers(matchShift, createVolunteerIndex(volunteers), { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: Date.now() });
+    const recs = recommendVolunteers(matchShift, createVolunteerIndex(volunteers), { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: this.clock.nowMs() });
     const byId = new Map(people.map((p) => [p.id, p]));
     return recs.map((r) => ({ volunteer: byId.get(r.volunteer.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
   }
@@ -244,15 +251,15 @@ export class MatchingService {
     const actor = await ctx.requireActor();
     const { shift, task } = await this.requireManagedShift(ctx, shiftId, 'shiftId');
     if (task.status !== 'PUBLISHED') throw new ConflictError('invitation.taskNotOpen', `This task is ${task.status.toLowerCase()}`);
-    if (shift.startsAt.getTime() <= Date.now()) throw new ConflictError('invitation.shiftStarted', 'This shift has already started');
+    if (shift.startsAt.getTime() <= this.clock.nowMs()) throw new ConflictError('invitation.shiftStarted', 'This shift has already started');
     const person = await this.users.require(ctx, volunteerId, 'volunteerId');
     const [matchShift] = await this.shiftsOf(ctx, [shift]);
     const [volunteer] = await this.volunteersOf(ctx, [person], await this.alreadyAsked(ctx, [shift]));
     // Explain the invitation with the same score the recommendations show; a hard filter
     // (a claim at that time, too young) refuses it.
-    const scored = matchShift && scorePair(volunteer, { ...matchShift, placesLeft: Math.max(1, matchShift.placesLeft) }, { maxDistanceKm: 1_000, now: Date.now() });
+    const scored = matchShift && scorePair(volunteer, { ...matchShift, placesLeft: Math.max(1, matchShift.placesLeft) }, { maxDistanceKm: 1_000, now: this.clock.nowMs() });
     if (scored && isExcluded(scored)) throw new ConflictError(`invitation.${scored.excluded.toLowerCase()}`, `This volunteer cannot take the shift (${scored.excluded})`);
-    const expiresAt = new Date(Math.min(Date.now() + (expiresInMinutes ?? 24 * 60) * 60_000, shift.startsAt.getTime()));
+    const expiresAt = new Date(Math.min(this.clock.nowMs() + (expiresInMinutes ?? 24 * 60) * 60_000, shift.startsAt.getTime()));
     return this.tx.run(ctx, async (t) => {
       const em = this.tx.manager(t);
       const rows: { id: string }[] = await em.query(
@@ -283,14 +290,14 @@ export class MatchingService {
     const managed = await Promise.all(shiftIds.map((id, i) => this.requireManagedShift(ctx, id, `shiftIds.${i}`)));
     for (const { shift, task } of managed) {
       if (task.status !== 'PUBLISHED') throw new ConflictError('autoAssign.taskNotOpen', `Shift ${shift.id} belongs to a ${task.status.toLowerCase()} task`);
-      if (shift.startsAt.getTime() <= Date.now()) throw new ConflictError('autoAssign.shiftStarted', `Shift ${shift.id} has already started`);
+      if (shift.startsAt.getTime() <= this.clock.nowMs()) throw new ConflictError('autoAssign.shiftStarted', `Shift ${shift.id} has already started`);
     }
     const shifts = managed.map((m) => m.shift);
     const radius = req.maxDistanceKm ?? DEFAULT_RADIUS_KM;
     const matchShifts = await this.shiftsOf(ctx, shifts);
     const people = await this.peopleNear(ctx, matchShifts.map((s) => s.location), radius);
     const volunteers = await this.volunteersOf(ctx, people, await this.alreadyAsked(ctx, shifts));
-    const proposal = assign(matchShifts, volunteers, { maxDistanceKm: radius, now: Date.now() });
+    const proposal = assign(matchShifts, volunteers, { maxDistanceKm: radius, now: this.clock.nowMs() });
     const pairs: StoredPair[] = proposal.pairs.map((p) => ({ shiftId: p.shiftId, volunteerId: p.volunteerId, score: p.score, distanceKm: p.distanceKm, reasons: toStored(p.reasons) }));
     const expiresIn = (req.expiresInMinutes ?? 24 * 60) * 60_000;
 
@@ -306,22 +313,36 @@ export class MatchingService {
             proposal: { pairs, invitationIds: [], objective: proposal.objective, unfilledPlaces: proposal.unfilledPlaces },
           }),
         );
-        const invitations: InvitationEntity[] = [];
-        if (!req.dryRun) {
-          for (const p of pairs) {
-            const shift = shifts.find((s) => s.id === p.shiftId)!;
-            // An invitation lapses at the latest when its shift starts.
-            const expiresAt = new Date(Math.min(Date.now() + expiresIn, shift.startsAt.getTime()));
-            const rows: { id: string }[] = await em.query(
-              `INSERT INTO invitation (batch_id, shift_id, volunteer_id, invited_by_id, score, reasons, distance_km, expires_at)
-               VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-              [batch.id, p.shiftId, p.volunteerId, actor.userId, Math.min(1, Math.max(0, p.score)), JSON.stringify(p.reasons), p.distanceKm, expiresAt],
-            );
-            if (rows[0]) {
-              invitations.push(await em.getRepository(InvitationEntity).findOneByOrFail({ id: rows[0].id }));
-              await this.invited(t, rows[0].id, p.shiftId, p.volunteerId);
-            }
-          }
+        let invitations: InvitationEntity[] = [];
+        if (!req.dryRun && pairs.length) {
+          const startOf = new Map(shifts.map((s) => [s.id, s.startsAt.getTime()]));
+          // All pairs in one statement (in proposal order); one already invited is skipped.
+          // An invitation lapses at the latest when its shift starts.
+          const rows: { id: string }[] = await em.query(
+            `INSERT INTO invitation (batch_id, shift_id, volunteer_id, invited_by_id, score, reasons, distance_km, expires_at)
+             SELECT $1, p.shift_id, p.volunteer_id, $2, p.score, p.reasons, p.distance_km, p.expires_at
+               FROM unnest($3::uuid[], $4::uuid[], $5::float8[], $6::jsonb[], $7::float8[], $8::timestamptz[]) WITH ORDINALITY
+                    AS p(shift_id, volunteer_id, score, reasons, distance_km, expires_at, n)
+              ORDER BY p.n
+             ON CONFLICT DO NOTHING RETURNING id`,
+            [
+              batch.id,
+              actor.userId,
+              pairs.map((p) => p.shiftId),
+              pairs.map((p) => p.volunteerId),
+              pairs.map((p) => Math.min(1, Math.max(0, p.score))),
+              pairs.map((p) => JSON.stringify(p.reasons)),
+              pairs.map((p) => p.distanceKm),
+              pairs.map((p) => new Date(Math.min(this.clock.nowMs() + expiresIn, startOf.get(p.shiftId)!))),
+            ],
+          );
+          const made = await em.getRepository(InvitationEntity).findBy({ id: In(rows.map((r) => r.id)) });
+          const order = new Map(rows.map((r, i) => [r.id, i]));
+          invitations = made.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+          await this.events.publishMany(
+            t,
+            invitations.map((i) => invitationSent(i.id, i.shiftId, i.volunteerId)),
+          );
           batch.proposal = { ...batch.proposal, invitationIds: invitations.map((i) => i.id) };
           await em.getRepository(AssignmentBatchEntity).save(batch);
           await this.audit.record(t, { action: 'matching.autoAssign', subjectType: 'assignment_batch', subjectId: batch.id, detail: { shifts: shiftIds.length, invitations: invitations.length } });

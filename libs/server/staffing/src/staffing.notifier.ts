@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationKind, NotificationKinds, NotificationsService } from '@civicgrid/notifications';
-import { OrganizationsService } from '@civicgrid/organizations';
 import { EventBus, PublishedEvent, RequestContext } from '@civicgrid/platform';
 import { TasksService } from '@civicgrid/volunteering';
 
@@ -24,7 +23,6 @@ export class StaffingNotifier implements OnModuleInit {
     private readonly kinds: NotificationKinds,
     private readonly notifications: NotificationsService,
     private readonly tasks: TasksService,
-    private readonly organizations: OrganizationsService,
   ) {}
 
   onModuleInit(): void {
@@ -34,14 +32,12 @@ export class StaffingNotifier implements OnModuleInit {
 
   private async invitationSent(ctx: RequestContext, e: PublishedEvent): Promise<void> {
     const p = e.payload as { invitationId: string; shiftId: string; volunteerId: string };
-    const shift = await this.tasks.loadShift(ctx, p.shiftId);
-    const task = shift && (await this.tasks.loadTask(ctx, shift.taskId));
-    if (!shift || !task) return;
-    const org = await this.organizations.load(ctx, task.organizationId);
+    const facts = await this.tasks.shiftFacts(ctx, p.shiftId);
+    if (!facts) return;
     await this.notifications.notify(ctx, {
       userId: p.volunteerId,
       kind: 'INVITATION_RECEIVED',
-      params: { task: task.title, startsAt: shift.startsAt.toISOString(), organization: org?.name ?? '' },
+      params: facts.params,
       link: '/invitations',
       dedupeKey: e.id,
     });

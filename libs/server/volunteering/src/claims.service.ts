@@ -156,7 +156,7 @@ export class ClaimsService {
       if (!CANCELLABLE.includes(claim.status)) {
         throw new ConflictError('claim.notCancellable', `A ${claim.status.toLowerCase()} claim cannot be cancelled`);
       }
-      if (shift.endsAt.getTime() <= Date.now()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
+      if (shift.endsAt.getTime() <= this.clock.nowMs()) throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
       const freedPlace = HOLDS_PLACE.includes(claim.status);
       claim.status = 'CANCELLED';
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);
@@ -266,7 +266,7 @@ export class ClaimsService {
       if (!allowed) authorize(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
       if (claim.status !== 'CHECKED_IN' || !claim.checkInAt) throw new ConflictError('checkOut.notCheckedIn', 'Check in before checking out');
       claim.status = 'ATTENDED';
-      claim.checkOutAt = new Date();
+      claim.checkOutAt = this.clock.now();
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);
       await em.getRepository(ServiceRecordEntity).insert({
         claimId: claim.id,
@@ -286,11 +286,13 @@ export class ClaimsService {
       const { claim, shift, task } = await this.lockClaim(em, claimId);
       authorize(actor, 'claim.decide', { organizationId: task.organizationId });
       if (claim.status !== 'CONFIRMED') throw new ConflictError('claim.notConfirmed', `A ${claim.status.toLowerCase()} claim cannot be marked as a no-show`);
-      if (shift.startsAt.getTime() > Date.now()) throw new ConflictError('claim.shiftNotStarted', 'A no-show can be recorded once the shift has started');
+      if (shift.startsAt.getTime() > this.clock.nowMs()) throw new ConflictError('claim.shiftNotStarted', 'A no-show can be recorded once the shift has started');
       claim.status = 'NO_SHOW';
       claim.decidedById = actor.userId;
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);
       await this.audit.record(t, { action: 'claim.noShow', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId } });
+      // The place it held is counted no more: the board's live figures follow.
+      await this.claimEvent(t, 'claim.noShow', claim, shift, task);
       await this.tasks.completeIfFinished(t, task.id);
       return saved;
     });
@@ -315,7 +317,7 @@ export class ClaimsService {
   private listClaims(qb: SelectQueryBuilder<ShiftClaimEntity>, filter: ClaimListFilter, page: PageArgs, direction: 'ASC' | 'DESC' = 'DESC') {
     if (filter.statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.upcoming != null) {
-      qb.innerJoin(ShiftEntity, 's', 's.id = c.shift_id').andWhere(filter.upcoming ? 's.ends_at > now()' : 's.ends_at <= now()');
+      qb.innerJoin(ShiftEntity, 's', 's.id = c.shift_id').andWhere(filter.upcoming ? 's.ends_at > :now' : 's.ends_at <= :now', { now: this.clock.now() });
     }
     return paginate(qb, page, { columns: [{ expr: 'c.seq', kind: 'number' }], direction, keyOf: (c) => [String(c.seq)] });
   }
@@ -337,8 +339,8 @@ export class ClaimsService {
               count(*) FILTER (WHERE claim_is_present(c.status))::int AS attended,
               count(*) FILTER (WHERE claim_is_committed(c.status))::int AS held
          FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-        WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= now() GROUP BY c.volunteer_id`,
-      [[...volunteerIds]],
+        WHERE c.volunteer_id = ANY($1::uuid[]) AND s.ends_at <= $2 GROUP BY c.volunteer_id`,
+      [[...volunteerIds], this.clock.now()],
     );
     return new Map(rows.map((r) => [r.volunteer_id, { attended: r.attended, held: r.held }]));
   }
@@ -347,25 +349,25 @@ export class ClaimsService {
   async heldIntervals(ctx: RequestContext, volunteerIds: readonly string[]): Promise<Map<string, { startsAt: Date; endsAt: Date }[]>> {
     const rows: { volunteer_id: string; starts_at: Date; ends_at: Date }[] = await this.tx.manager(ctx).query(
       `SELECT c.volunteer_id, s.starts_at, s.ends_at FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-        WHERE c.volunteer_id = ANY($1::uuid[]) AND claim_holds_time(c.status) AND s.ends_at > now()`,
-      [[...volunteerIds]],
+        WHERE c.volunteer_id = ANY($1::uuid[]) AND claim_holds_time(c.status) AND s.ends_at > $2`,
+      [[...volunteerIds], this.clock.now()],
     );
     const out = new Map<string, { startsAt: Date; endsAt: Date }[]>();
     for (const r of rows) out.set(r.volunteer_id, [...(out.get(r.volunteer_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
     return out;
   }
 
-  /** Who already has a standing claim on each of these shifts. */
   /** Who is expected (confirmed or checked in) on a shift, or on a task's shifts not yet ended. */
   async expectedVolunteers(ctx: RequestContext, taskId: string, shiftId: string | null): Promise<string[]> {
     const rows: { volunteer_id: string }[] = await this.tx.manager(ctx).query(
       `SELECT DISTINCT c.volunteer_id FROM shift_claim c JOIN shift s ON s.id = c.shift_id
-        WHERE s.task_id = $1 AND ($2::uuid IS NULL OR s.id = $2) AND s.ends_at > now() AND claim_is_expected(c.status)`,
-      [taskId, shiftId],
+        WHERE s.task_id = $1 AND ($2::uuid IS NULL OR s.id = $2) AND s.ends_at > $3 AND claim_is_expected(c.status)`,
+      [taskId, shiftId, this.clock.now()],
     );
     return rows.map((r) => r.volunteer_id);
   }
 
+  /** Who already has a standing claim on each of these shifts. */
   async standingClaimants(ctx: RequestContext, shiftIds: readonly string[]): Promise<{ shiftId: string; volunteerId: string }[]> {
     const rows: { shift_id: string; volunteer_id: string }[] = await this.tx
       .manager(ctx)

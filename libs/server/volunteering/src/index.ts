@@ -1,9 +1,6 @@
 export { VolunteeringModule } from './volunteering.module';
 export { TasksService } from './tasks.service';
 export { ShiftBoard } from './shift-board';
-export type { BoardQuery, BoardPage } from './shift-board';
-export type { DraftTask } from './tasks.service';
-export { CLAIM_EVENTS } from './volunteering.events';
 export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, TaskCompletedPayload } from './volunteering.events';
 export { ClaimsService } from './claims.service';
 export { ServiceRecordsService } from './service-records.service';
@@ -11,6 +8,6 @@ export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from '
 export type { TaskEntity as Task, TaskStatus } from './task.entity';
 export type { ShiftEntity as Shift } from './shift.entity';
 export type { ShiftClaimEntity as ShiftClaim } from './shift-claim.entity';
-export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, WAITING, EXPECTED, PRESENT, COMMITTED, CANCELLABLE, CLAIM_STATUS_FUNCTIONS, claimStatusFunctionsSql } from './claim-status';
+export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, CANCELLABLE, CLAIM_STATUS_FUNCTIONS, claimStatusFunctionsSql } from './claim-status';
 export type { ClaimStatus } from './claim-status';
 export { VOLUNTEERING_KINDS } from './volunteering.notifier';

@@ -1,6 +1,6 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { GeoService } from '@civicgrid/geo';
-import { Allow, GraphQLContext, LiveHub, Public, within } from '@civicgrid/platform';
+import { Allow, GraphQLContext, LiveHub, Public } from '@civicgrid/platform';
 import { ShiftObject } from './graphql/volunteering.objects';
 import { TasksService } from './tasks.service';
 import { SHIFT_UPDATED } from './volunteering.notifier';
@@ -25,7 +25,7 @@ export class LiveShiftsResolver {
     description: 'Shifts in the region subtree as their counts or status change (the board). Public, like the board.',
     async filter(this: LiveShiftsResolver, payload: ShiftUpdated, args: { regionId: string }, context: GraphQLContext) {
       const scope = await this.geo.pathOf(context.ctx, args.regionId);
-      return !!scope && within(scope, payload.regionPath);
+      return !!scope && GeoService.contains(scope, payload.regionPath);
     },
     resolve(this: LiveShiftsResolver, payload: ShiftUpdated, _args: unknown, context: GraphQLContext) {
       context.ctx.clearLoaders(); // this event's counts, not the last one's

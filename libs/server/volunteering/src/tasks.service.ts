@@ -78,13 +78,25 @@ export function newCheckInCode(): string {
 }
 
 /** A shift starts in the future, ends after it starts and lasts at most a day. */
-function checkShift(s: NewShift, field: string): void {
-  if (s.startsAt.getTime() <= Date.now()) throw new InvalidInputError(`${field}.startsAt`, 'shift.startsInPast', 'A shift must start in the future');
+function checkShift(s: NewShift, field: string, nowMs: number): void {
+  if (s.startsAt.getTime() <= nowMs) throw new InvalidInputError(`${field}.startsAt`, 'shift.startsInPast', 'A shift must start in the future');
   if (s.endsAt.getTime() <= s.startsAt.getTime()) throw new InvalidInputError(`${field}.endsAt`, 'shift.endsBeforeStart', 'A shift must end after it starts');
   if (s.endsAt.getTime() - s.startsAt.getTime() > Limits.shiftMaxHours * HOUR) {
     throw new InvalidInputError(`${field}.endsAt`, 'shift.tooLong', `A shift may last at most ${Limits.shiftMaxHours} hours`);
   }
 }
+
+/**
+ * A finished task (`t`), as of the instant in the parameter `now`: published or closed,
+ * its shifts all ended, nobody still expected, every attended claim's minutes decided.
+ */
+const finished = (now: string) => `t.status IN ('PUBLISHED','CLOSED')
+  AND EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id)
+  AND NOT EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id AND s.ends_at > ${now}::timestamptz)
+  AND NOT EXISTS (SELECT 1 FROM shift s JOIN shift_claim c ON c.shift_id = s.id
+                   LEFT JOIN service_record r ON r.claim_id = c.id
+                   WHERE s.task_id = t.id
+                     AND (claim_is_expected(c.status) OR (c.status = 'ATTENDED' AND (r.status IS NULL OR r.status = 'PENDING'))))`;
 
 /** Tasks and their shifts: creation, publication, the board, completion. */
 @Injectable()
@@ -117,6 +129,15 @@ export class TasksService {
     return loadById(ctx, 'task.byId', id, this.fetchTasks(ctx));
   }
 
+
+  /** What notifications about a shift say: its task's title, its start and the organisation's name. */
+  async shiftFacts(ctx: RequestContext, shiftId: string): Promise<{ shift: ShiftEntity; task: TaskEntity; params: { task: string; startsAt: string; organization: string } } | null> {
+    const shift = await this.loadShift(ctx, shiftId);
+    const task = shift && (await this.loadTask(ctx, shift.taskId));
+    if (!shift || !task) return null;
+    const org = await this.organizations.load(ctx, task.organizationId);
+    return { shift, task, params: { task: task.title, startsAt: shift.startsAt.toISOString(), organization: org?.name ?? '' } };
+  }
   loadShift(ctx: RequestContext, id: string): Promise<ShiftEntity | null> {
     return loadById(ctx, 'shift.byId', id, this.fetchShifts(ctx));
   }
@@ -142,7 +163,7 @@ export class TasksService {
     if (!title) throw new InvalidInputError('title', 'validation.isNotEmpty', 'title must not be blank');
     const category = input.category.trim().toUpperCase();
     if (!category) throw new InvalidInputError('category', 'validation.isNotEmpty', 'category must not be blank');
-    input.shifts.forEach((s, i) => checkShift(s, `shifts.${i}`));
+    input.shifts.forEach((s, i) => checkShift(s, `shifts.${i}`, this.clock.nowMs()));
     return this.tx.run(ctx, async (t) => {
       const task = await this.tasks(t).save(
         this.tasks(t).create({
@@ -173,7 +194,7 @@ export class TasksService {
   /** Adds a shift to a task that is still a draft or open (COORDINATOR or above). */
   async addShift(ctx: RequestContext, taskId: string, shift: NewShift): Promise<ShiftEntity> {
     const actor = await ctx.requireActor();
-    checkShift(shift, 'shift');
+    checkShift(shift, 'shift', this.clock.nowMs());
     return this.tx.run(ctx, async (t) => {
       const task = await this.tasks(t).findOne({ where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
       if (!task || (task.status === 'DRAFT' && !can(actor, 'organization.viewInternal', { organizationId: task.organizationId }))) {
@@ -233,7 +254,7 @@ export class TasksService {
       [task.id],
     );
     task.status = 'COMPLETED';
-    task.completedAt = new Date();
+    task.completedAt = this.clock.now();
     task.closedAt ??= task.completedAt;
     const saved = await this.tasks(ctx).save(task);
     await this.events.publish<TaskCompletedPayload>(ctx, {
@@ -252,18 +273,7 @@ export class TasksService {
    */
   async completeIfFinished(ctx: RequestContext, taskId: string): Promise<boolean> {
     const em = this.tx.manager(ctx);
-    const [row] = await em.query(
-      `SELECT t.id FROM task t
-        WHERE t.id = $1 AND t.status IN ('PUBLISHED','CLOSED')
-          AND EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id)
-          AND NOT EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id AND s.ends_at > now())
-          AND NOT EXISTS (SELECT 1 FROM shift s JOIN shift_claim c ON c.shift_id = s.id
-                           LEFT JOIN service_record r ON r.claim_id = c.id
-                           WHERE s.task_id = t.id
-                             AND (claim_is_expected(c.status) OR (c.status = 'ATTENDED' AND (r.status IS NULL OR r.status = 'PENDING'))))
-        FOR UPDATE OF t SKIP LOCKED`,
-      [taskId],
-    );
+    const [row] = await em.query(`SELECT t.id FROM task t WHERE t.id = $1 AND ${finished('$2')} FOR UPDATE OF t SKIP LOCKED`, [taskId, this.clock.now()]);
     if (!row) return false;
     const task = await this.tasks(ctx).findOneByOrFail({ id: taskId });
     await this.markCompleted(ctx, task);
@@ -273,10 +283,9 @@ export class TasksService {
 
   /** The periodic sweep: completes every finished task. Returns how many. */
   async completeFinishedTasks(ctx: RequestContext): Promise<number> {
-    const candidates: { id: string }[] = await this.tx.manager(ctx).query(
-      `SELECT t.id FROM task t WHERE t.status IN ('PUBLISHED','CLOSED')
-          AND NOT EXISTS (SELECT 1 FROM shift s WHERE s.task_id = t.id AND s.ends_at > now()) LIMIT 500`,
-    );
+    // The same test as completeIfFinished: tasks that cannot complete yet (a claim still
+    // to settle) are not picked, so they never crowd finished ones out of the batch.
+    const candidates: { id: string }[] = await this.tx.manager(ctx).query(`SELECT t.id FROM task t WHERE ${finished('$1')} ORDER BY t.id LIMIT 500`, [this.clock.now()]);
     let done = 0;
     for (const { id } of candidates) {
       if (await this.tx.run(ctx, (t) => this.completeIfFinished(t, id))) done++;
@@ -299,11 +308,11 @@ export class TasksService {
       authorize(actor, 'task.manage', { organizationId: task.organizationId });
       if (task.status !== from) throw new ConflictError(`${action}.badStatus`, `Only a ${from} task can be moved to ${to}; this one is ${task.status}`);
       if (to === 'PUBLISHED') {
-        const future = await this.shifts(t).createQueryBuilder('s').where('s.task_id = :id AND s.ends_at > now()', { id }).getCount();
+        const future = await this.shifts(t).createQueryBuilder('s').where('s.task_id = :id AND s.ends_at > :now', { id, now: this.clock.now() }).getCount();
         if (!future) throw new ConflictError('task.publish.noFutureShift', 'A task needs at least one shift that has not ended to be published');
-        task.publishedAt = new Date();
+        task.publishedAt = this.clock.now();
       }
-      if (to === 'CLOSED') task.closedAt = new Date();
+      if (to === 'CLOSED') task.closedAt = this.clock.now();
       task.status = to;
       const saved = await this.tasks(t).save(task);
       await this.audit.record(t, { action, subjectType: 'task', subjectId: id, detail: { from, to } });
@@ -393,7 +402,7 @@ export class TasksService {
       .createQueryBuilder('s')
       // The board's copy of the region: set exactly while the task is published.
       .where('s.board_region_id IN (:...regionIds)', { regionIds })
-      .andWhere('s.starts_at > now() AND s.starts_at < :startsBefore', { startsBefore })
+      .andWhere('s.starts_at > :now AND s.starts_at < :startsBefore', { now: this.clock.now(), startsBefore })
       .andWhere('s.confirmed_count < s.capacity')
       .orderBy('s.starts_at')
       .limit(limit)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Limits } from '@civicgrid/contracts';
 import {
@@ -25,7 +24,6 @@ export const MESSAGE_LIMIT: Limit = {
   errorKey: 'message.tooMany',
   message: (s) => `Too many messages to volunteers; try again in ${minutesFrom(s)} minutes`,
 };
-export const MESSAGE_MAX_LENGTH = Limits.volunteerMessageMaxLength;
 
 export interface MessageVolunteers {
   shiftId?: string | null;
@@ -57,7 +55,7 @@ export class VolunteerMessagesService {
     if (!!input.shiftId === !!input.taskId) throw new InvalidInputError('shiftId', 'message.shiftOrTask', 'Give exactly one of shiftId and taskId');
     const message = input.message.replace(/\p{Cc}/gu, (c) => (c === '\n' ? c : '')).trim();
     if (!message) throw new InvalidInputError('message', 'validation.isNotEmpty', 'message must not be blank');
-    if ([...message].length > MESSAGE_MAX_LENGTH) throw new InvalidInputError('message', 'validation.maxLength', `message must be at most ${MESSAGE_MAX_LENGTH} characters`);
+    if ([...message].length > Limits.volunteerMessageMaxLength) throw new InvalidInputError('message', 'validation.maxLength', `message must be at most ${Limits.volunteerMessageMaxLength} characters`);
     const key = input.idempotencyKey.trim();
     if (!key || key.length > 100) throw new InvalidInputError('idempotencyKey', 'validation.length', 'idempotencyKey must have 1 to 100 characters');
 
@@ -67,7 +65,6 @@ export class VolunteerMessagesService {
     const task = await this.tasks.visibleTask(ctx, taskId);
     if (!task) throw new NotFoundError('Task', input.shiftId ? 'shiftId' : 'taskId');
     authorize(actor, 'task.manage', { organizationId: task.organizationId });
-    const fingerprint = createHash('sha256').update(JSON.stringify([task.id, shift?.id ?? null, message])).digest('hex');
 
     return this.tx.run(ctx, async (t) => {
       const em = this.tx.manager(t);
@@ -78,7 +75,7 @@ export class VolunteerMessagesService {
         [actor.userId, key],
       );
       if (first) {
-        const same = createHash('sha256').update(JSON.stringify([first.task_id, first.shift_id, first.message])).digest('hex') === fingerprint;
+        const same = first.task_id === task.id && first.shift_id === (shift?.id ?? null) && first.message === message;
         if (!same) throw new ConflictError('idempotency.keyReused', 'This idempotencyKey was used for another message');
         return { recipients: first.recipient_ids.length };
       }

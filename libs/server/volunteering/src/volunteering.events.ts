@@ -2,7 +2,7 @@
  * The events volunteering publishes (ids and facts, never personal data beyond ids).
  * Others subscribe by these names; the payloads are their contract.
  */
-export type ClaimEventType = 'claim.confirmed' | 'claim.waitlisted' | 'claim.requested' | 'claim.promoted' | 'claim.decided' | 'claim.cancelled';
+export type ClaimEventType = 'claim.confirmed' | 'claim.waitlisted' | 'claim.requested' | 'claim.promoted' | 'claim.decided' | 'claim.cancelled' | 'claim.noShow';
 
 export interface ClaimEventPayload {
   claimId: string;
@@ -40,4 +40,4 @@ export interface ServiceVerifiedPayload {
   kind: 'CHECKED_IN';
 }
 
-export const CLAIM_EVENTS: ClaimEventType[] = ['claim.confirmed', 'claim.waitlisted', 'claim.requested', 'claim.promoted', 'claim.decided', 'claim.cancelled'];
+export const CLAIM_EVENTS: ClaimEventType[] = ['claim.confirmed', 'claim.waitlisted', 'claim.requested', 'claim.promoted', 'claim.decided', 'claim.cancelled', 'claim.noShow'];

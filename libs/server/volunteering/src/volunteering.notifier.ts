@@ -29,6 +29,11 @@ export const VOLUNTEERING_KINDS: NotificationKind[] = [
     'zh-TW': { title: '已候補：{task}', body: '「{task}」（{startsAt:when}）名額已滿，您在候補名單上；有人取消時會通知您。' },
     en: { title: 'Waitlisted: {task}', body: '“{task}” ({startsAt:when}) is full; you are on the waitlist and will hear if a place frees up.' },
   }),
+  kind('CLAIM_AWAITING_APPROVAL', ['IN_APP'], {
+    'zh-CN': { title: '新报名待审核：{task}', body: '“{task}”（{startsAt:when}）有一份新的报名等待您审核。' },
+    'zh-TW': { title: '新報名待審核：{task}', body: '「{task}」（{startsAt:when}）有一份新的報名等待您審核。' },
+    en: { title: 'A request to decide: {task}', body: 'Someone asked for a place on “{task}” ({startsAt:when}); it awaits a coordinator’s decision.' },
+  }),
   kind('CLAIM_PROMOTED', ['IN_APP', 'SMS'], {
     'zh-CN': { title: '候补转正：{task}', body: '有人取消了，您已获得“{task}”（{startsAt:when}）的名额。', sms: '您已从候补转为正式：{task}，{startsAt:when}。' },
     'zh-TW': { title: '候補轉正：{task}', body: '有人取消了，您已獲得「{task}」（{startsAt:when}）的名額。', sms: '您已從候補轉為正式：{task}，{startsAt:when}。' },
@@ -103,12 +108,8 @@ export class VolunteeringNotifier implements OnModuleInit {
     this.jobs.define({ name: COMPLETION_JOB, cron: '* * * * *', retryLimit: 0, handle: (ctx) => this.tasks.completeFinishedTasks(ctx).then(() => undefined) });
   }
 
-  /** The words' facts about a claim's shift: task title, start, organisation name. */
-  private async facts(ctx: RequestContext, shiftId: string) {
-    const shift = await this.tasks.loadShift(ctx, shiftId);
-    const task = shift && (await this.tasks.loadTask(ctx, shift.taskId));
-    const org = task && (await this.organizations.load(ctx, task.organizationId));
-    return shift && task ? { shift, task, params: { task: task.title, startsAt: shift.startsAt.toISOString(), organization: org?.name ?? '' } } : null;
+  private facts(ctx: RequestContext, shiftId: string) {
+    return this.tasks.shiftFacts(ctx, shiftId);
   }
 
   private async claimChanged(ctx: RequestContext, e: PublishedEvent<ClaimEventPayload>): Promise<void> {
@@ -120,11 +121,24 @@ export class VolunteeringNotifier implements OnModuleInit {
       'claim.decided': p.approved ? 'CLAIM_APPROVED' : 'CLAIM_REJECTED',
       'claim.cancelled': p.byOrganization ? 'CLAIM_CANCELLED_BY_ORGANIZATION' : undefined,
     };
+    if (e.type === 'claim.requested') return this.approvalAwaited(ctx, e);
     const k = kindOf[e.type];
     if (!k) return;
     const f = await this.facts(ctx, p.shiftId);
     if (!f) return;
     await this.notifications.notify(ctx, { userId: p.volunteerId, kind: k, params: f.params, link: '/my-shifts', dedupeKey: e.id });
+  }
+
+  /**
+   * A claim awaiting approval: whoever may decide it (the organisation's coordinators and
+   * up, the claimant aside) is told. The claimant sees "pending" on the claim itself.
+   */
+  private async approvalAwaited(ctx: RequestContext, e: PublishedEvent<ClaimEventPayload>): Promise<void> {
+    const p = e.payload;
+    const [f, deciders] = await Promise.all([this.facts(ctx, p.shiftId), this.organizations.memberIdsWithRole(ctx, p.organizationId, 'COORDINATOR')]);
+    if (!f) return;
+    const others = deciders.filter((u) => u !== p.volunteerId);
+    await this.notifications.notifyMany(ctx, others, { kind: 'CLAIM_AWAITING_APPROVAL', params: f.params, link: `/orgs/${p.organizationId}/tasks/${p.taskId}`, dedupeKey: e.id });
   }
 
   /**
@@ -178,15 +192,12 @@ export class VolunteeringNotifier implements OnModuleInit {
     const chars = [...m.message];
     const room = Math.max(10, 60 - [...task.title].length);
     const short = chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : m.message;
-    for (const userId of m.recipientIds) {
-      await this.notifications.notify(ctx, {
-        userId,
-        kind: 'COORDINATOR_MESSAGE',
-        params: { organization: org?.name ?? '', task: task.title, message: m.message, short },
-        link: `/tasks/${task.id}`,
-        dedupeKey: e.id,
-      });
-    }
+    await this.notifications.notifyMany(ctx, m.recipientIds, {
+      kind: 'COORDINATOR_MESSAGE',
+      params: { organization: org?.name ?? '', task: task.title, message: m.message, short },
+      link: `/tasks/${task.id}`,
+      dedupeKey: e.id,
+    });
   }
 
   private async serviceVerified(ctx: RequestContext, e: PublishedEvent<ServiceVerifiedPayload>): Promise<void> {

@@ -71,7 +71,6 @@ export interface Settings {
   eventsDispatch: boolean;
   /** SMS and e-mail providers; unset ones write to the development sink */
   sms?: { url: string; apiKey: string; signature: string };
-  smsSignature: string;
   mail?: { url: string; from: string };
   jobsWork: boolean;
   jobsPollSeconds: number;
@@ -118,7 +117,6 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     eventsDispatch: e.EVENTS_DISPATCH,
     sms: e.SMS_API_URL && e.SMS_API_KEY ? { url: e.SMS_API_URL, apiKey: e.SMS_API_KEY, signature: e.SMS_SIGNATURE } : undefined,
-    smsSignature: e.SMS_SIGNATURE,
     mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     jobsWork: e.JOBS_WORK,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,

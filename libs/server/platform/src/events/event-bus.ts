@@ -48,18 +48,23 @@ export class EventBus {
 
   constructor(private readonly tx: TransactionRunner) {}
 
-  async publish<P extends object>(ctx: RequestContext, event: DomainEvent<P>): Promise<void> {
-    if (!ctx.transaction) throw new Error(`event ${event.type} published outside a transaction: it would not commit with its change`);
-    const em = this.tx.manager(ctx);
-    await em.query(`INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload, actor_user_id) VALUES ($1, $2, $3, $4, $5)`, [
-      event.type,
-      event.aggregateType,
-      event.aggregateId,
-      event.payload,
-      ctx.userId ?? null,
-    ]);
-    // Delivered at commit, never for a rollback: wakes the dispatcher at once.
-    await em.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  publish<P extends object>(ctx: RequestContext, event: DomainEvent<P>): Promise<void> {
+    return this.publishMany(ctx, [event]);
+  }
+
+  /** Several events, in this order, in one statement. */
+  async publishMany<P extends object>(ctx: RequestContext, events: readonly DomainEvent<P>[]): Promise<void> {
+    if (!events.length) return;
+    if (!ctx.transaction) throw new Error(`event ${events[0].type} published outside a transaction: it would not commit with its change`);
+    // The NOTIFY is delivered at commit, never for a rollback: it wakes the dispatcher at once.
+    await this.tx.manager(ctx).query(
+      `WITH e AS (
+         INSERT INTO outbox_event (type, aggregate_type, aggregate_id, payload, actor_user_id)
+         SELECT type, aggregate_type, aggregate_id, payload, $5 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::jsonb[]) WITH ORDINALITY AS x(type, aggregate_type, aggregate_id, payload, n) ORDER BY n
+         RETURNING 1)
+       SELECT pg_notify($6, '') WHERE EXISTS (SELECT 1 FROM e)`,
+      [events.map((e) => e.type), events.map((e) => e.aggregateType), events.map((e) => e.aggregateId), events.map((e) => JSON.stringify(e.payload)), ctx.userId ?? null, OUTBOX_CHANNEL],
+    );
   }
 
   /** Registers a subscriber (at module start). Its name must be unique and never change: deliveries are recorded by it. */
@@ -70,9 +75,5 @@ export class EventBus {
 
   subscribersOf(type: string): Subscriber[] {
     return this.subscribers.filter((s) => s.types.has(type));
-  }
-
-  all(): readonly Subscriber[] {
-    return this.subscribers;
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Log } from '../logging/log';
 import { Client } from 'pg';
-import { Counter, Gauge, register } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
+import { processMetric } from '../health/metrics';
 import { DataSource } from 'typeorm';
 import { SETTINGS, Settings } from '../config/settings';
 import { RequestContext } from '../context/request-context';
@@ -9,6 +10,7 @@ import { DATABASE_URL } from '../database/database.module';
 import { PgListenerService } from '../database/pg-listener.service';
 import { TransactionRunner } from '../database/transactions';
 import { DomainError } from '../errors/domain-errors';
+import { isDatabaseUnavailable } from '../errors/format-error';
 import { EventBus, OUTBOX_CHANNEL, PublishedEvent, Subscriber } from './event-bus';
 
 /** One dispatcher at a time across all replicas: whoever holds this advisory lock. */
@@ -16,10 +18,6 @@ const DISPATCH_LOCK = 7_240_020;
 const BATCH = 100;
 /** Tries per subscriber and event before the delivery is dead-lettered. */
 export const DELIVERY_ATTEMPTS = 3;
-
-function metric<T>(name: string, make: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? make();
-}
 
 interface OutboxRow {
   seq: string;
@@ -50,7 +48,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
   private loop?: Promise<void>;
   private leader?: Client;
   private wake?: () => void;
-  private readonly deliveries = metric('civicgrid_event_deliveries_total', () => new Counter({ name: 'civicgrid_event_deliveries_total', help: 'Event deliveries to subscribers, by outcome', labelNames: ['outcome'] }));
+  private readonly deliveries = processMetric('civicgrid_event_deliveries_total', () => new Counter({ name: 'civicgrid_event_deliveries_total', help: 'Event deliveries to subscribers, by outcome', labelNames: ['outcome'] }));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,7 +61,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
   ) {
     log.setContext('events');
     const ds = this.dataSource;
-    metric('civicgrid_outbox_pending', () =>
+    processMetric('civicgrid_outbox_pending', () =>
       new Gauge({
         name: 'civicgrid_outbox_pending',
         help: 'Events committed but not yet delivered to every subscriber',
@@ -190,6 +188,9 @@ export class EventDispatcher implements OnApplicationBootstrap, OnApplicationShu
         this.deliveries.inc({ outcome: applied ? 'done' : 'duplicate' });
         return;
       } catch (err) {
+        // The database being away is not the subscriber's fault: the event stays
+        // undelivered, the loop steps down and tries again once it is back.
+        if (isDatabaseUnavailable(err)) throw err;
         last = err;
         if (attempt < DELIVERY_ATTEMPTS) await new Promise((r) => setTimeout(r, 50 * 4 ** attempt).unref());
       }

@@ -2,10 +2,12 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Log } from '../logging/log';
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
-import { Gauge, register } from 'prom-client';
+import { Gauge } from 'prom-client';
+import { processMetric } from '../health/metrics';
 import { Clock } from '../clock/clock';
 import { SETTINGS, Settings } from '../config/settings';
 import { RequestContext } from '../context/request-context';
+import { authorize } from '../policy/policy';
 import { DATABASE_URL } from '../database/database.module';
 import { TransactionRunner } from '../database/transactions';
 
@@ -23,8 +25,6 @@ export interface JobDefinition<T extends object> {
   retryDelaySeconds?: number;
   /** how long one run may take (default 5 minutes) */
   expireInSeconds?: number;
-  /** jobs fetched at once by one worker (default 5) */
-  batchSize?: number;
   /** runs when a job has failed every try and lands in the dead-letter queue */
   onDead?: (ctx: RequestContext, data: T) => Promise<void>;
 }
@@ -37,15 +37,18 @@ export interface SendOptions {
 }
 
 function gauge(name: string, help: string, labels: string[], collect: (g: Gauge) => Promise<void>): void {
-  if (register.getSingleMetric(name)) return;
-  new Gauge({
+  processMetric(
     name,
-    help,
-    labelNames: labels,
-    async collect() {
-      await collect(this).catch(() => undefined);
-    },
-  });
+    () =>
+      new Gauge({
+        name,
+        help,
+        labelNames: labels,
+        async collect() {
+          await collect(this).catch(() => undefined);
+        },
+      }),
+  );
 }
 
 /**
@@ -112,15 +115,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const dead = `${d.name}.dead`;
       if (d.cron && this.settings.jobsWork) await boss.schedule(d.name, d.cron, {}, { tz: 'UTC' });
       if (this.settings.jobsWork) {
-        await boss.work<object>(d.name, { batchSize: d.batchSize ?? 5, pollingIntervalSeconds: this.settings.jobsPollSeconds, includeMetadata: true }, async (jobs) => {
-          for (const job of jobs) {
-            await d.handle(RequestContext.system(`job-${job.id}`), job.data, { id: job.id, retryCount: job.retryCount });
-          }
+        // One job per fetch: pg-boss fails a whole batch when its handler throws, which
+        // would run the batch's finished jobs again and spend the others' retries unrun.
+        await boss.work<object>(d.name, { batchSize: 1, pollingIntervalSeconds: this.settings.jobsPollSeconds, includeMetadata: true }, async ([job]) => {
+          await d.handle(RequestContext.system(`job-${job.id}`), job.data, { id: job.id, retryCount: job.retryCount });
         });
         const onDead = d.onDead;
         if (onDead) {
-          await boss.work<object>(dead, { pollingIntervalSeconds: this.settings.jobsPollSeconds }, async (jobs) => {
-            for (const job of jobs) await onDead(RequestContext.system(`job-${job.id}`), job.data);
+          await boss.work<object>(dead, { batchSize: 1, pollingIntervalSeconds: this.settings.jobsPollSeconds }, async ([job]) => {
+            await onDead(RequestContext.system(`job-${job.id}`), job.data);
           });
         }
       }
@@ -178,7 +181,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Jobs that failed every try, newest first (what the dead-letter queues hold), for administrators. */
-  async deadLetters(limit = 100): Promise<{ id: string; queue: string; data: object; createdOn: Date }[]> {
+  /** Jobs that failed every try, newest first: for administrators (`audit.read`). */
+  async deadLetters(ctx: RequestContext, limit = 100): Promise<{ id: string; queue: string; data: object; createdOn: Date }[]> {
+    authorize(await ctx.requireActor(), 'audit.read');
     const rows = await this.queue()
       .getDb()
       .executeSql(`SELECT id, name, data, created_on FROM ${JOBS_SCHEMA}.job WHERE name LIKE '%.dead' ORDER BY created_on DESC LIMIT $1`, [limit]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
-import { Gauge, register } from 'prom-client';
+import { Gauge } from 'prom-client';
+import { processMetric } from '../health/metrics';
 import { RequestContext } from '../context/request-context';
 import { PgListenerService } from '../database/pg-listener.service';
 import { TransactionRunner } from '../database/transactions';
@@ -29,17 +30,19 @@ export class LiveHub {
     listener: PgListenerService,
   ) {
     const open = this.open;
-    if (!register.getSingleMetric('civicgrid_live_subscriptions')) {
-      new Gauge({
-        name: 'civicgrid_live_subscriptions',
-        help: 'Open GraphQL subscriptions on this replica, per topic',
-        labelNames: ['topic'],
-        collect() {
-          this.reset();
-          for (const [topic, n] of open) this.set({ topic }, n);
-        },
-      });
-    }
+    processMetric(
+      'civicgrid_live_subscriptions',
+      () =>
+        new Gauge({
+          name: 'civicgrid_live_subscriptions',
+          help: 'Open GraphQL subscriptions on this replica, per topic',
+          labelNames: ['topic'],
+          collect() {
+            this.reset();
+            for (const [topic, n] of open) this.set({ topic }, n);
+          },
+        }),
+    );
     listener.on(LIVE_CHANNEL, (raw) => {
       try {
         const m = JSON.parse(raw) as LiveMessage;
@@ -51,10 +54,19 @@ export class LiveHub {
   }
 
   async publish<P extends object>(ctx: RequestContext, topic: string, payload: P): Promise<void> {
-    const text = JSON.stringify({ topic, payload } satisfies LiveMessage<P>);
-    // NOTIFY payloads are limited to 8000 bytes; ours are ids.
-    if (Buffer.byteLength(text) > 7900) throw new Error(`live message for ${topic} is too large`);
-    await this.tx.manager(ctx).query(`SELECT pg_notify($1, $2)`, [LIVE_CHANNEL, text]);
+    await this.publishMany(ctx, topic, [payload]);
+  }
+
+  /** Several messages on one topic, in one statement (delivered in this order). */
+  async publishMany<P extends object>(ctx: RequestContext, topic: string, payloads: readonly P[]): Promise<void> {
+    if (!payloads.length) return;
+    const texts = payloads.map((payload) => {
+      const text = JSON.stringify({ topic, payload } satisfies LiveMessage<P>);
+      // NOTIFY payloads are limited to 8000 bytes; ours are ids.
+      if (Buffer.byteLength(text) > 7900) throw new Error(`live message for ${topic} is too large`);
+      return text;
+    });
+    await this.tx.manager(ctx).query(`SELECT pg_notify($1, t) FROM unnest($2::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n`, [LIVE_CHANNEL, texts]);
   }
 
   /** The stream a subscription resolver returns (counted while open). */

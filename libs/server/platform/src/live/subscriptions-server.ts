@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { DocumentNode, GraphQLError, GraphQLSchema, parse, ValidationRule, validate } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, parse, specifiedRules, ValidationRule, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { AccessClaims, TokenService } from '../auth/token.service';
@@ -8,6 +8,7 @@ import { ActorLoader } from '../context/actor';
 import { RequestContext } from '../context/request-context';
 import { formatGraphQLError } from '../errors/format-error';
 import { pathOnly, requestIdFor } from '../logging/logger-options';
+import { ABUSE_LIMITS } from '../graphql/graphql-options';
 
 interface Log {
   error(obj: object, msg: string): void;
@@ -62,16 +63,18 @@ export function attachSubscriptions(
         return true;
       },
       onSubscribe: (_ctx, _id, payload) => {
-        // The same document limits as over HTTP (depth, aliases, cost…).
+        // The same document limits as over HTTP (tokens, depth, aliases, cost…), checked in
+        // the one parse and validation graphql-ws then executes as is.
         if (!opts.validationRules?.length) return;
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: 3000 });
+          document = parse(payload.query, { maxTokens: ABUSE_LIMITS.maxTokens });
         } catch (err) {
           return [err as GraphQLError];
         }
-        const errors = validate(schema, document, opts.validationRules);
+        const errors = validate(schema, document, [...specifiedRules, ...opts.validationRules]);
         if (errors.length) return errors;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx) => {
         const req = ctx.extra.request;

@@ -41,15 +41,18 @@ export function ConnectionType<T>(node: Type<T>, name: string, what: string, opt
     @Field(() => node, { description: `The ${what}.` })
     node: T;
   }
+  @ObjectType({ isAbstract: true })
+  abstract class Page {
+    @Field(() => [EdgeType], { description: 'The edges of this page, in a stable order.' })
+    edges: EdgeType[];
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo: PageInfo;
+  }
   // Only the declaration evaluated is registered with the schema: one class per name.
   if (opts.countCap) {
     const cap = opts.countCap.toLocaleString('en');
     @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
-    class CappedConnectionClass {
-      @Field(() => [EdgeType], { description: 'The edges of this page, in a stable order.' })
-      edges: EdgeType[];
-      @Field(() => PageInfo, { description: 'Paging information.' })
-      pageInfo: PageInfo;
+    class CappedConnectionClass extends Page {
       @Field(() => Int, { description: `Number of ${what}s across all pages, counted up to ${cap}: when more match, ${cap}, and \`totalCountExact\` is false (show "${cap}+").` })
       totalCount: number;
       @Field({ description: `False when more than ${cap} ${what}s match and \`totalCount\` stopped at ${cap}.` })
@@ -58,11 +61,7 @@ export function ConnectionType<T>(node: Type<T>, name: string, what: string, opt
     return CappedConnectionClass;
   }
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
-  class ConnectionClass {
-    @Field(() => [EdgeType], { description: 'The edges of this page, in a stable order.' })
-    edges: EdgeType[];
-    @Field(() => PageInfo, { description: 'Paging information.' })
-    pageInfo: PageInfo;
+  class ConnectionClass extends Page {
     @Field(() => Int, { description: `Number of ${what}s across all pages.` })
     totalCount: number;
   }

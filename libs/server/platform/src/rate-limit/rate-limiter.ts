@@ -69,12 +69,6 @@ export class RateLimiter {
     if (!r.allowed) throw this.error(limit, r.retryAfterSeconds);
   }
 
-  /** Points used in the current window (0 when none or expired). */
-  async used(ctx: RequestContext, limit: Limit, key: string): Promise<number> {
-    const [row]: { points: number }[] = await this.tx.manager(ctx).query(`SELECT points FROM rate_limit WHERE key = $1 AND expires_at > $2`, [this.key(limit, key), this.clock.now()]);
-    return row?.points ?? 0;
-  }
-
   /** Gives points back (a success that should not count), never below zero. */
   async refund(ctx: RequestContext, limit: Limit, key: string, points = 1): Promise<void> {
     await this.tx.manager(ctx).query(`UPDATE rate_limit SET points = GREATEST(points - $2, 0) WHERE key = $1`, [this.key(limit, key), points]);
