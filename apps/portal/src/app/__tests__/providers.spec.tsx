@@ -18,6 +18,18 @@ const stored = (n: number, inMs: number) => JSON.stringify({ ...sessionN(n, 0), 
 const prefs = { locale: 'en' as const, elderMode: false, timeZone: 'Asia/Shanghai' };
 const realFetch = globalThis.fetch;
 
+/** The app's providers around the probe, against the fake API; the client they made. */
+function renderApp(api: ReturnType<typeof fakeApi>): { client: () => ApolloClient } {
+  globalThis.fetch = api.fetch as typeof fetch;
+  let client: ApolloClient | undefined;
+  render(
+    <AppProviders prefs={prefs} antdLocale={enUS}>
+      <Probe onClient={(c) => (client = c)} />
+    </AppProviders>,
+  );
+  return { client: () => client! };
+}
+
 afterEach(() => {
   globalThis.fetch = realFetch;
   window.localStorage.clear();
@@ -29,16 +41,10 @@ describe('the app providers', () => {
     window.localStorage.setItem(SESSION_KEY, stored(1, -60_000));
     window.localStorage.setItem(DEVICE_TOKEN_KEY, 'device-1');
     const api = fakeApi({ refresh: 'ended', gated: true });
-    globalThis.fetch = api.fetch as typeof fetch;
-    let client: ApolloClient | undefined;
-    render(
-      <AppProviders prefs={prefs} antdLocale={enUS}>
-        <Probe onClient={(c) => (client = c)} />
-      </AppProviders>,
-    );
+    const { client } = renderApp(api);
     expect(screen.getByText('signed in with access-1')).toBeInTheDocument();
     await waitFor(() => expect(api.refreshCalls()).toHaveLength(1));
-    const clearStore = jest.spyOn(client!, 'clearStore');
+    const clearStore = jest.spyOn(client(), 'clearStore');
 
     await act(async () => api.release());
 
@@ -51,16 +57,9 @@ describe('the app providers', () => {
 
   it('should pick up a sign-out in another tab', async () => {
     window.localStorage.setItem(SESSION_KEY, stored(1, 10 * 60_000));
-    const api = fakeApi({ live: ['access-1'] });
-    globalThis.fetch = api.fetch as typeof fetch;
-    let client: ApolloClient | undefined;
-    render(
-      <AppProviders prefs={prefs} antdLocale={enUS}>
-        <Probe onClient={(c) => (client = c)} />
-      </AppProviders>,
-    );
+    const { client } = renderApp(fakeApi({ live: ['access-1'] }));
     expect(screen.getByText('signed in with access-1')).toBeInTheDocument();
-    const clearStore = jest.spyOn(client!, 'clearStore');
+    const clearStore = jest.spyOn(client(), 'clearStore');
     act(() => {
       window.localStorage.removeItem(SESSION_KEY);
       window.dispatchEvent(new StorageEvent('storage', { key: SESSION_KEY, newValue: null }));

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode
 import { Alert, Select, Switch } from 'antd';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BankOutlined, BulbOutlined, CalendarOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, BellOutlined, BulbOutlined, CalendarOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useSession } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
@@ -10,10 +10,20 @@ import { onTransportError } from '../../lib/apollo';
 import { usePendingInvitationCount } from '../../features/invitations/api/pending-invitation-count';
 
 // Only signed-in people have a bell: loaded after the first page, and only for them.
-// If its chunk cannot load, the header goes on without it (the inbox stays a page away).
+// If its chunk cannot load, a plain link to the inbox takes its place (nothing else leads there).
 const NotificationBell = lazy(
-  (): Promise<{ default: ComponentType }> => import('../../features/notifications/components/NotificationBell').catch(() => ({ default: () => null })),
+  (): Promise<{ default: ComponentType }> => import('../../features/notifications/components/NotificationBell').catch(() => ({ default: InboxLink })),
 );
+
+/** The bell without its figure. */
+function InboxLink() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/notifications" className="bell" aria-label={t('notifications.title')}>
+      <BellOutlined aria-hidden="true" />
+    </Link>
+  );
+}
 
 function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string }) {
   return (

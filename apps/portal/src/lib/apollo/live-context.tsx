@@ -41,3 +41,25 @@ export function useLivePolling(intervalMs: number, onResume?: () => void): numbe
   }, [connected, connections]);
   return connected ? 0 : intervalMs;
 }
+
+export interface FeedPollingOptions {
+  /** The screen's subscription ended in an error (say it reached the socket before the sign-in did). */
+  feedFailed: boolean;
+  /** Fetch what was missed while the socket was down. */
+  onResume?(): void;
+  /** Subscribe again (only called for a failed feed). */
+  restartFeed?(): void;
+}
+
+/**
+ * The one rule of a screen a subscription keeps current: poll while the socket is down or
+ * the feed failed (a socket delivering to a failed feed is no better than none); when the
+ * socket comes back, catch up and restart a failed feed on it.
+ */
+export function useFeedPolling(intervalMs: number, { feedFailed, onResume, restartFeed }: FeedPollingOptions): number {
+  const livePoll = useLivePolling(intervalMs, () => {
+    onResume?.();
+    if (feedFailed) restartFeed?.();
+  });
+  return feedFailed ? intervalMs : livePoll;
+}

@@ -37,6 +37,9 @@ export interface LiveOptions {
   webSocketImpl?: unknown;
 }
 
+/** The API closes the socket with this when the token of connection_init does not verify. */
+const FORBIDDEN_CODE = 4403;
+
 /** The same origin as the page, over ws: or wss:. */
 export function liveUrl(loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/graphql`;
@@ -81,7 +84,7 @@ export function createLiveConnection({ url, session, load = () => import('./ws-t
           set('connected', true);
         },
         onClosed: (code) => {
-          if (code === 4403) refused = sent;
+          if (code === FORBIDDEN_CODE) refused = sent;
           // 1000: closed because nothing listens any more.
           set(code === 1000 ? 'idle' : 'closed');
         },

@@ -4,8 +4,6 @@ import type { ApolloLink } from '@apollo/client';
 
 /** Closing with this code makes graphql-ws connect again at once (see `restart`). */
 const RESTART_CODE = 4205;
-/** The API closes the socket with this when the token of connection_init does not verify. */
-export const FORBIDDEN_CODE = 4403;
 const MAX_RETRY_WAIT_MS = 30_000;
 
 export interface WsTransportOptions {

@@ -9,8 +9,6 @@ export interface AuthState {
   signIn(payload: AuthPayloadFields): void;
   /** Forget the session here (and in the other tabs). The API is told by `useSignOut` (features/profile). */
   signOut(): void;
-  /** The current access token, for code outside React (always the latest, without re-rendering). */
-  getToken(): string | null;
   /** The session with its renewal, for the Apollo client. */
   store: SessionStore;
 }
@@ -40,9 +38,8 @@ export function AuthProvider({ children, store: given, initialToken }: { childre
   const token = session?.accessToken ?? null;
   const signIn = useCallback((p: AuthPayloadFields) => store.signIn(p), [store]);
   const signOut = useCallback(() => store.signOut(), [store]);
-  const getToken = useCallback(() => store.current()?.accessToken ?? null, [store]);
 
-  const value = useMemo(() => ({ token, signIn, signOut, getToken, store }), [token, signIn, signOut, getToken, store]);
+  const value = useMemo(() => ({ token, signIn, signOut, store }), [token, signIn, signOut, store]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

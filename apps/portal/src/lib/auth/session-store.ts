@@ -31,7 +31,8 @@ export interface AuthPayloadFields {
 }
 
 /**
- * - `signedIn` / `signedOut`: this tab signed in or out (the caller resets the Apollo store);
+ * - `signedIn`: this tab signed in (the caller resets the Apollo store, to refetch as the new person);
+ * - `signedOut`: this tab signed out (the app's providers clear the Apollo store, as for `ended`);
  * - `renewed`: new tokens for the same session (here or in another tab);
  * - `ended`: the session ended without this tab asking (renewal refused, another tab signed out);
  * - `switched`: another tab signed in (perhaps as someone else).

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'CLAIM_APPROVED',
   'CLAIM_REJECTED',
   'CLAIM_CANCELLED_BY_ORGANIZATION',
+  'CLAIM_AWAITING_APPROVAL',
   'SHIFT_REMINDER',
   'COORDINATOR_MESSAGE',
   'INVITATION_RECEIVED',
@@ -46,6 +47,7 @@ export function useLabels() {
     orgKind: (c: string) => label('orgKind', c),
     role: (c: string) => label('memberRole', c),
     pledge: (c: string) => label('pledge', c),
-    notificationKind: (c: string) => label('notificationKind', c),
+    // A kind newer than this portal: a word for it rather than its code.
+    notificationKind: (c: string) => t(`notificationKind.${c}`, { defaultValue: t('notificationKind.other') }),
   };
 }

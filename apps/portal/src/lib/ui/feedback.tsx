@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { apiErrors, translateApiError } from '../errors';
 
 /** A translated alert for a failed request (network or API error). */
-export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorAlert({ error, onRetry, className }: { error: unknown; onRetry?: () => void; className?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   const text = apiErrors(error)
@@ -15,6 +15,7 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       role="alert"
       title={text}
+      className={className}
       action={
         onRetry ? (
           <Button onClick={onRetry}>

@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth, type AuthPayloadFields } from '../../../lib/auth';
+import { internalPath } from '../../../lib/routing';
 
 /** After sign-in or sign-up: keep the session (and a new device token), refetch everything as the new person, go on. */
 export function useStartSession() {
@@ -11,7 +12,6 @@ export function useStartSession() {
   return async (payload: AuthPayloadFields) => {
     signIn(payload);
     await client.resetStore().catch(() => undefined);
-    const next = params.get('next');
-    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    navigate(internalPath(params.get('next')) ?? '/', { replace: true });
   };
 }

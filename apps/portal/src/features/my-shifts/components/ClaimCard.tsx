@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CANCELLABLE } from '@civicgrid/contracts';
 import { useFormatters } from '../../../lib/time';
 import { regionLabel } from '../../../lib/regions';
 import { ClaimStatusTag, ErrorAlert, ServiceStatusTag } from '../../../lib/ui';
@@ -10,7 +11,6 @@ import { useCancelClaimMutation } from '../api/cancel-claim';
 import { AttendanceActions } from './AttendanceActions';
 
 type Claim = MyClaimsQuery['myClaims']['edges'][number]['node'];
-const CANCELLABLE = new Set(['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL']);
 
 export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
   const { t, i18n } = useTranslation();
@@ -76,7 +76,7 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
       </dl>
       <p className="status-explain">{t(`claim.own.${claim.status}`, { defaultValue: '' })}</p>
       {!ended || claim.status === 'CHECKED_IN' ? <AttendanceActions claim={claim} now={now} /> : null}
-      {CANCELLABLE.has(claim.status) && !ended ? (
+      {(CANCELLABLE as readonly string[]).includes(claim.status) && !ended ? (
         <Button danger onClick={onCancel} loading={loading} className="cancel-button">
           {t('myShifts.cancel')}
         </Button>

@@ -42,9 +42,8 @@ export function addNotificationToCache(cache: ApolloCache, n: NotificationItemFr
 }
 
 /** Listens for the signed-in person's new notifications (one listener, in the header's bell). */
-export function useNotificationAdded(skip: boolean) {
+export function useNotificationAdded() {
   return useSubscription(NotificationAddedSubscription, {
-    skip,
     // Written by addNotificationToCache, which tells a new one from one seen before.
     fetchPolicy: 'no-cache',
     onData: ({ client, data }) => {

@@ -21,7 +21,11 @@ export const NotificationsQuery = graphql(`
 
 export const INBOX_PAGE_SIZE = 20;
 
-/** The inbox, newest first; new ones are put in front by notificationAdded (no polling of the list). */
-export function useNotifications({ pollInterval }: { pollInterval: number }) {
-  return useQuery(NotificationsQuery, { variables: { first: INBOX_PAGE_SIZE }, notifyOnNetworkStatusChange: true, pollInterval });
+/**
+ * The inbox, newest first; new ones are put in front by notificationAdded. Polled while the
+ * socket is down, unless `skipPoll` says no at the time (it should read a ref: Apollo compares
+ * options deeply, functions by their code, so a new closure of the same code is not taken).
+ */
+export function useNotifications({ pollInterval, skipPoll }: { pollInterval: number; skipPoll(): boolean }) {
+  return useQuery(NotificationsQuery, { variables: { first: INBOX_PAGE_SIZE }, notifyOnNetworkStatusChange: true, pollInterval, skipPollAttempt: skipPoll });
 }

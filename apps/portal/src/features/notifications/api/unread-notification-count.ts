@@ -8,6 +8,9 @@ export const UnreadNotificationCountQuery = graphql(`
   }
 `);
 
-export function useUnreadNotificationCount({ skip, pollInterval }: { skip: boolean; pollInterval: number }) {
-  return useQuery(UnreadNotificationCountQuery, { skip, pollInterval });
+/** Polled only while the socket is down (or the bell's feed failed); live, notificationAdded keeps it. */
+export const BELL_POLL_MS = 60_000;
+
+export function useUnreadNotificationCount({ pollInterval, fetchPolicy }: { pollInterval: number; fetchPolicy?: 'cache-first' }) {
+  return useQuery(UnreadNotificationCountQuery, { pollInterval, fetchPolicy });
 }

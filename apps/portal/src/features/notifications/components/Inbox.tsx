@@ -1,26 +1,33 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLivePolling } from '../../../lib/apollo';
 import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { INBOX_PAGE_SIZE, useNotifications } from '../api/notifications';
-import { useUnreadNotificationCount } from '../api/unread-notification-count';
+import { BELL_POLL_MS, useUnreadNotificationCount } from '../api/unread-notification-count';
 import { useMarkNotificationsReadMutation } from '../api/mark-notifications-read';
 import { NotificationItem } from './NotificationItem';
-import { BELL_POLL_MS } from './NotificationBell';
 
 /** The inbox: newest first, new ones arriving live (the bell's subscription puts them in the cache). */
 export function Inbox() {
   const { t } = useTranslation();
-  const livePoll = useLivePolling(BELL_POLL_MS, () => void list.refetch());
-  const [pages, setPages] = useState(1);
-  // A poll fetches the first page again, which would drop the pages shown after it: with
-  // more shown, the list waits for the socket (or a reload) instead.
-  const list = useNotifications({ pollInterval: pages > 1 ? 0 : livePoll });
-  const count = useUnreadNotificationCount({ skip: false, pollInterval: 0 });
+  // A poll or a catch-up fetches the first page again, which would drop the pages shown after
+  // it: with more shown, the list waits for the socket (or a reload) instead.
+  const livePoll = useLivePolling(BELL_POLL_MS, () => {
+    if (!extra) void list.refetch();
+  });
+  const showsMore = useRef(false);
+  const list = useNotifications({ pollInterval: livePoll, skipPoll: () => showsMore.current });
+  // The bell keeps the figure current.
+  const count = useUnreadNotificationCount({ pollInterval: 0, fetchPolicy: 'cache-first' });
   const [mark, markState] = useMarkNotificationsReadMutation();
   const [error, setError] = useState<unknown>(null);
   const conn = list.data?.notifications;
+  // More edges from the API than a page (the ones notificationAdded put first have no cursor).
+  const extra = (conn?.edges.filter((e) => e.cursor).length ?? 0) > INBOX_PAGE_SIZE;
+  useLayoutEffect(() => {
+    showsMore.current = extra;
+  });
   const unread = count.data?.unreadNotificationCount ?? 0;
 
   const markRead = async (input: { ids: string[] } | { all: true }) => {
@@ -60,11 +67,7 @@ export function Inbox() {
         </ul>
       ) : null}
       {conn?.pageInfo.hasNextPage ? (
-        <Button block loading={list.loading} onClick={() => {
-            setPages((p) => p + 1);
-            void list.fetchMore({ variables: { after: conn.pageInfo.endCursor, first: INBOX_PAGE_SIZE } });
-          }}
-        >
+        <Button block loading={list.loading} onClick={() => void list.fetchMore({ variables: { after: conn.pageInfo.endCursor, first: INBOX_PAGE_SIZE } })}>
           {t('common.loadMore')}
         </Button>
       ) : null}

@@ -1,23 +1,15 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLivePolling } from '../../../lib/apollo';
-import { useUnreadNotificationCount } from '../api/unread-notification-count';
+import { useFeedPolling } from '../../../lib/apollo';
+import { BELL_POLL_MS, useUnreadNotificationCount } from '../api/unread-notification-count';
 import { useNotificationAdded } from '../api/notification-added';
-
-/** Polled only while the socket is down; live, notificationAdded keeps it. */
-export const BELL_POLL_MS = 60_000;
 
 /** The header's bell: how many notifications are unread, leading to the inbox. */
 export default function NotificationBell() {
   const { t } = useTranslation();
-  const livePoll = useLivePolling(BELL_POLL_MS, () => {
-    void count.refetch();
-    // Refused (e.g. it reached the socket before the sign-in did): try again on the new one.
-    if (feed.error) feed.restart();
-  });
-  const feed = useNotificationAdded(false);
-  // A socket that delivers but a feed that ended in an error is no better than no socket.
-  const count = useUnreadNotificationCount({ skip: false, pollInterval: feed.error ? BELL_POLL_MS : livePoll });
+  const feed = useNotificationAdded();
+  const pollInterval = useFeedPolling(BELL_POLL_MS, { feedFailed: Boolean(feed.error), onResume: () => void count.refetch(), restartFeed: feed.restart });
+  const count = useUnreadNotificationCount({ pollInterval });
   const unread = count.data?.unreadNotificationCount ?? 0;
   return (
     <Link to="/notifications" className={unread > 0 ? 'bell bell-unread' : 'bell'} aria-label={t('notifications.bell', { count: unread })}>

@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { NotificationItemFragment } from '../../../gql/graphql';
+import { useLabels } from '../../../lib/catalog';
+import { internalPath } from '../../../lib/routing';
 import { useFormatters } from '../../../lib/time';
 import { Pill, useListActionType } from '../../../lib/ui';
 
@@ -19,17 +21,14 @@ export const NotificationItemFragmentDoc = graphql(`
   }
 `);
 
-/** A link into the portal only (the API gives paths such as /my-shifts); anything else is shown without one. */
-export function portalPath(link: string | null | undefined): string | null {
-  return link && link.startsWith('/') && !link.startsWith('//') ? link : null;
-}
-
 export function NotificationItem({ notification: n, onRead }: { notification: NotificationItemFragment; onRead(id: string): void }) {
   const { t } = useTranslation();
   const f = useFormatters();
+  const labels = useLabels();
   const listAction = useListActionType();
   const unread = !n.readAt;
-  const to = portalPath(n.link);
+  // A link into the portal only (the API gives paths such as /my-shifts); anything else is shown without one.
+  const to = internalPath(n.link);
   const titleId = `notification-${n.id}`;
   return (
     <article className={unread ? 'notification notification-unread' : 'notification'} aria-labelledby={titleId}>
@@ -47,7 +46,7 @@ export function NotificationItem({ notification: n, onRead }: { notification: No
       </div>
       <p className="notification-body">{n.body}</p>
       <p className="hint">
-        <time dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time> · {t(`notificationKind.${n.kind}`, { defaultValue: t('notificationKind.other') })}
+        <time dateTime={n.createdAt}>{f.dateTime(n.createdAt)}</time> · {labels.notificationKind(n.kind)}
       </p>
       {unread ? (
         <Button type={listAction} onClick={() => onRead(n.id)} aria-label={t('notifications.markReadOf', { title: n.title })}>

@@ -204,17 +204,17 @@ export function OfficialQueue() {
         </ul>
       </section>
       {me.role === 'ADMIN' ? (
-        <section className="panel" aria-labelledby="dev-messages-link-heading">
-          <h2 id="dev-messages-link-heading">{t('devMessages.title')}</h2>
-          <p className="hint">{t('devMessages.linkHint')}</p>
-          <Link to="/admin/dev-messages">{t('devMessages.open')}</Link>
-        </section>
-      ) : null}
-      {me.role === 'ADMIN' ? (
-        <section className="panel" aria-labelledby="assign-heading">
-          <h2 id="assign-heading">{t('official.assignTitle')}</h2>
-          <AssignOfficialForm />
-        </section>
+        <>
+          <section className="panel" aria-labelledby="dev-messages-link-heading">
+            <h2 id="dev-messages-link-heading">{t('devMessages.title')}</h2>
+            <p className="hint">{t('devMessages.linkHint')}</p>
+            <Link to="/admin/dev-messages">{t('devMessages.open')}</Link>
+          </section>
+          <section className="panel" aria-labelledby="assign-heading">
+            <h2 id="assign-heading">{t('official.assignTitle')}</h2>
+            <AssignOfficialForm />
+          </section>
+        </>
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
 import { useAuth } from '../../../lib/auth';
 import { apiErrors } from '../../../lib/errors';
@@ -17,15 +17,15 @@ export function useLogoutMutation() {
 
 /**
  * Signs out: tells the API first (so the tokens stop working at once), then forgets the
- * session here and the cached data; the device token stays. Signing out of this device
- * never waits on the API (its errors are ignored); signing out `everywhere` rejects when
- * the API could not do it, and this device stays signed in, so nobody is told their other
- * devices are signed out when they are not (unless this session had already ended).
+ * session here (the app's providers clear the cached data on `signedOut`); the device token
+ * stays. Signing out of this device never waits on the API (its errors are ignored); signing
+ * out `everywhere` rejects when the API could not do it, and this device stays signed in, so
+ * nobody is told their other devices are signed out when they are not (unless this session
+ * had already ended).
  */
 export function useSignOut() {
   const [logout] = useLogoutMutation();
   const { signOut } = useAuth();
-  const client = useApolloClient();
   return useCallback(
     async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
       try {
@@ -34,8 +34,7 @@ export function useSignOut() {
         if (everywhere && !apiErrors(e).some((x) => x.code === 'UNAUTHENTICATED')) throw e;
       }
       signOut();
-      await client.clearStore().catch(() => undefined);
     },
-    [logout, signOut, client],
+    [logout, signOut],
   );
 }

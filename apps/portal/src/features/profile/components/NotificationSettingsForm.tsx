@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import type { NotificationChannel, NotificationSettingsFieldsFragment } from '../../../gql/graphql';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, useLabels } from '../../../lib/catalog';
-import { apiErrors, translateApiError } from '../../../lib/errors';
 import { ErrorAlert, Loading } from '../../../lib/ui';
 import { useNotificationSettings } from '../api/notification-settings';
 import { useUpdateNotificationSettingsMutation } from '../api/update-notification-settings';
@@ -45,11 +44,13 @@ function Editor({ settings, hasEmail }: { settings: NotificationSettingsFieldsFr
   const [start, setStart] = useState(quietAtFirst ? settings.quietHoursStart : DEFAULT_QUIET.start);
   const [end, setEnd] = useState(quietAtFirst ? settings.quietHoursEnd : DEFAULT_QUIET.end);
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [quietSame, setQuietSame] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const kinds = orderedKinds(settings);
   const emailHint = `${id}-email-hint`;
   const changed = () => {
     setSaved(false);
+    setQuietSame(false);
     setError(null);
   };
 
@@ -66,7 +67,7 @@ function Editor({ settings, hasEmail }: { settings: NotificationSettingsFieldsFr
   const submit = async () => {
     changed();
     if (quiet && start === end) {
-      setError(t('notificationSettings.quietSame'));
+      setQuietSame(true);
       return;
     }
     try {
@@ -82,7 +83,7 @@ function Editor({ settings, hasEmail }: { settings: NotificationSettingsFieldsFr
       });
       setSaved(true);
     } catch (e) {
-      setError(apiErrors(e).map((x) => translateApiError(t, x)).join(' '));
+      setError(e);
     }
   };
 
@@ -169,7 +170,8 @@ function Editor({ settings, hasEmail }: { settings: NotificationSettingsFieldsFr
           </div>
         ) : null}
       </fieldset>
-      {error ? <Alert type="error" showIcon role="alert" title={error} className="form-alert" /> : null}
+      {quietSame ? <Alert type="error" showIcon role="alert" title={t('notificationSettings.quietSame')} className="form-alert" /> : null}
+      <ErrorAlert error={error} className="form-alert" />
       <div aria-live="polite">{saved ? <p className="saved-note">{t('notificationSettings.saved')}</p> : null}</div>
       <Button htmlType="submit" loading={loading} size="large">
         {t('notificationSettings.save')}

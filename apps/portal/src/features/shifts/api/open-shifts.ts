@@ -48,10 +48,12 @@ export const BOARD_PAGE_SIZE = 20;
 /** Places change as others claim; while the live feed is down the board refreshes its counts this often. */
 export const BOARD_POLL_MS = 20_000;
 
-export function useOpenShifts(filter: ShiftFilter, skip = false, pollInterval = BOARD_POLL_MS) {
+/** `skipPoll` answers true to leave a poll out (Apollo's `skipPollAttempt`). */
+export function useOpenShifts(filter: ShiftFilter, skip = false, pollInterval = BOARD_POLL_MS, skipPoll?: () => boolean) {
   return useQuery(OpenShiftsQuery, {
     variables: { filter, first: BOARD_PAGE_SIZE },
     pollInterval,
+    skipPollAttempt: skipPoll,
     notifyOnNetworkStatusChange: true,
     skip,
   });

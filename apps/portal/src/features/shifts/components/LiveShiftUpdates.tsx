@@ -1,15 +1,20 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useShiftUpdated, useTopRegions } from '../api/shift-updated';
 
-function RegionFeed({ regionId, onDown }: { regionId: string; onDown(): void }) {
-  const { error } = useShiftUpdated(regionId);
-  const down = useRef(onDown);
+/** Calls the latest `onDown` each time `down` turns true (and on mount when it is). */
+function useReportDown(down: boolean, onDown: () => void) {
+  const report = useRef(onDown);
   useLayoutEffect(() => {
-    down.current = onDown;
+    report.current = onDown;
   });
   useEffect(() => {
-    if (error) down.current();
-  }, [error]);
+    if (down) report.current();
+  }, [down]);
+}
+
+function RegionFeed({ regionId, onDown }: { regionId: string; onDown(): void }) {
+  const { error } = useShiftUpdated(regionId);
+  useReportDown(Boolean(error), onDown);
   return null;
 }
 
@@ -17,6 +22,8 @@ function RegionFeed({ regionId, onDown }: { regionId: string; onDown(): void }) 
 export default function LiveShiftUpdates({ regionId, onDown }: { regionId?: string; onDown(): void }) {
   const top = useTopRegions(Boolean(regionId));
   const ids = regionId ? [regionId] : (top.data?.regions.map((r) => r.id) ?? []);
+  // No top regions to follow (the query failed, or there are none): no feed, so the board polls.
+  useReportDown(!regionId && (Boolean(top.error) || top.data?.regions.length === 0), onDown);
   return (
     <>
       {ids.map((id) => (

@@ -7,7 +7,7 @@ import { regionPath } from '../../../lib/regions';
 import { dayjs, getTimeZone } from '../../../lib/time';
 import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import type { ShiftFilter } from '../../../gql/graphql';
-import { useLivePolling } from '../../../lib/apollo';
+import { useFeedPolling } from '../../../lib/apollo';
 import { BOARD_PAGE_SIZE, BOARD_POLL_MS, useOpenShifts } from '../api/open-shifts';
 import { useBoardViewer } from '../api/board-viewer';
 import { ShiftCard } from './ShiftCard';
@@ -57,20 +57,35 @@ export function ShiftBoard() {
   }, [signedIn, viewer.data, viewer.error, values]);
 
   const filter = useMemo(() => toShiftFilter(values ?? {}), [values]);
-  // Live counts over the socket; the 20 s poll only while it is down (and a catch-up when it is back).
-  const livePoll = useLivePolling(BOARD_POLL_MS, () => void refetch());
-  // The feed of the region shown failed (or never loaded): poll as if the socket were down.
+  // Live counts over the socket; the 20 s poll only while it is down or the feed of the region
+  // shown failed (or never loaded). When the socket is back: a catch-up, and failed feeds start
+  // again (a new `feedRun` mounts them anew).
   const [feedDown, setFeedDown] = useState<string | null>(null);
+  const [feedRun, setFeedRun] = useState(0);
   const feedKey = String(filter.regionId ?? '');
-  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null, feedDown === feedKey ? BOARD_POLL_MS : livePoll);
+  // A poll fetches the first page again, which would drop the pages shown after it: with
+  // more shown, polls wait, and the catch-up fetches as many shifts as are shown.
+  const shown = useRef(0);
+  const pollInterval = useFeedPolling(BOARD_POLL_MS, {
+    feedFailed: feedDown === feedKey,
+    onResume: () => void refetch({ first: Math.min(100, Math.max(BOARD_PAGE_SIZE, shown.current)) }),
+    restartFeed: () => {
+      setFeedDown(null);
+      setFeedRun((n) => n + 1);
+    },
+  });
+  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null, pollInterval, () => shown.current > BOARD_PAGE_SIZE);
   const conn = data?.openShifts;
+  useEffect(() => {
+    shown.current = conn?.edges.length ?? 0;
+  });
 
   return (
     <>
       <PageTitle>{t('board.title')}</PageTitle>
       {values !== null ? (
         <Suspense fallback={null}>
-          <LiveShiftUpdates regionId={feedKey || undefined} onDown={() => setFeedDown(feedKey)} />
+          <LiveShiftUpdates key={feedRun} regionId={feedKey || undefined} onDown={() => setFeedDown(feedKey)} />
         </Suspense>
       ) : null}
       <p className="lead">{t('board.lead')}</p>

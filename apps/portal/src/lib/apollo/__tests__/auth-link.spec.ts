@@ -17,6 +17,17 @@ function setup(start: ReturnType<typeof sessionN> | null, api: FakeApiOptions = 
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Me and MyName at once, held at the (gated) fake API until both are on their way; then let go. */
+async function queryTwoAtOnce({ fake, client }: ReturnType<typeof setup>) {
+  const a = client.query({ query: MeQuery });
+  const b = client.query({ query: MyNameQuery });
+  await tick();
+  await tick();
+  fake.release();
+  await Promise.all([a, b]);
+  return fake;
+}
+
 beforeEach(() => window.localStorage.clear());
 
 describe('the Apollo auth link with renewing sessions', () => {
@@ -71,13 +82,7 @@ describe('the Apollo auth link with renewing sessions', () => {
   });
 
   it('should renew once for two concurrent requests with an expiring token', async () => {
-    const { fake, client } = setup(sessionN(1, 10_000), { gated: true });
-    const a = client.query({ query: MeQuery });
-    const b = client.query({ query: MyNameQuery });
-    await tick();
-    await tick();
-    fake.release();
-    await Promise.all([a, b]);
+    const fake = await queryTwoAtOnce(setup(sessionN(1, 10_000), { gated: true }));
     expect(fake.refreshCalls()).toHaveLength(1);
     expect(fake.operationCalls().map((c) => [c.operationName, c.authorization]).sort()).toEqual([
       ['Me', 'Bearer access-2'],
@@ -86,13 +91,7 @@ describe('the Apollo auth link with renewing sessions', () => {
   });
 
   it('should renew once when two concurrent requests are both refused with auth.invalidToken', async () => {
-    const { fake, client } = setup(sessionN(1, 10 * 60_000), { gated: true });
-    const a = client.query({ query: MeQuery });
-    const b = client.query({ query: MyNameQuery });
-    await tick();
-    await tick();
-    fake.release();
-    await Promise.all([a, b]);
+    const fake = await queryTwoAtOnce(setup(sessionN(1, 10 * 60_000), { gated: true }));
     expect(fake.refreshCalls()).toHaveLength(1);
     expect(fake.operationCalls().filter((c) => c.authorization === 'Bearer access-2').map((c) => c.operationName).sort()).toEqual(['Me', 'MyName']);
   });

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MockSubscriptionLink } from '@apollo/client/testing';
-import { renderWithApp } from '../../../../../test/render';
+import { fakeLive, renderWithApp } from '../../../../../test/render';
 import { Inbox } from '../Inbox';
 import NotificationBell from '../NotificationBell';
 import { NotificationsQuery } from '../../api/notifications';
@@ -31,6 +31,12 @@ const list = (nodes: ReturnType<typeof note>[]) => ({
       },
     },
   },
+});
+const page = (nodes: ReturnType<typeof note>[], first: number, hasNextPage: boolean) => ({
+  __typename: 'NotificationConnection' as const,
+  totalCount: 21,
+  pageInfo: { __typename: 'PageInfo' as const, endCursor: `c${first + nodes.length - 1}`, hasNextPage },
+  edges: nodes.map((node, i) => ({ __typename: 'NotificationEdge' as const, cursor: `c${first + i}`, node })),
 });
 const count = (n: number) => ({ request: { query: UnreadNotificationCountQuery }, result: { data: { unreadNotificationCount: n } }, maxUsageCount: 5 });
 
@@ -71,6 +77,39 @@ describe('Inbox', () => {
     expect(link).toHaveAttribute('href', '/my-shifts');
     await userEvent.click(link);
     await waitFor(() => expect(marked).toEqual([{ ids: ['n2'] }]));
+  });
+
+  it('should catch up when the socket is back while one page is shown, but not drop a second page loaded meanwhile', async () => {
+    const live = fakeLive('connected');
+    let firstPageFetches = 0;
+    const firstPage = {
+      request: { query: NotificationsQuery, variables: { first: 20 } },
+      result: () => {
+        firstPageFetches += 1;
+        return { data: { notifications: page(Array.from({ length: 20 }, (_, i) => note(`n${i + 1}`, `Note ${i + 1}`, null)), 1, true) } };
+      },
+      maxUsageCount: 5,
+    };
+    const secondPage = { request: { query: NotificationsQuery, variables: { first: 20, after: 'c20' } }, result: { data: { notifications: page([note('n21', 'Note 21', null)], 21, false) } } };
+    renderWithApp(<Inbox />, { token: 't', mocks: [firstPage, secondPage, count(21)], live });
+    await screen.findByRole('heading', { name: 'Note 20' });
+    expect(firstPageFetches).toBe(1);
+
+    // Back after a drop, with the first page alone: fetched again, for what came meanwhile.
+    act(() => live.set('closed'));
+    act(() => live.set('connected'));
+    await waitFor(() => expect(firstPageFetches).toBe(2));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(await screen.findByRole('heading', { name: 'Note 21' })).toBeInTheDocument();
+
+    // Now the first page again would replace both: no catch-up, and the second page stays.
+    act(() => live.set('closed'));
+    act(() => live.set('connected'));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(firstPageFetches).toBe(2);
+    expect(screen.getByRole('heading', { name: 'Note 21' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Note 1' })).toBeInTheDocument();
   });
 
   it('should say so when there is nothing, and put a new notification first as it arrives', async () => {

@@ -76,4 +76,34 @@ describe('ShiftBoard', () => {
     renderWithApp(<ShiftBoard />, { mocks: [board, topRegions] });
     expect(await screen.findByRole('heading', { name: '1 shift' })).toBeInTheDocument();
   });
+
+  it('should keep the pages shown when the socket comes back, fetching as many shifts as are shown', async () => {
+    const shiftN = (n: number) => ({ ...shift, id: `s${n}`, task: { ...shift.task, id: `t${n}`, title: `Task ${n}` } });
+    const page = (from: number, count: number, hasNextPage: boolean) => ({
+      data: {
+        openShifts: {
+          __typename: 'ShiftConnection',
+          totalCount: 40,
+          totalCountExact: true,
+          pageInfo: { __typename: 'PageInfo', endCursor: `c${from + count - 1}`, hasNextPage },
+          edges: Array.from({ length: count }, (_, i) => ({ __typename: 'ShiftEdge', cursor: `c${from + i}`, node: shiftN(from + i) })),
+        },
+      },
+    });
+    const asked: { first?: number; after?: string }[] = [];
+    const mock = (first: number, after: string | undefined, result: ReturnType<typeof page>) => ({
+      request: { query: OpenShiftsQuery, variables: (v: { first?: number; after?: string }) => v.first === first && v.after === after && (asked.push(v), true) },
+      result,
+    });
+    const live = fakeLive('connected');
+    renderWithApp(<ShiftBoard />, { mocks: [mock(20, undefined, page(1, 20, true)), mock(20, 'c20', page(21, 20, false)), mock(40, undefined, page(1, 40, false)), topRegions], live });
+    await screen.findByRole('heading', { name: 'Task 20' });
+    act(() => screen.getByRole('button', { name: 'Show more' }).click());
+    await screen.findByRole('heading', { name: 'Task 40' });
+    act(() => live.set('closed'));
+    act(() => live.set('connected'));
+    await waitFor(() => expect(asked.map((v) => [v.first, v.after])).toEqual([[20, undefined], [20, 'c20'], [40, undefined]]));
+    expect(await screen.findByRole('heading', { name: 'Task 40' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Task 1' })).toBeInTheDocument();
+  });
 });
