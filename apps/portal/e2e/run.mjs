@@ -216,8 +216,9 @@ try {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByText('手机号或密码不对。').waitFor();
     await step(page, 'signin-error');
+    // The second try from the keyboard: Enter in the password field submits the form.
     await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByLabel('密码').press('Enter');
     await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: '组织' }).click();
