@@ -112,7 +112,8 @@ describe('events and jobs across crashes and replicas', () => {
     const host = await ApiProcess.start();
     apis.push(host);
     const empty = await ensureDatabase(host.databaseUrl(), `replicas_${Date.now()}`);
-    const [one, two] = await Promise.all([ApiProcess.start({ DATABASE_URL: empty }), ApiProcess.start({ DATABASE_URL: empty })]);
+    // One works jobs (its pg-boss start makes the scheduler's queue), one only answers requests.
+    const [one, two] = await Promise.all([ApiProcess.start({ DATABASE_URL: empty }), ApiProcess.start({ DATABASE_URL: empty, JOBS_WORK: 'false', EVENTS_DISPATCH: 'false' })]);
     apis.push(one, two);
     for (const api of [one, two]) expect((await api.gql<{ regions: unknown[] }>(`{ regions { id } }`)).data).toEqual({ regions: [] });
     const db = new Client({ connectionString: empty });

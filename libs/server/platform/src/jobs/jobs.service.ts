@@ -108,9 +108,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       supervise: this.settings.jobsWork,
     });
     boss.on('error', (err) => this.log.warn({ err }, 'job queue error'));
-    await boss.start();
+    await this.inTurn(async () => {
+      // pg-boss's own start creates queues too (the scheduler's).
+      await boss.start();
+      await this.createQueues(boss);
+    });
     this.boss = boss;
-    await this.createQueues(boss);
     for (const d of this.definitions.values()) {
       const dead = `${d.name}.dead`;
       if (d.cron && this.settings.jobsWork) await boss.schedule(d.name, d.cron, {}, { tz: 'UTC' });
@@ -131,25 +134,30 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Creates (or updates) every queue. Replicas starting together on a fresh database
-   * would deadlock in pg-boss's create_queue (each makes a partition of the job table),
-   * so they take turns under a session advisory lock held on a connection of its own.
+   * Replicas starting together on a fresh database would deadlock in pg-boss's
+   * create_queue (each makes a partition of the job table), so they start pg-boss and
+   * create the queues in turn, under a session advisory lock held on a connection of its own.
    */
-  private async createQueues(boss: PgBoss): Promise<void> {
+  private async inTurn(work: () => Promise<void>): Promise<void> {
     const lock = new Client({ connectionString: this.url, application_name: 'civicgrid-jobs-setup' });
     await lock.connect();
     try {
       await lock.query(`SELECT pg_advisory_lock(hashtext('civicgrid.jobs.create-queues'))`);
-      for (const d of this.definitions.values()) {
-        const dead = `${d.name}.dead`;
-        if (!(await boss.getQueue(dead))) await boss.createQueue(dead);
-        const retryDelay = this.settings.jobsRetryDelaySeconds ?? d.retryDelaySeconds ?? 10;
-        const options = { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay, retryBackoff: true, expireInSeconds: d.expireInSeconds ?? 300, deadLetter: dead };
-        if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, options);
-        else await boss.createQueue(d.name, options);
-      }
+      await work();
     } finally {
       await lock.end(); // ends the session, and with it the lock
+    }
+  }
+
+  /** Creates (or updates) every queue. */
+  private async createQueues(boss: PgBoss): Promise<void> {
+    for (const d of this.definitions.values()) {
+      const dead = `${d.name}.dead`;
+      if (!(await boss.getQueue(dead))) await boss.createQueue(dead);
+      const retryDelay = this.settings.jobsRetryDelaySeconds ?? d.retryDelaySeconds ?? 10;
+      const options = { name: d.name, retryLimit: d.retryLimit ?? 3, retryDelay, retryBackoff: true, expireInSeconds: d.expireInSeconds ?? 300, deadLetter: dead };
+      if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, options);
+      else await boss.createQueue(d.name, options);
     }
   }
 
