@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: false,
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        scalars: { DateTime: 'string', JSON: 'unknown', LocalDate: 'string', LocalTime: 'string' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
     },

@@ -3,7 +3,7 @@ import { COMMUNITY_KINDS } from '@civicgrid/community';
 import { NotificationKinds } from '@civicgrid/notifications';
 import { ORGANIZATION_KINDS } from '@civicgrid/organizations';
 import { STAFFING_KINDS } from '@civicgrid/staffing';
-import { VOLUNTEERING_KINDS } from '@civicgrid/volunteering';
+import { SHIFT_SERIES_KINDS, VOLUNTEERING_KINDS } from '@civicgrid/volunteering';
 
 /** The longest a parameter is likely to be in a text: a 10-character task title, an organisation's name, a time. */
 const SAMPLE = {
@@ -12,6 +12,7 @@ const SAMPLE = {
   alliance: '玉林街道商家联盟',
   need: '楼道灯坏了要修理',
   startsAt: '2026-12-05T03:00:00.000Z',
+  previousStartsAt: '2026-12-04T03:00:00.000Z',
   minutes: 120,
   message: '明天集合地点改到社区活动室。',
   short: '明天集合地点改到社区活动室。',
@@ -20,7 +21,7 @@ const SIGNATURE = '【共建网格】';
 
 describe('notification words', () => {
   const kinds = new NotificationKinds();
-  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS);
+  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SHIFT_SERIES_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS);
 
   it.each(kinds.all().map((k) => k.kind))('should fit the Chinese SMS of %s in one message of 70 characters, signature included', (kind) => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {

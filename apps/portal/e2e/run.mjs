@@ -564,6 +564,65 @@ try {
     await astep(admin, 'dev-messages');
   });
 
+  // A repeating shift: the coordinator adds one from the task page (days of the week, a
+  // number of times, the dates previewed), and the volunteer of flow volunteer claims every
+  // date of it on the public task page.
+  const recurringFlow = () => flow('recurring', async ({ newPage, stepper }) => {
+    const step = stepper('8-recurring');
+    const day = dayjs().tz(ZONE).add(3, 'day');
+    const oneOff = day.hour(9).minute(0).second(0).millisecond(0);
+    const title = `每周读报给老人听 ${stamp}`;
+    const made = await gql(
+      `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`,
+      { i: { organizationId: org.id, regionId: gridId, title, category: 'ELDER_CARE', shifts: [{ startsAt: oneOff.toISOString(), endsAt: oneOff.add(1, 'hour').toISOString(), capacity: 3 }] } },
+      coordToken,
+    );
+    const taskId = made.createTask.id;
+    await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: taskId }, coordToken);
+
+    const page = await newPage();
+    await page.goto(`${BASE}/signin`);
+    await page.getByLabel('手机号').fill('13800000003');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+    await page.goto(`${BASE}/orgs/${org.id}/tasks/${taskId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // antd's button-style radios hide their inputs: the label takes the click.
+    await page.locator('.shift-adder-choice label', { has: page.getByRole('radio', { name: '重复', exact: true }) }).click();
+    let monday = day;
+    while (monday.day() !== 1) monday = monday.add(1, 'day');
+    const date = monday.format('YYYY-MM-DD');
+    for (const [label, value] of [['第一次开始', `${date} 15:00`], ['第一次结束', `${date} 16:00`]]) {
+      const input = page.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await input.press('Tab');
+    }
+    await page.getByRole('checkbox', { name: '周一' }).check();
+    await page.getByRole('checkbox', { name: '周三' }).check();
+    await page.getByRole('spinbutton', { name: '次数' }).fill('4');
+    await page.getByText('接下来的日期').waitFor();
+    await page.getByText('共 4 次。').waitFor();
+    await step(page, 'repeat-form');
+    await page.getByRole('button', { name: '添加重复班次' }).click();
+    await page.getByRole('heading', { level: 2, name: '重复班次' }).waitFor();
+    await page.getByText('每周重复：周一、周三，共 4 次').first().waitFor();
+    await step(page, 'series-added');
+
+    const v = await newPage();
+    await v.goto(`${BASE}/signin`);
+    await v.getByLabel('手机号').fill(volunteerPhone);
+    await v.getByLabel('密码').fill('e2e-password-1');
+    await v.getByLabel('密码').press('Enter');
+    await v.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+    await v.goto(`${BASE}/tasks/${taskId}`);
+    await v.getByRole('heading', { level: 1, name: title }).waitFor();
+    await v.getByRole('button', { name: '报名每一次' }).click();
+    await v.getByText('已报名 4 次：').waitFor();
+    await step(v, 'claimed-every');
+  });
+
   // Two lanes, ordered by what the flows share (never by timing):
   // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
   // - coordinator, need and matching sign in as the same coordinator (and need and matching as
@@ -573,10 +632,12 @@ try {
   //   it runs before coordinator, need and matching, next to volunteer (which only claims);
   // - alliance shares no account and publishes no task;
   // - live publishes a task (in a grid of its own) and registers its own volunteers: it waits
-  //   for grid-leader, after alliance.
+  //   for grid-leader, after alliance;
+  // - recurring publishes a task and signs in as the coordinator and flow volunteer's
+  //   volunteer: it runs last in the coordinator's lane.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
   if (process.env.E2E_SERIAL) {
-    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow, liveFlow]) await f();
+    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow, liveFlow, recurringFlow]) await f();
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
@@ -585,7 +646,8 @@ try {
       .then(needFlow)
       .then(() => volunteerDone)
       .then(coordinatorFlow)
-      .then(matchingFlow);
+      .then(matchingFlow)
+      .then(recurringFlow);
     await Promise.all([laneA, laneB]);
   }
 } catch (e) {

@@ -124,9 +124,22 @@ export class ClaimsService {
       await this.users.require(ctx, volunteerId, 'onBehalfOfUserId');
       authorize(actor, 'claim.actAsVolunteer', { userId: volunteerId });
     }
+    return this.decideClaim(ctx, shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId);
+  }
+
+  /**
+   * A claim made with nobody signed in: what a standing claim on every occurrence of a
+   * recurring shift does as occurrences are made. The volunteer, or the proxy who asked
+   * for them, was authorised when the standing claim was made; they are its actor.
+   */
+  claimForStandingRequest(ctx: RequestContext, shiftId: string, volunteerId: string, actingProxyId: string | null): Promise<ShiftClaimEntity> {
+    return this.decideClaim(ctx, shiftId, volunteerId, actingProxyId, false, actingProxyId ?? volunteerId);
+  }
+
+  private async decideClaim(ctx: RequestContext, shiftId: string, volunteerId: string, proxyId: string | null, invited: boolean, actorId: string): Promise<ShiftClaimEntity> {
     const [r]: { outcome: string; claim_id: string | null; claim_status: string | null; detail: string | null }[] = await this.tx
       .manager(ctx)
-      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId, ctx.requestId, this.clock.now()]);
+      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, proxyId, invited, actorId, ctx.requestId, this.clock.now()]);
     switch (r.outcome) {
       case 'OK':
         return this.claims(ctx).findOneByOrFail({ id: r.claim_id! });
@@ -168,6 +181,17 @@ export class ClaimsService {
       if (freedPlace) await this.promoteFromWaitlist(t, shift, task);
       return saved;
     });
+  }
+
+  /**
+   * Gives the places a raised capacity freed to the waitlist, longest waiting first: for
+   * whatever changes a shift's capacity, in its transaction.
+   */
+  async fillFreedPlaces(ctx: RequestContext, shiftId: string): Promise<void> {
+    const em = this.tx.manager(ctx);
+    const shift = await em.getRepository(ShiftEntity).findOneOrFail({ where: { id: shiftId }, lock: { mode: 'pessimistic_write' } });
+    const task = await em.getRepository(TaskEntity).findOneByOrFail({ id: shift.taskId });
+    for (let free = Math.min(shift.capacity - shift.confirmedCount, shift.waitlistCount); free > 0; free--) await this.promoteFromWaitlist(ctx, shift, task);
   }
 
   /** Gives a freed place to the longest-waiting claim (FIFO by arrival). */

@@ -11,3 +11,5 @@ export type { ShiftClaimEntity as ShiftClaim } from './shift-claim.entity';
 export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, CANCELLABLE, CLAIM_STATUS_FUNCTIONS, claimStatusFunctionsSql } from './claim-status';
 export type { ClaimStatus } from './claim-status';
 export { VOLUNTEERING_KINDS } from './volunteering.notifier';
+export { ShiftSeriesService } from './shift-series.service';
+export { SHIFT_SERIES_KINDS, MATERIALIZE_JOB } from './shift-series.notifier';

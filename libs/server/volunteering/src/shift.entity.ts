@@ -32,6 +32,14 @@ export class ShiftEntity {
   @Column({ name: 'pending_count', type: 'int', default: 0 })
   pendingCount: number;
 
+  /** the recurring shift this is an occurrence of, if any */
+  @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  seriesId: string | null;
+
+  /** the occurrence's local date in its series (its identity there, kept if the shift is moved) */
+  @Column({ name: 'occurrence_date', type: 'date', nullable: true })
+  occurrenceDate: string | null;
+
   @Column({ name: 'check_in_code', type: 'text' })
   checkInCode: string;
 

@@ -18,6 +18,10 @@ import { VolunteerMessagesService } from './volunteer-messages.service';
 import { VolunteeringNotifier } from './volunteering.notifier';
 import { PersonalDetailsService } from './personal-details.service';
 import { UserDetailsResolver } from './user-details.resolver';
+import { ShiftSeriesClaimEntity, ShiftSeriesEntity } from './shift-series.entity';
+import { ShiftSeriesService } from './shift-series.service';
+import { ShiftSeriesNotifier } from './shift-series.notifier';
+import { ShiftSeriesClaimResolver, ShiftSeriesOfShiftResolver, ShiftSeriesResolver, TaskShiftSeriesResolver } from './shift-series.resolver';
 import {
   ClaimResolver,
   OrganizationTasksResolver,
@@ -27,9 +31,9 @@ import {
   UserServiceMinutesResolver,
 } from './volunteering.resolver';
 
-/** Tasks, shifts, claims, attendance and service records. */
+/** Tasks, shifts (one-off and recurring), claims, attendance and service records. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity, ShiftSeriesEntity, ShiftSeriesClaimEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule],
   providers: [
     TasksService,
     ShiftBoard,
@@ -47,7 +51,13 @@ import {
     ServiceRecordResolver,
     OrganizationTasksResolver,
     UserServiceMinutesResolver,
+    ShiftSeriesService,
+    ShiftSeriesNotifier,
+    ShiftSeriesResolver,
+    TaskShiftSeriesResolver,
+    ShiftSeriesOfShiftResolver,
+    ShiftSeriesClaimResolver,
   ],
-  exports: [TasksService, ClaimsService, ServiceRecordsService],
+  exports: [TasksService, ClaimsService, ServiceRecordsService, ShiftSeriesService],
 })
 export class VolunteeringModule {}

@@ -30,6 +30,7 @@ import {
 } from './graphql/volunteering.objects';
 import { ServiceRecordEntity } from './service-record.entity';
 import { ServiceRecordsService } from './service-records.service';
+import { ShiftSeriesService } from './shift-series.service';
 import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
@@ -41,6 +42,7 @@ export class TaskResolver {
     private readonly tasks: TasksService,
     private readonly organizations: OrganizationsService,
     private readonly geo: GeoService,
+    private readonly series: ShiftSeriesService,
   ) {}
 
   @Public()
@@ -52,9 +54,9 @@ export class TaskResolver {
 
   @SignedIn()
   @Allow('task.manage')
-  @Mutation(() => TaskObject, { description: 'Create a task with its shifts, as DRAFT (COORDINATOR or above).' })
+  @Mutation(() => TaskObject, { description: 'Create a task with its shifts (and recurring shifts), as DRAFT (COORDINATOR or above).' })
   createTask(@Ctx() ctx: RequestContext, @Args('input') input: CreateTaskInput) {
-    return this.tasks.create(ctx, input);
+    return this.series.createTask(ctx, input);
   }
 
   @SignedIn()

@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Limits } from '@civicgrid/contracts';
 import { CLAIM_STATUSES } from '../claim-status';
 import { ClaimStatusEnum } from './volunteering.objects';
+import { NewShiftSeriesInput } from './shift-series.inputs';
 
 @InputType('ShiftInput', { description: 'One shift of a new task.' })
 export class ShiftInput {
@@ -65,12 +66,20 @@ export class CreateTaskInput {
   @Min(1)
   @Max(120)
   minimumAge?: number;
-  @Field(() => [ShiftInput], { description: `The shifts, 1 to ${Limits.shiftsPerTaskMax}.` })
+  @Field(() => [ShiftInput], { description: `The shifts, 1 to ${Limits.shiftsPerTaskMax}; none when the task has recurring shifts (series).` })
+  // With recurring shifts a task may have no one-off shift.
+  @ValidateIf((o: CreateTaskInput) => !o.series?.length || o.shifts?.length > 0)
   @ArrayMinSize(1)
   @ArrayMaxSize(Limits.shiftsPerTaskMax)
   @ValidateNested({ each: true })
   @Type(() => ShiftInput)
   shifts: ShiftInput[];
+  @Field(() => [NewShiftSeriesInput], { nullable: true, description: `Recurring shifts, up to ${Limits.shiftSeriesPerTaskMax}; their first window of occurrences is made with the task.` })
+  @IsOptional()
+  @ArrayMaxSize(Limits.shiftSeriesPerTaskMax)
+  @ValidateNested({ each: true })
+  @Type(() => NewShiftSeriesInput)
+  series?: NewShiftSeriesInput[];
 }
 
 @InputType('ShiftFilter', { description: 'Filters for the shift board.' })

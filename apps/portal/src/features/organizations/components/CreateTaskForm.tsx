@@ -11,6 +11,8 @@ import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useCreateTaskMutation } from '../api/create-task';
 import { useOrganizationPage } from '../api/organization';
 import { shiftProblems, type ShiftDraft } from './shift-rules';
+import { RecurrencePreview, RepeatFields } from '../../../lib/recurrence';
+import { type ShiftRow, shiftsAndSeries } from './recurrence/task-series';
 
 interface Values {
   title: string;
@@ -20,7 +22,7 @@ interface Values {
   requiredSkills: string[];
   requiresApproval: boolean;
   requiresCheckInCode: boolean;
-  shifts: ShiftDraft[];
+  shifts: ShiftRow[];
 }
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -67,7 +69,7 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
             requiredSkills: v.requiredSkills ?? [],
             requiresApproval: v.requiresApproval,
             requiresCheckInCode: v.requiresCheckInCode,
-            shifts: v.shifts.map((s) => ({ startsAt: toZonedIso(s.startsAt!), endsAt: toZonedIso(s.endsAt!), capacity: s.capacity! })),
+            ...shiftsAndSeries(v.shifts, toZonedIso),
           },
         },
       });
@@ -154,6 +156,8 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
                     <Form.Item name={[field.name, 'capacity']} label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity', field.name)]}>
                       <InputNumber style={{ width: '100%' }} />
                     </Form.Item>
+                    <RepeatFields name={[field.name, 'repeat']} path={['shifts', field.name, 'repeat']} start={['shifts', field.name, 'startsAt']} />
+                    <RecurrencePreview repeat={['shifts', field.name, 'repeat']} start={['shifts', field.name, 'startsAt']} end={['shifts', field.name, 'endsAt']} toIso={toZonedIso} />
                     {fields.length > 1 ? (
                       <Button danger onClick={() => remove(field.name)}>
                         {t('createTask.removeShift', { n: index + 1 })}

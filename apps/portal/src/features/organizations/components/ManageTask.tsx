@@ -14,6 +14,8 @@ import { RecommendedVolunteers } from './RecommendedVolunteers';
 import { CheckInCode } from './CheckInCode';
 import { ClaimRow } from './ClaimRow';
 import { MessageVolunteersForm } from './MessageVolunteersForm';
+import { ShiftAdder } from './recurrence/ShiftAdder';
+import { ShiftSeriesPanel } from './recurrence/ShiftSeriesPanel';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
@@ -141,10 +143,13 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
           </section>
         );
       })}
+      <ShiftSeriesPanel taskId={task.id} />
       {task.status === 'DRAFT' || task.status === 'PUBLISHED' ? (
         <section className="panel" aria-labelledby="add-shift-heading">
           <h2 id="add-shift-heading">{t('manage.addShiftTitle')}</h2>
-          <AddShiftForm taskId={task.id} />
+          <ShiftAdder taskId={task.id}>
+            <AddShiftForm taskId={task.id} />
+          </ShiftAdder>
         </section>
       ) : null}
     </>

@@ -56,6 +56,16 @@ export const TaskDetailQuery = graphql(`
           id
           status
         }
+        series {
+          id
+          recurrence {
+            frequency
+            interval
+            byWeekday
+            until
+            count
+          }
+        }
       }
     }
   }

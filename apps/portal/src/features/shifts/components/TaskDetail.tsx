@@ -10,6 +10,8 @@ import { useTaskDetail } from '../api/task-detail';
 import { ClaimAction } from './ClaimAction';
 import { PlacesInfo } from './PlacesInfo';
 import { TaskReviews } from './TaskReviews';
+import { RecurrenceSummary } from '../../../lib/recurrence';
+import { SeriesClaimPanel } from './recurrence/SeriesClaimPanel';
 
 /** A task: who runs it, what it asks, and each shift with its places and a claim button. */
 export function TaskDetail({ id }: { id: string }) {
@@ -74,6 +76,7 @@ export function TaskDetail({ id }: { id: string }) {
         ) : null}
       </section>
       <TaskReviews task={task} />
+      <SeriesClaimPanel taskId={task.id} />
       <section aria-labelledby="shifts-heading">
         <h2 id="shifts-heading">{t('task.shifts', { count: upcoming.length })}</h2>
         {upcoming.length === 0 ? <EmptyState text={t('task.noShifts')} /> : null}
@@ -86,6 +89,7 @@ export function TaskDetail({ id }: { id: string }) {
                   <h3 id={`s-${s.id}`} className="shift-card-title">
                     {when}
                   </h3>
+                  {s.series ? <RecurrenceSummary recurrence={s.series.recurrence} /> : null}
                   <PlacesInfo confirmedCount={s.confirmedCount} capacity={s.capacity} waitlistCount={s.waitlistCount} pendingCount={s.pendingCount} />
                   {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} /> : null}
                 </article>

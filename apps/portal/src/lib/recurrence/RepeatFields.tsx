@@ -1,0 +1,73 @@
+import { Checkbox, DatePicker, Form, InputNumber, Radio, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { FREQUENCIES, NEW_REPEAT, type RepeatDraft, repeatProblems, WEEKDAYS } from './recurrence';
+
+type Path = (string | number)[];
+
+/**
+ * The "Repeat" option of a shift inside an antd form: how often (daily, weekly on chosen
+ * days, monthly), every N, when it ends (never, on a date, after N times) and dates to
+ * skip. `name` is where the RepeatDraft lives in the form (relative inside a Form.List),
+ * `path` its full path (when it differs); `start` the full path of the shift's start, which
+ * the checks read (the first date must be one of the chosen days).
+ */
+export function RepeatFields({ name, path = name, start }: { name: Path; path?: Path; start: Path }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const repeat = Form.useWatch(path, form) as RepeatDraft | undefined;
+  const rule = (field: keyof ReturnType<typeof repeatProblems>) => ({
+    validator: () => {
+      const key = repeatProblems(form.getFieldValue(path), form.getFieldValue(start) as Dayjs | undefined)[field];
+      return key ? Promise.reject(new Error(t(key))) : Promise.resolve();
+    },
+  });
+  const unit = (n: number | null | undefined) => t(`recurrence.unit.${repeat?.frequency ?? 'WEEKLY'}`, { count: n ?? 1 });
+  return (
+    <div className="repeat-fields">
+      <Form.Item name={[...name, 'enabled']} valuePropName="checked" className="check-item">
+        <Checkbox>{t('recurrence.repeat')}</Checkbox>
+      </Form.Item>
+      {repeat?.enabled ? (
+        <fieldset className="repeat-fieldset">
+          <legend>{t('recurrence.legend')}</legend>
+          <Form.Item name={[...name, 'frequency']} label={t('recurrence.frequency')} initialValue={NEW_REPEAT.frequency}>
+            <Select options={FREQUENCIES.map((f) => ({ value: f, label: t(`recurrence.frequencyName.${f}`) }))} />
+          </Form.Item>
+          <Form.Item name={[...name, 'interval']} label={t('recurrence.interval')} rules={[rule('interval')]} extra={unit(repeat.interval)} initialValue={NEW_REPEAT.interval}>
+            <InputNumber min={1} max={52} style={{ width: '100%' }} />
+          </Form.Item>
+          {repeat.frequency === 'WEEKLY' ? (
+            <Form.Item name={[...name, 'byWeekday']} label={t('recurrence.days')} dependencies={[start]} rules={[rule('byWeekday')]} extra={t('recurrence.daysHint')}>
+              <Checkbox.Group aria-label={t('recurrence.days')} options={WEEKDAYS.map((d) => ({ value: d, label: t(`recurrence.day.${d}`) }))} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name={[...name, 'end']} label={t('recurrence.ends')} initialValue={NEW_REPEAT.end}>
+            <Radio.Group
+              aria-label={t('recurrence.ends')}
+              options={[
+                { value: 'COUNT', label: t('recurrence.endCount') },
+                { value: 'UNTIL', label: t('recurrence.endUntil') },
+                { value: 'NEVER', label: t('recurrence.endNever') },
+              ]}
+            />
+          </Form.Item>
+          {repeat.end === 'COUNT' ? (
+            <Form.Item name={[...name, 'count']} label={t('recurrence.count')} rules={[rule('count')]} initialValue={NEW_REPEAT.count}>
+              <InputNumber min={1} max={500} style={{ width: '100%' }} />
+            </Form.Item>
+          ) : null}
+          {repeat.end === 'UNTIL' ? (
+            <Form.Item name={[...name, 'until']} label={t('recurrence.until')} dependencies={[start]} rules={[rule('until')]}>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
+            </Form.Item>
+          ) : null}
+          {repeat.end === 'NEVER' ? <p className="hint">{t('recurrence.neverHint')}</p> : null}
+          <Form.Item name={[...name, 'exceptions']} label={t('recurrence.exceptions')} extra={t('recurrence.exceptionsHint')}>
+            <DatePicker multiple format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
+          </Form.Item>
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './recurrence';
+export * from './RepeatFields';
+export * from './RecurrencePreview';
+export * from './RecurrenceSummary';
+export * from './preview-shift-series';
