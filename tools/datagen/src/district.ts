@@ -133,6 +133,8 @@ export interface Task {
   createdAt: number;
   publishedAt: number | null;
   closedAt: number | null;
+  /** CANCELLED: when, halfway between publication and the first shift (or now) */
+  cancelledAt: number | null;
   completedAt: number | null;
   firstShift: number;
   shiftCount: number;
@@ -534,6 +536,7 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
     const publishedAt = status === 'DRAFT' ? null : Math.min(createdAt + rt.float() * 2 * DAY, now);
     const completedAt = status === 'COMPLETED' ? Math.min(now, lastEnd + (1 + rt.float() * 5 * 24) * HOUR) : null;
     const closedAt = status === 'COMPLETED' ? completedAt : status === 'CLOSED' ? publishedAt! + rt.float() * (Math.min(now, lastEnd) - publishedAt!) : null;
+    const cancelledAt = status === 'CANCELLED' ? publishedAt! + (Math.min(now, first) - publishedAt!) / 2 : null;
     const managers = o.managers;
     tasks.push({
       id: taskIds.of(k), org, title, description: `${regions[reg].name}：${title}。请提前 10 分钟到场，穿志愿者马甲。`,
@@ -541,7 +544,7 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
       skillsMandatory: skills.length > 0 && rt.chance(0.25), minimumAge: rt.chance(0.1) ? 16 : null,
       approval: rt.chance(0.12), checkInCode: rt.chance(0.3), status,
       createdBy: managers[rt.int(managers.length)], coordinator: managers[managers.length > 1 ? 1 + rt.int(managers.length - 1) : 0],
-      createdAt, publishedAt, closedAt, completedAt, firstShift, shiftCount,
+      createdAt, publishedAt, closedAt, cancelledAt, completedAt, firstShift, shiftCount,
     });
   }
   const shiftCount = shiftStart.length;
@@ -665,7 +668,7 @@ function makeClaims(inp: ClaimInputs): Claims {
     const end = shifts.end[s];
     const capacity = shifts.capacity[s];
     const opened = t.publishedAt!;
-    const claimsClose = Math.min(start, now, t.closedAt ?? Infinity);
+    const claimsClose = Math.min(start, now, t.closedAt ?? Infinity, t.cancelledAt ?? Infinity);
     if (claimsClose <= opened) continue;
     // Demand: past shifts drew 35%–125% of their places; future ones fewer the further ahead.
     const daysAhead = (start - now) / DAY;
@@ -707,7 +710,7 @@ function makeClaims(inp: ClaimInputs): Claims {
       let cancelledAt = 0;
       if (t.status === 'CANCELLED' || r.chance(0.07)) {
         status = CANCELLED;
-        const until = t.status === 'CANCELLED' ? t.closedAt ?? Math.min(now, start) : Math.min(now, start);
+        const until = t.status === 'CANCELLED' ? Math.min(t.cancelledAt!, start) : Math.min(now, start);
         cancelledAt = at[k] + r.float() * Math.max(0, until - at[k]);
       } else if (t.approval) {
         // Approval: the coordinator takes up to capacity, turns a few away, and leaves recent ones waiting.

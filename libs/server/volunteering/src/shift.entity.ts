@@ -32,6 +32,16 @@ export class ShiftEntity {
   @Column({ name: 'pending_count', type: 'int', default: 0 })
   pendingCount: number;
 
+  /** where volunteers meet, when it differs from the task's description */
+  @Column({ type: 'text', nullable: true })
+  place: string | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason: string | null;
+
   @Column({ name: 'check_in_code', type: 'text' })
   checkInCode: string;
 

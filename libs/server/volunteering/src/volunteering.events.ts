@@ -2,7 +2,7 @@
  * The events volunteering publishes (ids and facts, never personal data beyond ids).
  * Others subscribe by these names; the payloads are their contract.
  */
-export type ClaimEventType = 'claim.confirmed' | 'claim.waitlisted' | 'claim.requested' | 'claim.promoted' | 'claim.decided' | 'claim.cancelled' | 'claim.noShow';
+export type ClaimEventType = 'claim.confirmed' | 'claim.waitlisted' | 'claim.requested' | 'claim.promoted' | 'claim.decided' | 'claim.cancelled' | 'claim.noShow' | 'claim.added';
 
 export interface ClaimEventPayload {
   claimId: string;
@@ -20,6 +20,38 @@ export interface ClaimEventPayload {
   approved?: boolean;
   /** claim.cancelled: the organisation cancelled it (not the volunteer or their proxy) */
   byOrganization?: boolean;
+}
+
+/** Live topic with the shifts whose counts, time or status changed. */
+export const SHIFT_UPDATED = 'shiftUpdated';
+
+/** A shift's time moved: its claimants are told and their reminders follow. */
+export interface ShiftRescheduledPayload {
+  shiftId: string;
+  taskId: string;
+  organizationId: string;
+  regionPath: string;
+  previousStartsAt: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** A shift was cancelled (alone or with its task): these claims were cancelled with it. */
+export interface ShiftCancelledPayload {
+  shiftId: string;
+  taskId: string;
+  organizationId: string;
+  regionPath: string;
+  reason: string;
+  claimIds: string[];
+  volunteerIds: string[];
+}
+
+export interface TaskCancelledPayload {
+  taskId: string;
+  organizationId: string;
+  regionPath: string;
+  reason: string;
 }
 
 export interface TaskCompletedPayload {
@@ -40,4 +72,4 @@ export interface ServiceVerifiedPayload {
   kind: 'CHECKED_IN';
 }
 
-export const CLAIM_EVENTS: ClaimEventType[] = ['claim.confirmed', 'claim.waitlisted', 'claim.requested', 'claim.promoted', 'claim.decided', 'claim.cancelled', 'claim.noShow'];
+export const CLAIM_EVENTS: ClaimEventType[] = ['claim.confirmed', 'claim.waitlisted', 'claim.requested', 'claim.promoted', 'claim.decided', 'claim.cancelled', 'claim.noShow', 'claim.added'];

@@ -8,14 +8,21 @@ import type { Organization } from '@civicgrid/organizations';
 import { ClaimsService } from './claims.service';
 import {
   AddShiftInput,
+  AddVolunteerToShiftInput,
   CancelClaimInput,
+  CancelShiftInput,
+  CancelTaskInput,
   CheckInInput,
   CheckOutInput,
   ClaimFilter,
   ClaimShiftInput,
+  ClaimShiftTogetherInput,
+  CopyTaskInput,
   CreateTaskInput,
   DecideClaimInput,
   ShiftFilter,
+  UpdateShiftInput,
+  UpdateTaskInput,
   VerifyServiceInput,
 } from './graphql/volunteering.inputs';
 import {
@@ -83,6 +90,43 @@ export class TaskResolver {
   @Mutation(() => ShiftObject, { description: 'Add a shift to a draft or published task (COORDINATOR or above).' })
   addShift(@Ctx() ctx: RequestContext, @Args('input') input: AddShiftInput) {
     return this.tasks.addShift(ctx, input.taskId, input);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => TaskObject, { description: "Change a task's details (title, description, category, region, skills, prerequisites), before or after publishing." })
+  updateTask(@Ctx() ctx: RequestContext, @Args('input') input: UpdateTaskInput) {
+    const { id, ...changes } = input;
+    return this.tasks.update(ctx, id, changes);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => ShiftObject, { description: "Change a shift's time, capacity or place. Moving it tells every claimant; raising the capacity moves the waitlist up; it cannot go below the places taken." })
+  updateShift(@Ctx() ctx: RequestContext, @Args('input') input: UpdateShiftInput) {
+    const { id, ...changes } = input;
+    return this.tasks.updateShift(ctx, id, changes);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => ShiftObject, { description: 'Cancel a shift that has not started: its claims become CANCELLED and the claimants are told the reason.' })
+  cancelShift(@Ctx() ctx: RequestContext, @Args('input') input: CancelShiftInput) {
+    return this.tasks.cancelShift(ctx, input.id, input.reason);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => TaskObject, { description: 'Cancel a task: its shifts not yet started are cancelled, their claimants told the reason; refused while a shift is under way.' })
+  cancelTask(@Ctx() ctx: RequestContext, @Args('input') input: CancelTaskInput) {
+    return this.tasks.cancel(ctx, input.id, input.reason);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => TaskObject, { description: 'Copy a task as a new DRAFT, its shifts moved by a number of days, to repeat a programme.' })
+  copyTask(@Ctx() ctx: RequestContext, @Args('input') input: CopyTaskInput) {
+    return this.tasks.copy(ctx, input.id, input.offsetDays, input.title);
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The organisation that publishes the task.' })
@@ -191,6 +235,22 @@ export class ClaimResolver {
   @Mutation(() => ShiftClaimObject, { description: 'Claim a place: CONFIRMED while space is left, else WAITLISTED; PENDING_APPROVAL when the task needs approval.' })
   claimShift(@Ctx() ctx: RequestContext, @Args('input') input: ClaimShiftInput) {
     return this.claims.claim(ctx, input.shiftId, input.onBehalfOfUserId);
+  }
+
+  @SignedIn()
+  @Allow('claim.actAsVolunteer')
+  @Mutation(() => [ShiftClaimObject], {
+    description: 'Claim places for a party: yourself (or someone you act for) and companions you act for (people who made you their proxy, minors under your account). All CONFIRMED together while the whole party fits, else all WAITLISTED together (or all PENDING_APPROVAL); never split.',
+  })
+  claimShiftTogether(@Ctx() ctx: RequestContext, @Args('input') input: ClaimShiftTogetherInput) {
+    return this.claims.claimTogether(ctx, input.shiftId, input.volunteerIds);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => ShiftClaimObject, { description: "Put a volunteer on a shift (the organisation's COORDINATOR or above): CONFIRMED, or CONFLICT when full; the task's prerequisites apply; audited and the volunteer is told." })
+  addVolunteerToShift(@Ctx() ctx: RequestContext, @Args('input') input: AddVolunteerToShiftInput) {
+    return this.claims.addByCoordinator(ctx, input.shiftId, input.volunteerId);
   }
 
   @SignedIn()

@@ -19,6 +19,18 @@ export const Limits = {
   shiftsPerTaskMax: 100,
   shiftCapacityMax: 1000,
   shiftMaxHours: 24,
+  /** a shift's meeting place, in characters */
+  shiftPlaceMaxLength: 200,
+  /** why a shift or task was cancelled, in characters (told to its volunteers) */
+  cancelReasonMaxLength: 500,
+  /** a volunteer signs up together with at most this many companions */
+  companionsMax: 5,
+  /** minors signed up under one guardian's account */
+  dependantsMax: 10,
+  /** from this age a person needs an account of their own */
+  adultAge: 18,
+  /** a task may be copied this many days ahead at most */
+  copyOffsetDaysMax: 366,
   /** a volunteer may check in this many minutes before the shift starts */
   checkInOpensMinutesBefore: 30,
   serviceMinutesMax: 24 * 60,

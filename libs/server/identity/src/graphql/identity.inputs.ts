@@ -130,6 +130,17 @@ export class GrantProxyInput {
   consentNote: string;
 }
 
+@InputType('AddDependantInput', { description: "Sign up a minor under the signed-in guardian's account (they have no phone and never sign in)." })
+export class AddDependantInput {
+  @Field({ description: 'Their name, as the organisers should call them.' })
+  @IsString()
+  @Length(1, Limits.displayNameMaxLength)
+  displayName: string;
+  @Field({ description: 'Birth date, YYYY-MM-DD: tasks with a minimum age read it.' })
+  @IsDateString({ strict: true })
+  birthDate: string;
+}
+
 @InputType('RevokeProxyInput', { description: 'Withdraw a consent given earlier.' })
 export class RevokeProxyInput {
   @Field(() => ID, { description: 'The person who should no longer act for me.' })

@@ -63,6 +63,10 @@ export class TaskObject {
   createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it was completed.' })
   completedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled.' })
+  cancelledAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason: string | null;
 }
 
 @ObjectType('Shift', { implements: () => [NodeInterface], description: 'A time slot of a task with a number of places.' })
@@ -81,6 +85,12 @@ export class ShiftObject {
   waitlistCount: number;
   @Field(() => Int, { description: 'Claims waiting for approval.' })
   pendingCount: number;
+  @Field(() => String, { nullable: true, description: 'Where volunteers meet, if not in the description.' })
+  place: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled; a cancelled shift takes no claims.' })
+  cancelledAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason: string | null;
 }
 
 @ObjectType('ShiftClaim', { implements: () => [NodeInterface], description: "A volunteer's claim on a shift." })
@@ -95,6 +105,8 @@ export class ShiftClaimObject {
   checkOutAt: Date | null;
   @Field({ description: 'When the claim was made.' })
   createdAt: Date;
+  @Field(() => ID, { nullable: true, description: 'Claims made together (a volunteer and companions) share it: seated together or waiting together.' })
+  partyId: string | null;
 }
 
 @ObjectType('ServiceRecord', { implements: () => [NodeInterface], description: 'Minutes of service from one attended claim.' })
