@@ -1,7 +1,7 @@
 export { VolunteeringModule } from './volunteering.module';
 export { TasksService } from './tasks.service';
 export { ShiftBoard } from './shift-board';
-export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, TaskCompletedPayload } from './volunteering.events';
+export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, ShiftCancelledPayload, ShiftRescheduledPayload, TaskCancelledPayload, TaskCompletedPayload } from './volunteering.events';
 export { ClaimsService } from './claims.service';
 export { ServiceRecordsService } from './service-records.service';
 export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';
