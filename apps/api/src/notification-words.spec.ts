@@ -10,6 +10,7 @@ const SAMPLE = {
   task: '为独居老人送午餐一次',
   organization: '益邻社区服务中心',
   alliance: '玉林街道商家联盟',
+  grid: '玉林北路社区第10网格',
   need: '楼道灯坏了要修理',
   startsAt: '2026-12-05T03:00:00.000Z',
   minutes: 120,

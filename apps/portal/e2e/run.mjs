@@ -562,6 +562,13 @@ try {
     }
     await sms.first().waitFor();
     await astep(admin, 'dev-messages');
+    // The region tree, from the Officials' desk: the district opened, a street chosen.
+    await admin.goto(`${BASE}/official`);
+    await admin.getByRole('link', { name: 'Open regions' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Regions' }).waitFor();
+    await admin.getByText('Wuhou District · 510107000000').click();
+    await admin.getByRole('heading', { level: 2, name: 'Add a Street under Wuhou District' }).waitFor();
+    await astep(admin, 'regions');
   });
 
   // Two lanes, ordered by what the flows share (never by timing):

@@ -282,11 +282,11 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
   const communities: number[] = [];
   const grids: number[] = [];
   STREETS.forEach((s, si) => {
-    const code = `${DISTRICT.code}-${String(si + 1).padStart(3, '0')}`;
+    const code = `${DISTRICT.code.slice(0, 6)}${String(si + 1).padStart(3, '0')}000`;
     const street = region({ parent: districtRegion, level: 'STREET', code, name: s.name, nameEn: s.nameEn, lat: s.lat, lng: s.lng, street: si, community: -1 });
     streets.push(street);
     s.communities.forEach((c, ci) => {
-      const ccode = `${code}-${String(ci + 1).padStart(3, '0')}`;
+      const ccode = `${code.slice(0, 9)}${String(ci + 1).padStart(3, '0')}`;
       const lat = s.lat + (ci - 1) * 0.006;
       const lng = s.lng + (ci - 1) * 0.005;
       const community = region({ parent: street, level: 'COMMUNITY', code: ccode, name: c.name, nameEn: c.nameEn, lat, lng, street: si, community: communities.length });
@@ -294,7 +294,7 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
       for (let g = 1; g <= c.grids; g++) {
         grids.push(
           region({
-            parent: community, level: 'GRID', code: `${ccode}-${String(g).padStart(2, '0')}`, name: `${c.name}第${g}网格`, nameEn: `${c.nameEn.replace(' Community', '')} Grid ${g}`,
+            parent: community, level: 'GRID', code: `${ccode}${String(g).padStart(3, '0')}`, name: `${c.name}第${g}网格`, nameEn: `${c.nameEn.replace(' Community', '')} Grid ${g}`,
             lat: lat + ((g % 2) - 0.5) * 0.002, lng: lng + (g - 2) * 0.0015, street: si, community: communities.length - 1,
           }),
         );

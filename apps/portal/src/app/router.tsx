@@ -28,6 +28,7 @@ const NewNeedRoute = lazy(() => import('./routes/new-need'));
 const InvitationsRoute = lazy(() => import('./routes/invitations'));
 const NotificationsRoute = lazy(() => import('./routes/notifications'));
 const DevMessagesRoute = lazy(() => import('./routes/dev-messages'));
+const AdminRegionsRoute = lazy(() => import('./routes/admin-regions'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 export function AppRoutes() {
@@ -56,6 +57,7 @@ export function AppRoutes() {
             <Route path="/invitations" element={<InvitationsRoute />} />
             <Route path="/notifications" element={<NotificationsRoute />} />
             <Route path="/admin/dev-messages" element={<DevMessagesRoute />} />
+            <Route path="/admin/regions" element={<AdminRegionsRoute />} />
             <Route path="/orgs/:orgId" element={<OrganizationRoute />} />
             <Route path="/orgs/:orgId/tasks/new" element={<NewTaskRoute />} />
             <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />

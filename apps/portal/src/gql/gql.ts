@@ -14,9 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminRegionRoots {\n    regions { ...AdminRegion }\n  }\n": typeof types.AdminRegionRootsDocument,
+    "\n  query AdminRegionChildren($parentId: ID) {\n    regions(parentId: $parentId) { ...AdminRegion }\n  }\n": typeof types.AdminRegionChildrenDocument,
+    "\n  mutation CreateRegion($input: CreateRegionInput!) {\n    createRegion(input: $input) { ...AdminRegion }\n  }\n": typeof types.CreateRegionDocument,
     "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n": typeof types.DeadLetterJobsDocument,
     "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n": typeof types.DevMessagesDocument,
+    "\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n": typeof types.UpdateRegionDocument,
     "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n": typeof types.DevMessageItemFragmentDoc,
+    "\n  fragment AdminRegion on Region {\n    id\n    code\n    name\n    nameEn\n    level\n    latitude\n    longitude\n    parent { id }\n  }\n": typeof types.AdminRegionFragmentDoc,
     "\n  query AllianceReview($id: ID!) {\n    alliance(id: $id) {\n      id\n      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n    }\n  }\n": typeof types.AllianceReviewDocument,
     "\n  query AlliancePage($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      charter\n      pledgeOptions\n      createdAt\n      region { id name nameEn }\n      steward { id name verified }\n      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      activity(first: 20) {\n        totalCount\n        pageInfo { endCursor hasNextPage }\n        edges { cursor node { id pledge note quantity unit occurredAt member { id organization { id name } } } }\n      }\n    }\n  }\n": typeof types.AlliancePageDocument,
     "\n  query Alliances($regionId: ID, $first: Int, $after: String) {\n    alliances(regionId: $regionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id name charter pledgeOptions region { id name nameEn } steward { id name } } }\n    }\n  }\n": typeof types.AlliancesDocument,
@@ -50,9 +55,12 @@ type Documents = {
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    createdAt\n    readAt\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  mutation AppointGridLeader($input: GridLeaderInput!) {\n    appointGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n": typeof types.AppointGridLeaderDocument,
+    "\n  mutation RemoveGridLeader($input: GridLeaderInput!) {\n    removeGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n": typeof types.RemoveGridLeaderDocument,
     "\n  mutation AssignOfficial($input: AssignOfficialInput!) {\n    assignOfficial(input: $input) { id title region { id name nameEn } user { id displayName } }\n  }\n": typeof types.AssignOfficialDocument,
     "\n  mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {\n    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }\n  }\n": typeof types.OfficialDecideApplicationDocument,
     "\n  query FindPerson($phone: String!) {\n    userByPhone(phone: $phone) { id displayName phone }\n  }\n": typeof types.FindPersonDocument,
+    "\n  query GridLeaders($id: ID!) {\n    region(id: $id) { id name nameEn level gridLeaders { id displayName phone } }\n  }\n": typeof types.GridLeadersDocument,
     "\n  query OfficialQueue {\n    me { id role officialPosts { id title region { id name nameEn } } }\n    pendingAllianceApplications(first: 50) {\n      totalCount\n      edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } }\n    }\n  }\n": typeof types.OfficialQueueDocument,
     "\n  query UnverifiedOrganizations($regionId: ID) {\n    organizations(filter: { verified: false, regionId: $regionId }, first: 50) {\n      totalCount\n      edges { cursor node { id name kind verified createdAt description region { id name nameEn } } }\n    }\n  }\n": typeof types.UnverifiedOrganizationsDocument,
     "\n  mutation VerifyOrganization($id: ID!) {\n    verifyOrganization(id: $id) { id verified verifiedAt }\n  }\n": typeof types.VerifyOrganizationDocument,
@@ -106,9 +114,14 @@ type Documents = {
     "\n  query Regions($parentId: ID) {\n    regions(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n    }\n  }\n": typeof types.RegionsDocument,
 };
 const documents: Documents = {
+    "\n  query AdminRegionRoots {\n    regions { ...AdminRegion }\n  }\n": types.AdminRegionRootsDocument,
+    "\n  query AdminRegionChildren($parentId: ID) {\n    regions(parentId: $parentId) { ...AdminRegion }\n  }\n": types.AdminRegionChildrenDocument,
+    "\n  mutation CreateRegion($input: CreateRegionInput!) {\n    createRegion(input: $input) { ...AdminRegion }\n  }\n": types.CreateRegionDocument,
     "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n": types.DeadLetterJobsDocument,
     "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n": types.DevMessagesDocument,
+    "\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n": types.UpdateRegionDocument,
     "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n": types.DevMessageItemFragmentDoc,
+    "\n  fragment AdminRegion on Region {\n    id\n    code\n    name\n    nameEn\n    level\n    latitude\n    longitude\n    parent { id }\n  }\n": types.AdminRegionFragmentDoc,
     "\n  query AllianceReview($id: ID!) {\n    alliance(id: $id) {\n      id\n      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n    }\n  }\n": types.AllianceReviewDocument,
     "\n  query AlliancePage($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      charter\n      pledgeOptions\n      createdAt\n      region { id name nameEn }\n      steward { id name verified }\n      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }\n      activity(first: 20) {\n        totalCount\n        pageInfo { endCursor hasNextPage }\n        edges { cursor node { id pledge note quantity unit occurredAt member { id organization { id name } } } }\n      }\n    }\n  }\n": types.AlliancePageDocument,
     "\n  query Alliances($regionId: ID, $first: Int, $after: String) {\n    alliances(regionId: $regionId, first: $first, after: $after) {\n      totalCount\n      pageInfo { endCursor hasNextPage }\n      edges { cursor node { id name charter pledgeOptions region { id name nameEn } steward { id name } } }\n    }\n  }\n": types.AlliancesDocument,
@@ -142,9 +155,12 @@ const documents: Documents = {
     "\n  query Notifications($first: Int, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    body\n    link\n    createdAt\n    readAt\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  mutation AppointGridLeader($input: GridLeaderInput!) {\n    appointGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n": types.AppointGridLeaderDocument,
+    "\n  mutation RemoveGridLeader($input: GridLeaderInput!) {\n    removeGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n": types.RemoveGridLeaderDocument,
     "\n  mutation AssignOfficial($input: AssignOfficialInput!) {\n    assignOfficial(input: $input) { id title region { id name nameEn } user { id displayName } }\n  }\n": types.AssignOfficialDocument,
     "\n  mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {\n    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }\n  }\n": types.OfficialDecideApplicationDocument,
     "\n  query FindPerson($phone: String!) {\n    userByPhone(phone: $phone) { id displayName phone }\n  }\n": types.FindPersonDocument,
+    "\n  query GridLeaders($id: ID!) {\n    region(id: $id) { id name nameEn level gridLeaders { id displayName phone } }\n  }\n": types.GridLeadersDocument,
     "\n  query OfficialQueue {\n    me { id role officialPosts { id title region { id name nameEn } } }\n    pendingAllianceApplications(first: 50) {\n      totalCount\n      edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } }\n    }\n  }\n": types.OfficialQueueDocument,
     "\n  query UnverifiedOrganizations($regionId: ID) {\n    organizations(filter: { verified: false, regionId: $regionId }, first: 50) {\n      totalCount\n      edges { cursor node { id name kind verified createdAt description region { id name nameEn } } }\n    }\n  }\n": types.UnverifiedOrganizationsDocument,
     "\n  mutation VerifyOrganization($id: ID!) {\n    verifyOrganization(id: $id) { id verified verifiedAt }\n  }\n": types.VerifyOrganizationDocument,
@@ -215,6 +231,18 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminRegionRoots {\n    regions { ...AdminRegion }\n  }\n"): (typeof documents)["\n  query AdminRegionRoots {\n    regions { ...AdminRegion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRegionChildren($parentId: ID) {\n    regions(parentId: $parentId) { ...AdminRegion }\n  }\n"): (typeof documents)["\n  query AdminRegionChildren($parentId: ID) {\n    regions(parentId: $parentId) { ...AdminRegion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRegion($input: CreateRegionInput!) {\n    createRegion(input: $input) { ...AdminRegion }\n  }\n"): (typeof documents)["\n  mutation CreateRegion($input: CreateRegionInput!) {\n    createRegion(input: $input) { ...AdminRegion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n"): (typeof documents)["\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -223,7 +251,15 @@ export function graphql(source: "\n  query DevMessages($first: Int, $after: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n"): (typeof documents)["\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n"): (typeof documents)["\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminRegion on Region {\n    id\n    code\n    name\n    nameEn\n    level\n    latitude\n    longitude\n    parent { id }\n  }\n"): (typeof documents)["\n  fragment AdminRegion on Region {\n    id\n    code\n    name\n    nameEn\n    level\n    latitude\n    longitude\n    parent { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -359,6 +395,14 @@ export function graphql(source: "\n  fragment NotificationItem on Notification {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AppointGridLeader($input: GridLeaderInput!) {\n    appointGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n"): (typeof documents)["\n  mutation AppointGridLeader($input: GridLeaderInput!) {\n    appointGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveGridLeader($input: GridLeaderInput!) {\n    removeGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n"): (typeof documents)["\n  mutation RemoveGridLeader($input: GridLeaderInput!) {\n    removeGridLeader(input: $input) { id displayName leadsGrid { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AssignOfficial($input: AssignOfficialInput!) {\n    assignOfficial(input: $input) { id title region { id name nameEn } user { id displayName } }\n  }\n"): (typeof documents)["\n  mutation AssignOfficial($input: AssignOfficialInput!) {\n    assignOfficial(input: $input) { id title region { id name nameEn } user { id displayName } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -368,6 +412,10 @@ export function graphql(source: "\n  mutation OfficialDecideApplication($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FindPerson($phone: String!) {\n    userByPhone(phone: $phone) { id displayName phone }\n  }\n"): (typeof documents)["\n  query FindPerson($phone: String!) {\n    userByPhone(phone: $phone) { id displayName phone }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GridLeaders($id: ID!) {\n    region(id: $id) { id name nameEn level gridLeaders { id displayName phone } }\n  }\n"): (typeof documents)["\n  query GridLeaders($id: ID!) {\n    region(id: $id) { id name nameEn level gridLeaders { id displayName phone } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

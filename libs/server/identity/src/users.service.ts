@@ -161,6 +161,27 @@ export class UsersService {
   }
 
   /**
+   * An administrator of the installation (the first one, or another), made by the
+   * operator's command line and never offered over the API: whoever runs it holds the
+   * database's credentials. The phone, password and hash follow register's rules; a
+   * phone that has an account already is refused (CONFLICT). Audited.
+   */
+  async createAdministrator(ctx: RequestContext, data: { phone: string; password: string; displayName: string; locale?: string | null }): Promise<UserEntity> {
+    const phone = normalizeMainlandMobile(data.phone);
+    checkPasswordRules(data.password);
+    const displayName = cleanDisplayName(data.displayName, 'displayName', Limits.displayNameMaxLength, { mayUseStaffWords: true });
+    const passwordHash = await hashPassword(data.password);
+    return this.tx.run(ctx, async (t) => {
+      const repo = this.users(t);
+      const existing = await repo.findOneBy({ phone });
+      if (existing) throw new ConflictError('phone.taken', `This phone number is already registered (role ${existing.role})`, 'phone');
+      const user = await repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: null, locale: data.locale ?? 'zh-CN', role: 'ADMIN' }));
+      await this.audit.record(t, { action: 'admin.create', subjectType: 'user', subjectId: user.id, detail: { phone: maskPhone(phone), via: 'command line' } });
+      return user;
+    });
+  }
+
+  /**
    * Sign-in. The attempt is counted first (per phone, per address), then the password is
    * checked: guesses sent at once cannot outrun the limit. A device or address this
    * person signed in from before has a counter of its own (see SignInGuard).

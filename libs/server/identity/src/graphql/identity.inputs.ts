@@ -161,3 +161,13 @@ export class AssignOfficialInput {
   @Length(1, 80)
   title: string;
 }
+
+@InputType('GridLeaderInput', { description: 'A grid and a person: to appoint them its grid leader, or to end that.' })
+export class GridLeaderInput {
+  @Field(() => ID, { description: 'The grid (a region of level GRID).' })
+  @IsUUID()
+  regionId: string;
+  @Field(() => ID, { description: 'The person (find them by phone with userByPhone).' })
+  @IsUUID()
+  userId: string;
+}

@@ -133,6 +133,8 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'organization.verify', label: 'the organisation', resource: { organizationId: ORG, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
   { action: 'audit.read', label: 'the audit log', resource: {}, allowed: { admin: 'admin' } },
   { action: 'official.assign', label: 'a post', resource: { userId: VOLUNTEER, regionPath: STREET }, allowed: { admin: 'admin' } },
+  { action: 'region.manage', label: 'a region', resource: { regionPath: GRID }, allowed: { admin: 'admin' } },
+  { action: 'gridLeader.appoint', label: 'a leader of the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
   { action: 'membership.manage', label: 'a member of the organisation', resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
   { action: 'membership.manageOwners', label: 'an owner of the organisation', resource: { organizationId: ORG }, allowed: { owner: 'membership' } },
   { action: 'alliance.create', label: 'an alliance stewarded by the organisation', resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
@@ -187,6 +189,11 @@ const EDGE_ROWS: Row[] = [
   // A grid leader acts only for residents of their grid.
   ['resident.actFor', 'gridLeader', 'a resident of another street', ACTORS.gridLeader, { userId: VOLUNTEER, regionPath: `${OTHER_STREET}/c/g` }, { allowed: false }],
   ['resident.actFor', 'gridLeader', 'a resident with no home region', ACTORS.gridLeader, { userId: VOLUNTEER }, { allowed: false }],
+  // Officials appoint grid leaders for grids in their scope only, and only while they hold the role.
+  ['gridLeader.appoint', 'officialInScope', 'a grid of a sibling street sharing the prefix', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: `${STREET}2/c/g` }, { allowed: false }],
+  ['gridLeader.appoint', 'officialInScope', 'a grid with no known path', ACTORS.officialInScope, { userId: VOLUNTEER }, { allowed: false }],
+  ['gridLeader.appoint', 'resident with a stale scope', 'a grid in that scope', actor('a0000000-0000-4000-8000-000000000011', { officialScopes: [STREET] }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
+  ['gridLeader.appoint', 'gridLeader', 'their own grid', ACTORS.gridLeader, { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
   // Officials steward alliances in their scope only.
   ['alliance.steward', 'officialOutOfScope', 'an alliance of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: STREET }, { allowed: false }],
   // A global ADMIN gets nothing inside an organisation from that role alone.

@@ -46,6 +46,10 @@ export type Action =
   | 'audit.read'
   /** give someone an official post over a region */
   | 'official.assign'
+  /** create, rename and move regions of the tree */
+  | 'region.manage'
+  /** appoint or remove the grid leaders of a grid: administrators, officials whose scope holds the grid */
+  | 'gridLeader.appoint'
   /** invite members, decide join requests, change roles below owner, remove members */
   | 'membership.manage'
   /** make someone an owner, or demote an owner */
@@ -156,6 +160,11 @@ const RULES: Record<Action, Rule> = {
   },
   'audit.read': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
   'official.assign': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'region.manage': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'gridLeader.appoint': (a, r) => {
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
   'membership.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
   'membership.manageOwners': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'OWNER') ? allow('membership') : DENY),
   'alliance.create': (a, r) => {
