@@ -3,7 +3,8 @@
 // PostgreSQL with demo data. Starts everything itself and stops everything at the end.
 //
 //   npm run e2e -w @civicgrid/portal        (E2E_SKIP_BUILD=1 to reuse dist/api and dist/portal,
-//                                            E2E_SERIAL=1 to run the flows one at a time)
+//                                            E2E_SERIAL=1 to run the flows one at a time,
+//                                            E2E_ONLY=reschedule,live to run only the flows named, one at a time)
 //
 // Screenshots: dist/e2e-screenshots/<flow>-<step>-<normal|elder>-<360|1280>.png
 // At the end: a timing breakdown per step and per flow (settle, elder switch, resize, screenshots, axe).
@@ -571,6 +572,87 @@ try {
     await astep(admin, 'regions');
   });
 
+  // A coordinator moves a shift on the manage page; a volunteer who claimed it, watching My
+  // shifts, sees the new time without a reload (the SHIFT_RESCHEDULED notification makes the
+  // list read again) and finds the notification behind the bell. Its own task and volunteer.
+  const rescheduleFlow = () => flow('reschedule', async ({ newPage, stepper }) => {
+    const suffix = String(Date.now()).slice(-7);
+    const volunteerPhone = `1364${suffix}`;
+    const volunteer = `改期志愿者${stamp}`;
+    const volToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: volunteerPhone, password: 'e2e-password-1', displayName: volunteer, homeRegionId: gridId } }))
+      .register.accessToken;
+    const title = `社区图书角整理 ${stamp}`;
+    const day = dayjs().tz(ZONE).add(6, 'day').format('YYYY-MM-DD');
+    const from = dayjs.tz(`${day} 10:00`, ZONE);
+    const made = await gql(
+      `mutation($i: CreateTaskInput!) { createTask(input: $i) { id shifts { id } } }`,
+      {
+        i: {
+          organizationId: org.id,
+          regionId: gridId,
+          title,
+          category: 'COMMUNITY_EVENT',
+          description: '把捐赠的图书分类上架，贴好标签。',
+          shifts: [{ startsAt: from.toISOString(), endsAt: from.add(2, 'hour').toISOString(), capacity: 4, place: '社区服务中心二楼阅览室' }],
+        },
+      },
+      coordToken,
+    );
+    await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: made.createTask.id }, coordToken);
+    const claimed = await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { status } }', { i: { shiftId: made.createTask.shifts[0].id } }, volToken);
+    if (claimed.claimShift.status !== 'CONFIRMED') throw new Error(`set-up: the claim is ${claimed.claimShift.status}`);
+
+    // The volunteer watches My shifts: the shift at its first time, and where to meet.
+    const page = await newPage();
+    const step = stepper('8-reschedule');
+    await signIn(page, volunteerPhone, 'e2e-password-1');
+    await page.getByRole('navigation').getByRole('link', { name: '我的报名' }).click();
+    const claim = page.locator('article', { hasText: title });
+    await claim.getByText(new RegExp(`${from.month() + 1}月${from.date()}日 .* 10:00 – 12:00`)).waitFor();
+    await claim.getByText('社区服务中心二楼阅览室').waitFor();
+    await step(page, 'my-shifts');
+    const bell = page.getByRole('banner').getByRole('link', { name: /^消息通知，\d+ 条未读$/ });
+    // The confirmation was a notification too: let it arrive first.
+    await page.waitForFunction(() => /[1-9]\d* 条未读/.test(document.querySelector('header a.bell')?.getAttribute('aria-label') ?? ''), null, { timeout: 10000 }).catch(() => undefined);
+    await page.evaluate(() => (window.__stillTheSamePage = true));
+
+    // The coordinator moves it a day later, to the afternoon.
+    const coord = await newPage();
+    const cstep = stepper('8-reschedule-coordinator');
+    await signIn(coord, '13800000003');
+    await coord.goto(`${BASE}/orgs/${org.id}/tasks/${made.createTask.id}`);
+    await coord.getByRole('heading', { level: 1, name: title }).waitFor();
+    await coord.getByText('集合地点：社区服务中心二楼阅览室').waitFor();
+    await cstep(coord, 'manage');
+    await coord.getByRole('button', { name: /^修改班次 / }).click();
+    const form = coord.getByRole('form', { name: /^修改班次 / });
+    const to = from.add(1, 'day').hour(15).minute(30);
+    for (const [label, value] of [['开始时间', to.format('YYYY-MM-DD HH:mm')], ['结束时间', to.add(2, 'hour').format('YYYY-MM-DD HH:mm')]]) {
+      const input = form.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await input.press('Tab');
+    }
+    await form.getByLabel('集合地点（选填）').fill('社区服务中心一楼大厅');
+    await cstep(coord, 'edit-shift');
+    await form.getByRole('button', { name: '保存班次' }).click();
+    await form.waitFor({ state: 'detached' });
+    await coord.getByRole('heading', { level: 2, name: new RegExp(`^第 1 班：${to.month() + 1}月${to.date()}日 .* 15:30 – 17:30$`) }).waitFor();
+    await coord.getByText('集合地点：社区服务中心一楼大厅').waitFor();
+    await cstep(coord, 'moved');
+
+    // On the volunteer's page, still the same one: the new time and place, and the bell.
+    await claim.getByText(new RegExp(`${to.month() + 1}月${to.date()}日 .* 15:30 – 17:30`)).waitFor({ timeout: 30000 });
+    await claim.getByText('社区服务中心一楼大厅').waitFor();
+    if (!(await page.evaluate(() => window.__stillTheSamePage === true))) throw new Error('the page was reloaded');
+    await step(page, 'my-shifts-moved');
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: '消息通知' }).waitFor();
+    const note = page.locator('article', { has: page.getByRole('heading', { name: `时间有变：${title}` }) });
+    await note.getByText('班次时间变更').waitFor();
+    await step(page, 'inbox');
+  });
+
   // Two lanes, ordered by what the flows share (never by timing):
   // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
   // - coordinator, need and matching sign in as the same coordinator (and need and matching as
@@ -580,10 +662,17 @@ try {
   //   it runs before coordinator, need and matching, next to volunteer (which only claims);
   // - alliance shares no account and publishes no task;
   // - live publishes a task (in a grid of its own) and registers its own volunteers: it waits
-  //   for grid-leader, after alliance.
+  //   for grid-leader, after alliance;
+  // - reschedule signs in as the coordinator and publishes a task: after matching.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
-  if (process.env.E2E_SERIAL) {
-    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow, liveFlow]) await f();
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow };
+  if (process.env.E2E_ONLY) {
+    for (const name of process.env.E2E_ONLY.split(',')) {
+      if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
+      await flows[name]();
+    }
+  } else if (process.env.E2E_SERIAL) {
+    for (const f of Object.values(flows)) await f();
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
@@ -592,7 +681,8 @@ try {
       .then(needFlow)
       .then(() => volunteerDone)
       .then(coordinatorFlow)
-      .then(matchingFlow);
+      .then(matchingFlow)
+      .then(rescheduleFlow);
     await Promise.all([laneA, laneB]);
   }
 } catch (e) {

@@ -20,8 +20,11 @@ export const NOTIFICATION_KINDS = [
   'CLAIM_APPROVED',
   'CLAIM_REJECTED',
   'CLAIM_CANCELLED_BY_ORGANIZATION',
+  'CLAIM_ADDED_BY_ORGANIZATION',
   'CLAIM_AWAITING_APPROVAL',
   'SHIFT_REMINDER',
+  'SHIFT_RESCHEDULED',
+  'SHIFT_CANCELLED',
   'COORDINATOR_MESSAGE',
   'INVITATION_RECEIVED',
   'SERVICE_VERIFIED',
@@ -36,6 +39,19 @@ export const NOTIFICATION_KINDS = [
   'GRID_LEADER_APPOINTED',
   'GRID_LEADER_REMOVED',
 ] as const;
+/**
+ * Kinds that tell the reader one of their claims (or its shift) changed: lists of claims the
+ * portal holds are read again when one arrives (a new time, a cancellation, a place).
+ */
+export const CLAIM_CHANGED_KINDS: readonly string[] = [
+  'CLAIM_PROMOTED',
+  'CLAIM_APPROVED',
+  'CLAIM_REJECTED',
+  'CLAIM_CANCELLED_BY_ORGANIZATION',
+  'CLAIM_ADDED_BY_ORGANIZATION',
+  'SHIFT_RESCHEDULED',
+  'SHIFT_CANCELLED',
+];
 export const NOTIFICATION_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;
 
 /** Labels for codes (skills, categories, languages) with the raw code for ones we do not know. */

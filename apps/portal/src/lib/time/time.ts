@@ -43,3 +43,11 @@ export function checkInWindow(startsAt: string, endsAt: string, opensMinutesBefo
 }
 
 export { dayjs };
+
+/** Whole years from a calendar date (YYYY-MM-DD) to today in the user's zone: a person's age. */
+export function yearsSince(date: string, today: Dayjs = now()): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const years = today.year() - y;
+  const hadBirthday = today.month() + 1 > m || (today.month() + 1 === m && today.date() >= d);
+  return hadBirthday ? years : years - 1;
+}
