@@ -251,6 +251,15 @@ export class UsersService {
     return this.users(ctx).createQueryBuilder('u').where('u.home_region_id IN (:...regionIds)', { regionIds }).orderBy('u.id').limit(limit).getMany();
   }
 
+  /**
+   * Of these people, those whose phone ends with `digits` (the check-in kiosk finds the
+   * expected volunteers by the last digits they type; the phones never leave here).
+   */
+  async withPhoneEnding(ctx: RequestContext, ids: readonly string[], digits: string): Promise<UserEntity[]> {
+    if (!ids.length || !/^\d+$/.test(digits)) return [];
+    return this.users(ctx).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: [...ids] }).andWhere('right(u.phone, :n) = :digits', { n: digits.length, digits }).getMany();
+  }
+
   /** People by id, for matching and notifications (one query). */
   async many(ctx: RequestContext, ids: string[]): Promise<UserEntity[]> {
     return ids.length ? findByIds(this.tx.manager(ctx), UserEntity, ids) : [];
