@@ -4,7 +4,7 @@
 //
 //   npm run e2e -w @civicgrid/portal        (E2E_SKIP_BUILD=1 to reuse dist/api and dist/portal,
 //                                            E2E_SERIAL=1 to run the flows one at a time,
-//                                            E2E_ONLY=reschedule,live to run only the flows named, one at a time)
+//                                            E2E_ONLY=reschedule,check-in to run only the flows named, one at a time)
 //
 // Screenshots: dist/e2e-screenshots/<flow>-<step>-<normal|elder>-<360|1280>.png
 // At the end: a timing breakdown per step and per flow (settle, elder switch, resize, screenshots, axe).
@@ -142,6 +142,30 @@ try {
   await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: created.createTask.id }, coordToken);
   const checkInTask = { id: created.createTask.id, code: created.createTask.shifts[0].checkInCode };
   log(`set up task ${checkInTask.id}`);
+
+  // For the QR check-in flow: a shift starting in a few minutes, and a volunteer already on it
+  // (set up before any flow runs: no flow may publish tasks while grid-leader picks from the board).
+  const qrTitle = `社区图书角整理 ${stamp}`;
+  const qrMade = await gql(
+    `mutation($i: CreateTaskInput!) { createTask(input: $i) { id shifts { id checkInCode } } }`,
+    {
+      i: {
+        organizationId: org.id,
+        regionId: gridId,
+        title: qrTitle,
+        category: 'CULTURE',
+        description: '整理社区图书角的书架，登记新捐赠的图书。',
+        requiresCheckInCode: true,
+        shifts: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(), capacity: 4 }],
+      },
+    },
+    coordToken,
+  );
+  await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: qrMade.createTask.id }, coordToken);
+  const qrVolunteer = { name: `扫码志愿者${stamp}`, phone: `1359${String(Date.now()).slice(-7)}`, password: 'e2e-password-1' };
+  const qrVolunteerToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: qrVolunteer.phone, password: qrVolunteer.password, displayName: qrVolunteer.name } })).register.accessToken;
+  await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { id status } }', { i: { shiftId: qrMade.createTask.shifts[0].id } }, qrVolunteerToken);
+  const qrTask = { id: qrMade.createTask.id, shiftId: qrMade.createTask.shifts[0].id, code: qrMade.createTask.shifts[0].checkInCode };
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   cleanups.push(() => browser.close());
@@ -653,6 +677,94 @@ try {
     await step(page, 'inbox');
   });
 
+  // On site: the coordinator's shift page shows the QR code; the volunteer opens the link it
+  // carries on their phone and checks in with one press; the coordinator's list shows them
+  // checked in; then the coordinator opens kiosk mode and the volunteer checks out there by
+  // the last 4 digits of their phone. Finally the volunteer reports hours served elsewhere,
+  // and the coordinator approves them on the organisation's page.
+  const checkInFlow = () => flow('check-in', async ({ newPage, stepper }) => {
+    const coord = await newPage();
+    const cstep = stepper('8-check-in-coordinator');
+    await signIn(coord, '13800000003');
+    await coord.goto(`${BASE}/orgs/${org.id}/tasks/${qrTask.id}`);
+    await coord.getByRole('heading', { level: 1, name: qrTitle }).waitFor();
+    await coord.getByRole('link', { name: /^当天签到：/ }).click();
+    await coord.getByRole('heading', { level: 1, name: `现场签到：${qrTitle}` }).waitFor();
+    const row = coord.locator('li.claim-row', { hasText: qrVolunteer.name });
+    await row.getByText('尚未到场').waitFor();
+    await coord.getByRole('img', { name: /的签到二维码$/ }).waitFor();
+    await cstep(coord, 'shift-page');
+    const url = await coord.locator('[data-check-in-url]').getAttribute('data-check-in-url');
+    if (url !== `${BASE}/check-in/${qrTask.shiftId}?code=${qrTask.code}`) throw new Error(`the QR code names ${url}`);
+
+    const phone = await newPage();
+    const vstep = stepper('8-check-in-volunteer');
+    // Not signed in yet: the link goes through sign-in and comes back.
+    await phone.goto(url);
+    await phone.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    await phone.getByLabel('手机号').fill(qrVolunteer.phone);
+    await phone.getByLabel('密码').fill(qrVolunteer.password);
+    await phone.getByRole('button', { name: '登录', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: '签到' }).waitFor();
+    await phone.getByRole('heading', { level: 2, name: qrTitle }).waitFor();
+    await vstep(phone, 'scanned');
+    await phone.getByRole('button', { name: '我要签到' }).click();
+    await phone.getByText(/^签到成功/).waitFor();
+    await vstep(phone, 'checked-in');
+
+    await coord.reload();
+    await row.getByText('已签到', { exact: true }).waitFor();
+    await row.getByRole('button', { name: `为${qrVolunteer.name}签退` }).waitFor();
+    await cstep(coord, 'shift-page-checked-in');
+
+    await coord.getByRole('button', { name: '打开签到自助机模式' }).click();
+    await coord.getByLabel('手机号后 4 位').waitFor();
+    if (await coord.getByRole('navigation').count()) throw new Error('kiosk mode shows the navigation');
+    await cstep(coord, 'kiosk');
+    // Locked: another address leads back to the kiosk.
+    await coord.goto(`${BASE}/orgs`);
+    await coord.getByLabel('手机号后 4 位').waitFor();
+    await coord.getByLabel('手机号后 4 位').fill(qrVolunteer.phone.slice(-4));
+    await coord.getByLabel('手机号后 4 位').press('Enter');
+    const chars = [...qrVolunteer.name];
+    const masked = `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars.at(-1)}`;
+    await coord.getByRole('button', { name: `为${masked}签退` }).waitFor();
+    await cstep(coord, 'kiosk-found');
+    await coord.getByRole('button', { name: `为${masked}签退` }).click();
+    await coord.getByRole('heading', { level: 2, name: new RegExp(`^${masked.replace(/\*/g, '\\*')}签退成功`) }).waitFor();
+    await cstep(coord, 'kiosk-checked-out');
+    await coord.getByRole('button', { name: '退出自助机模式' }).click();
+    await coord.getByRole('button', { name: '退出登录并离开' }).click();
+    await coord.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+
+    // Hours served elsewhere: reported by the volunteer, approved by the coordinator.
+    await phone.goto(`${BASE}/my-shifts`);
+    await phone.getByRole('heading', { level: 3, name: '登记在别处做的服务时长' }).waitFor();
+    // The organisation by name: typed into the search, then picked.
+    await phone.getByLabel('服务的组织', { exact: true }).click();
+    await phone.getByLabel('服务的组织', { exact: true }).pressSequentially(org.name);
+    await phone.locator(`.ant-select-item-option[title="${org.name}"]`).dispatchEvent('click');
+    await phone.getByLabel('服务日期').fill(dayjs().tz(ZONE).subtract(2, 'day').format('YYYY-MM-DD'));
+    await phone.getByLabel('服务时长（分钟）').fill('75');
+    await phone.getByLabel('做了什么').fill(`纸质签到表：协助社区义诊 ${stamp}`);
+    await phone.getByRole('button', { name: '提交审核' }).click();
+    await phone.getByText('已提交。组织审核后会通知您。').waitFor();
+    await phone.locator('.record-row', { hasText: `纸质签到表：协助社区义诊 ${stamp}` }).getByText('待核实').waitFor();
+    await vstep(phone, 'reported');
+
+    await coord.getByLabel('手机号').fill('13800000003');
+    await coord.getByLabel('密码').fill(PASSWORD);
+    await coord.getByRole('button', { name: '登录', exact: true }).click();
+    await coord.getByRole('heading', { level: 1, name: `现场签到：${qrTitle}` }).waitFor();
+    await coord.goto(`${BASE}/orgs/${org.id}`);
+    const report = coord.locator('li.claim-row', { hasText: `纸质签到表：协助社区义诊 ${stamp}` });
+    await report.getByRole('button', { name: `通过${qrVolunteer.name}的时长`, exact: true }).waitFor();
+    await cstep(coord, 'reports');
+    await report.getByRole('button', { name: `通过${qrVolunteer.name}的时长`, exact: true }).click();
+    await report.waitFor({ state: 'detached' });
+    await cstep(coord, 'report-approved');
+  });
+
   // Two lanes, ordered by what the flows share (never by timing):
   // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
   // - coordinator, need and matching sign in as the same coordinator (and need and matching as
@@ -663,9 +775,9 @@ try {
   // - alliance shares no account and publishes no task;
   // - live publishes a task (in a grid of its own) and registers its own volunteers: it waits
   //   for grid-leader, after alliance;
-  // - reschedule signs in as the coordinator and publishes a task: after matching.
+  // - reschedule and check-in sign in as the coordinator: after matching, in lane A.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow };
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -682,7 +794,8 @@ try {
       .then(() => volunteerDone)
       .then(coordinatorFlow)
       .then(matchingFlow)
-      .then(rescheduleFlow);
+      .then(rescheduleFlow)
+      .then(checkInFlow);
     await Promise.all([laneA, laneB]);
   }
 } catch (e) {

@@ -350,6 +350,11 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       });
     }
     await em.query(`UPDATE task SET status = 'COMPLETED', closed_at = now(), completed_at = now() WHERE id = (SELECT task_id FROM shift WHERE id = $1)`, [past[0]]);
+    // Hours served off the platform, reported by a volunteer and awaiting the coordinator's decision.
+    await insert(em, 'service_record', {
+      source: 'REPORTED', volunteer_id: volunteers[1], minutes: 120, status: 'PENDING', organization_id: ngoId,
+      served_on: new Date(shanghaiDay(-3) + 8 * HOUR).toISOString().slice(0, 10), description: '按纸质签到表：在社区活动室教老人使用智能手机。', reported_by_id: volunteers[1],
+    });
     // Residents' ratings of it (效果共评).
     const pastTask: { task_id: string }[] = await em.query('SELECT task_id FROM shift WHERE id = $1', [past[0]]);
     for (const [reviewer, rating, comment] of [

@@ -314,6 +314,21 @@ export class UsersService {
     return this.users(ctx).createQueryBuilder('u').where('u.home_region_id IN (:...regionIds)', { regionIds }).orderBy('u.id').limit(limit).getMany();
   }
 
+  /**
+   * Of these people, those whose phone ends with `digits` (the check-in kiosk finds the
+   * expected volunteers by the last digits they type; the phones never leave here).
+   */
+  async withPhoneEnding(ctx: RequestContext, ids: readonly string[], digits: string): Promise<UserEntity[]> {
+    if (!ids.length || !/^\d+$/.test(digits)) return [];
+    // A minor signed up under a guardian answers to the guardian's phone.
+    return this.users(ctx)
+      .createQueryBuilder('u')
+      .leftJoin(UserEntity, 'g', 'g.id = u.guardian_id')
+      .where('u.id IN (:...ids)', { ids: [...ids] })
+      .andWhere('right(coalesce(u.phone, g.phone), :n) = :digits', { n: digits.length, digits })
+      .getMany();
+  }
+
   /** People by id, for matching and notifications (one query). */
   async many(ctx: RequestContext, ids: string[]): Promise<UserEntity[]> {
     return ids.length ? findByIds(this.tx.manager(ctx), UserEntity, ids) : [];

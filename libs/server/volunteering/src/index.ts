@@ -1,13 +1,16 @@
 export { VolunteeringModule } from './volunteering.module';
 export { TasksService } from './tasks.service';
 export { ShiftBoard } from './shift-board';
-export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, ShiftCancelledPayload, ShiftRescheduledPayload, TaskCancelledPayload, TaskCompletedPayload } from './volunteering.events';
+export type { ClaimEventPayload, ClaimEventType, ServiceReportedPayload, ServiceVerifiedPayload, ShiftCancelledPayload, ShiftRescheduledPayload, TaskCancelledPayload, TaskCompletedPayload } from './volunteering.events';
+export type { ServiceSource } from './service-record.entity';
 export { ClaimsService } from './claims.service';
 export { ServiceRecordsService } from './service-records.service';
 export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';
+export { ReportedServiceRecordObject } from './graphql/service-hours.objects';
 export type { TaskEntity as Task, TaskStatus } from './task.entity';
 export type { ShiftEntity as Shift } from './shift.entity';
 export type { ShiftClaimEntity as ShiftClaim } from './shift-claim.entity';
 export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, CANCELLABLE, CLAIM_STATUS_FUNCTIONS, claimStatusFunctionsSql } from './claim-status';
 export type { ClaimStatus } from './claim-status';
 export { VOLUNTEERING_KINDS } from './volunteering.notifier';
+export { SERVICE_HOURS_KINDS } from './service-hours.notifier';

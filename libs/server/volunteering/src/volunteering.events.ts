@@ -1,3 +1,5 @@
+import type { ServiceSource } from './service-record.entity';
+
 /**
  * The events volunteering publishes (ids and facts, never personal data beyond ids).
  * Others subscribe by these names; the payloads are their contract.
@@ -62,14 +64,32 @@ export interface TaskCompletedPayload {
 
 export interface ServiceVerifiedPayload {
   recordId: string;
-  claimId: string;
+  /** the claim the minutes come from; null for REPORTED minutes */
+  claimId: string | null;
   volunteerId: string;
-  taskId: string;
+  /** the task served; REPORTED minutes may name none */
+  taskId: string | null;
   organizationId: string;
   minutes: number;
   approved: boolean;
-  /** how the minutes were known: CHECKED_IN (on site); later issues add REPORTED */
-  kind: 'CHECKED_IN';
+  /**
+   * How the minutes were known: CHECKED_IN on site, or REPORTED (off the platform, or a
+   * paper sign-in sheet). Incentives are to pay for CHECKED_IN minutes only: reported ones
+   * rest on a coordinator's word, not on presence the platform saw.
+   */
+  kind: ServiceSource;
+  /** REPORTED: a coordinator recorded the minutes for the volunteer (verified at once), rather than deciding the volunteer's report */
+  recordedByOrganization?: boolean;
+}
+
+/** A volunteer (or their proxy) reported hours served off the platform; the organisation's coordinators decide them. */
+export interface ServiceReportedPayload {
+  recordId: string;
+  volunteerId: string;
+  reportedById: string;
+  organizationId: string;
+  minutes: number;
+  servedOn: string;
 }
 
 export const CLAIM_EVENTS: ClaimEventType[] = ['claim.confirmed', 'claim.waitlisted', 'claim.requested', 'claim.promoted', 'claim.decided', 'claim.cancelled', 'claim.noShow', 'claim.added'];

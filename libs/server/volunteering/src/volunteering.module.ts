@@ -18,6 +18,11 @@ import { VolunteerMessagesService } from './volunteer-messages.service';
 import { VolunteeringNotifier } from './volunteering.notifier';
 import { PersonalDetailsService } from './personal-details.service';
 import { UserDetailsResolver } from './user-details.resolver';
+import { ReportedHoursService } from './reported-hours.service';
+import { OrganizationServiceReportsResolver, ServiceHoursResolver, UserServiceSourcesResolver } from './service-hours.resolver';
+import { ServiceHoursNotifier } from './service-hours.notifier';
+import { KioskService } from './kiosk.service';
+import { KioskResolver } from './kiosk.resolver';
 import {
   ClaimResolver,
   OrganizationTasksResolver,
@@ -27,7 +32,7 @@ import {
   UserServiceMinutesResolver,
 } from './volunteering.resolver';
 
-/** Tasks, shifts, claims, attendance and service records. */
+/** Tasks, shifts, claims, attendance (with the check-in kiosk) and service records (checked in and reported). */
 @Module({
   imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule],
   providers: [
@@ -47,6 +52,13 @@ import {
     ServiceRecordResolver,
     OrganizationTasksResolver,
     UserServiceMinutesResolver,
+    ReportedHoursService,
+    ServiceHoursResolver,
+    OrganizationServiceReportsResolver,
+    UserServiceSourcesResolver,
+    ServiceHoursNotifier,
+    KioskService,
+    KioskResolver,
   ],
   exports: [TasksService, ClaimsService, ServiceRecordsService],
 })

@@ -244,6 +244,8 @@ export class VolunteeringNotifier implements OnModuleInit {
 
   private async serviceVerified(ctx: RequestContext, e: PublishedEvent<ServiceVerifiedPayload>): Promise<void> {
     const p = e.payload;
+    // Reported minutes have words of their own (ServiceHoursNotifier).
+    if (p.kind !== 'CHECKED_IN' || !p.taskId) return;
     const task = await this.tasks.loadTask(ctx, p.taskId);
     const org = await this.organizations.load(ctx, p.organizationId);
     await this.notifications.notify(ctx, {

@@ -35,6 +35,7 @@ import {
   TaskConnection,
   TaskObject,
 } from './graphql/volunteering.objects';
+import { shanghaiDay } from './reported-hours.service';
 import { ServiceRecordEntity } from './service-record.entity';
 import { ServiceRecordsService } from './service-records.service';
 import { ShiftClaimEntity } from './shift-claim.entity';
@@ -314,11 +315,14 @@ export class ServiceRecordResolver {
   constructor(
     private readonly records: ServiceRecordsService,
     private readonly claims: ClaimsService,
+    private readonly tasks: TasksService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
   ) {}
 
   @SignedIn()
   @Allow.self()
-  @Query(() => ServiceRecordConnection, { description: "The signed-in volunteer's service records, newest first." })
+  @Query(() => ServiceRecordConnection, { description: "The signed-in volunteer's service records from attended claims, newest first (reported hours: myReportedService)." })
   myServiceRecords(
     @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -334,9 +338,42 @@ export class ServiceRecordResolver {
     return this.records.verify(ctx, input.claimId, input.approve, input.minutes);
   }
 
+  /** The claim's shift: every ServiceRecord has a claim (the database holds CHECKED_IN records to one). */
+  private async shiftOf(ctx: RequestContext, record: ServiceRecordEntity) {
+    const claim = await this.claims.load(ctx, record.claimId!);
+    return claim ? this.tasks.loadShift(ctx, claim.shiftId) : null;
+  }
+
+  private async taskOf(ctx: RequestContext, record: ServiceRecordEntity) {
+    const shift = await this.shiftOf(ctx, record);
+    return shift ? this.tasks.loadTask(ctx, shift.taskId) : null;
+  }
+
   @ResolveField(() => ShiftClaimObject, { description: 'The claim the minutes come from.' })
   claim(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
-    return this.claims.load(ctx, record.claimId);
+    return this.claims.load(ctx, record.claimId!);
+  }
+
+  @ResolveField(() => TaskObject, { description: "The task served: the claim's." })
+  task(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.taskOf(ctx, record);
+  }
+
+  @ResolveField(() => OrganizationObject, { description: "The organisation served: that of the claim's task." })
+  async organization(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    const task = await this.taskOf(ctx, record);
+    return task ? this.organizations.load(ctx, task.organizationId) : null;
+  }
+
+  @ResolveField(() => String, { description: 'The day served, YYYY-MM-DD (Asia/Shanghai): the day the shift started.' })
+  async servedOn(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    const shift = await this.shiftOf(ctx, record);
+    return shift ? shanghaiDay(shift.startsAt) : null;
+  }
+
+  @ResolveField(() => UserObject, { description: 'The volunteer who served.' })
+  volunteer(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.users.load(ctx, record.volunteerId);
   }
 }
 

@@ -34,6 +34,16 @@ export const Limits = {
   /** a volunteer may check in this many minutes before the shift starts */
   checkInOpensMinutesBefore: 30,
   serviceMinutesMax: 24 * 60,
+  /** hours served off the platform may be reported up to this many days after the day served (Asia/Shanghai days) */
+  reportedServiceMaxAgeDays: 365,
+  /** "what was done", in a report of hours served off the platform */
+  serviceDescriptionMaxLength: 500,
+  /** a coordinator's reason for approving or rejecting reported hours */
+  serviceDecisionReasonMaxLength: 500,
+  /** a volunteer's reports awaiting a decision at once: more wait until some are decided */
+  pendingServiceReportsMax: 10,
+  /** the kiosk finds volunteers by the last digits of their phone */
+  kioskPhoneDigits: 4,
   /** a coordinator's message to a shift's or task's volunteers, in characters */
   volunteerMessageMaxLength: 500,
 } as const;

@@ -96,6 +96,8 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'claim.decide', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'claim.checkInWithoutCode', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'service.verify', label: "the volunteer's service", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'service.verify', label: "the organisation's reports awaiting a decision", resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'service.report', label: "the volunteer's hours served off the platform", resource: { organizationId: ORG, userId: VOLUNTEER }, allowed: { self: 'self', proxy: 'proxy' } },
   { action: 'user.viewPhone', label: "the volunteer's phone", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', officialInScope: 'official', admin: 'admin' } },
   { action: 'user.viewPrivate', label: "the volunteer's profile", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy' } },
   {
@@ -160,6 +162,11 @@ const EDGE_ROWS: Row[] = [
   // Nobody verifies their own hours, whatever their role.
   ['service.verify', 'coordinator', 'their own service', ACTORS.coordinator, { organizationId: ORG, userId: ACTORS.coordinator.userId }, { allowed: false }],
   ['service.verify', 'owner', 'their own service', ACTORS.owner, { organizationId: ORG, userId: ACTORS.owner.userId }, { allowed: false }],
+  ['service.verify', 'coordinator', 'hours they reported as a proxy', ACTORS.coordinator, { organizationId: ORG, userId: VOLUNTEER, reportedById: ACTORS.coordinator.userId }, { allowed: false }],
+  ['service.verify', 'coordinator', 'hours the volunteer reported', ACTORS.coordinator, { organizationId: ORG, userId: VOLUNTEER, reportedById: VOLUNTEER }, { allowed: true, basis: 'membership' }],
+  // Hours served off the platform are reported by the person or their proxy only, never by a coordinator in their name.
+  ['service.report', 'self', 'a report naming nobody', ACTORS.self, { organizationId: ORG }, { allowed: false }],
+  ['service.report', 'coordinator', 'their own hours for their own organisation', ACTORS.coordinator, { organizationId: ORG, userId: ACTORS.coordinator.userId }, { allowed: true, basis: 'self' }],
   // Organisation roles decide without a person concerned; self/proxy need one.
   ['claim.cancel', 'coordinator', 'a claim without a volunteer', ACTORS.coordinator, { organizationId: ORG }, { allowed: true, basis: 'membership' }],
   ['claim.actAsVolunteer', 'self', 'a claim without a volunteer', ACTORS.self, { organizationId: ORG }, { allowed: false }],

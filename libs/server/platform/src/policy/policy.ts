@@ -26,8 +26,10 @@ export type Action =
   | 'claim.decide'
   /** check a volunteer in on site without the code */
   | 'claim.checkInWithoutCode'
-  /** verify or reject the service minutes of someone else's claim */
+  /** verify or reject someone else's service minutes (checked in or reported), or record hours for them */
   | 'service.verify'
+  /** report hours served off the platform: the volunteer or their proxy */
+  | 'service.report'
   /** read a person's phone number unmasked */
   | 'user.viewPhone'
   /** see a person's private profile facts (proxy grants, claims) */
@@ -83,6 +85,8 @@ export interface Resource {
   isVolunteer?: boolean;
   /** organisations the person concerned has claimed shifts with */
   claimedWithOrganizationIds?: readonly string[];
+  /** who reported the hours being decided (the volunteer or their proxy) */
+  reportedById?: string;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -137,8 +141,9 @@ const RULES: Record<Action, Rule> = {
   'claim.cancel': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.decide': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.checkInWithoutCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
-  // Nobody verifies their own hours.
-  'service.verify': (a, r) => (r.userId !== a.userId && orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  // Nobody verifies their own hours, nor hours they reported for someone else.
+  'service.verify': (a, r) => (r.userId !== a.userId && r.reportedById !== a.userId && orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'service.report': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
   'user.viewPhone': (a, r) => {
     const own = selfOrProxy(a, r.userId);
     if (own) return own;

@@ -136,6 +136,9 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
               {t('shift.places', { taken: s.confirmedCount, capacity: s.capacity })} · {t('shift.waitlist', { count: s.waitlistCount })} · {t('shift.pending', { count: s.pendingCount })}
             </p>
             <ShiftControls shift={s} taskStatus={task.status} label={when} now={now} />
+            <p>
+              <Link to={`/orgs/${organizationId}/tasks/${task.id}/shifts/${s.id}`}>{t('manage.openShiftPage', { when })}</Link>
+            </p>
             {s.checkInCode && !s.cancelledAt ? <CheckInCode code={s.checkInCode} label={when} /> : null}
             <h3>{t('manage.claims', { count: s.claims.totalCount })}</h3>
             {s.claims.edges.length === 0 ? <p className="hint">{t('manage.noClaims')}</p> : null}
