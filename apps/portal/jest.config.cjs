@@ -13,5 +13,6 @@ module.exports = {
     '\\.css$': '<rootDir>/test/style-stub.cjs',
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-  testTimeout: 30000,
+  // Typing into antd forms takes tens of seconds when both cores are busy.
+  testTimeout: 120000,
 };

@@ -3,25 +3,28 @@ import { COMMUNITY_KINDS } from '@civicgrid/community';
 import { NotificationKinds } from '@civicgrid/notifications';
 import { ORGANIZATION_KINDS } from '@civicgrid/organizations';
 import { STAFFING_KINDS } from '@civicgrid/staffing';
-import { SHIFT_SERIES_KINDS, VOLUNTEERING_KINDS } from '@civicgrid/volunteering';
+import { SERVICE_HOURS_KINDS, VOLUNTEERING_KINDS } from '@civicgrid/volunteering';
 
 /** The longest a parameter is likely to be in a text: a 10-character task title, an organisation's name, a time. */
 const SAMPLE = {
   task: '为独居老人送午餐一次',
   organization: '益邻社区服务中心',
   alliance: '玉林街道商家联盟',
+  grid: '玉林北路社区第10网格',
   need: '楼道灯坏了要修理',
   startsAt: '2026-12-05T03:00:00.000Z',
   previousStartsAt: '2026-12-04T03:00:00.000Z',
   minutes: 120,
   message: '明天集合地点改到社区活动室。',
   short: '明天集合地点改到社区活动室。',
+  servedOn: '2026-12-01',
+  reason: '当天签到表上没有这位志愿者的签名。',
 };
 const SIGNATURE = '【共建网格】';
 
 describe('notification words', () => {
   const kinds = new NotificationKinds();
-  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SHIFT_SERIES_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS);
+  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS);
 
   it.each(kinds.all().map((k) => k.kind))('should fit the Chinese SMS of %s in one message of 70 characters, signature included', (kind) => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {

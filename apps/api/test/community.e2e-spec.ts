@@ -274,6 +274,22 @@ describe('community', () => {
       expect(reviews.task).toMatchObject({ averageRating: 4.5, reviews: { totalCount: 2 } });
     });
 
+    it('should open a need again when the task adopted for it is cancelled, and tell the resident', async () => {
+      const poster = await api.make.user();
+      const coordinator = await api.make.user();
+      const org = await api.make.organization(regions.street.id, [[coordinator, 'COORDINATOR']]);
+      const need = (await api.ok(PUBLISH_NEED, { input: { title: '楼道灯', description: '3 栋楼道灯不亮', category: 'SAFETY_PATROL', regionId: regions.grid.id } }, poster.token)).publishNeed;
+      const task = (await api.ok(ADOPT, { input: { needId: need.id, organizationId: org } }, coordinator.token)).adoptNeed;
+      await api.ok(`mutation($input: CancelTaskInput!) { cancelTask(input: $input) { id } }`, { input: { id: task.id, reason: '物业已经修好' } }, coordinator.token);
+      await api.eventsSettled();
+      expect((await api.ok(`query($id: ID!) { need(id: $id) { status adoptedBy { id } task { id } } }`, { id: need.id })).need).toEqual({ status: 'OPEN', adoptedBy: null, task: null });
+      expect(await api.notificationKinds(poster)).toEqual(['NEED_ADOPTED', 'NEED_REOPENED']);
+      // Another organisation may adopt it now.
+      const other = await api.make.user();
+      const otherOrg = await api.make.organization(regions.street.id, [[other, 'COORDINATOR']]);
+      expect((await api.ok(ADOPT, { input: { needId: need.id, organizationId: otherOrg } }, other.token)).adoptNeed.need.status).toBe('ADOPTED');
+    });
+
     it('should complete a finished task once its last claim settles, and in the sweep, cancelling claims that can no longer be served', async () => {
       const coordinator = await api.make.user();
       const org = await api.make.organization(regions.grid.id, [[coordinator, 'COORDINATOR']]);

@@ -54,9 +54,10 @@ describe('recurring shifts', () => {
   const publishedTask = async () => (await api.make.task(orgId, regions.grid, { shifts: [] })).id;
   const add = async (input: Record<string, unknown>) => (await api.ok(ADD, { input }, coordinator.token)).addShiftSeries;
   const runJob = () => api.get(ShiftSeriesService).materializeDue(RequestContext.system());
+  /** A series' occurrences still held (a called-off one stays, cancelled, so its date is never made again). */
   const occurrences = (seriesId: string) =>
     api.sql<{ id: string; day: string; starts_at: Date; ends_at: Date; capacity: number }>(
-      `SELECT id, occurrence_date::text AS day, starts_at, ends_at, capacity FROM shift WHERE series_id = $1 ORDER BY starts_at`,
+      `SELECT id, occurrence_date::text AS day, starts_at, ends_at, capacity FROM shift WHERE series_id = $1 AND cancelled_at IS NULL ORDER BY starts_at`,
       [seriesId],
     );
   const iso = (d: Date) => new Date(d).toISOString();
@@ -227,7 +228,7 @@ describe('recurring shifts', () => {
         code: 'CONFLICT',
         key: 'task.tooManyShifts',
       });
-      await api.sql(`UPDATE task SET status = 'CANCELLED' WHERE id = $1`, [taskId]);
+      await api.sql(`UPDATE task SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'Park closed' WHERE id = $1`, [taskId]);
       clock.travel(7 * DAY);
       await runJob();
       expect((await occurrences(s.id)).length).toBe(made);
@@ -271,8 +272,10 @@ describe('recurring shifts', () => {
       expect(after[0].id).toBe(made[2].id);
       const [keptRow] = await api.sql(`SELECT status, shift_id FROM shift_claim WHERE id = $1`, [keptClaim]);
       expect(keptRow).toEqual({ status: 'CONFIRMED', shift_id: made[2].id });
-      // The Wednesdays are gone, and so is the Monday past the new count.
-      expect(await api.sql(`SELECT id FROM shift WHERE id = ANY($1::uuid[])`, [[made[3].id, made[5].id, made[6].id, made[7].id]])).toEqual([]);
+      // The Wednesdays are called off, and so is the Monday past the new count: cancelled with their claims.
+      const calledOff = await api.sql(`SELECT count(*)::int AS n FROM shift WHERE id = ANY($1::uuid[]) AND cancelled_at IS NOT NULL AND board_region_id IS NULL`, [[made[3].id, made[5].id, made[6].id, made[7].id]]);
+      expect(calledOff).toEqual([{ n: 4 }]);
+      expect(await api.sql(`SELECT status FROM shift_claim WHERE shift_id = $1`, [made[3].id])).toEqual([{ status: 'CANCELLED' }]);
 
       await api.eventsSettled();
       expect(await api.notificationKinds(early)).toEqual(['CLAIM_CONFIRMED']);
@@ -285,7 +288,7 @@ describe('recurring shifts', () => {
       const reminders = await api.sql(`SELECT due_at FROM claim_reminder WHERE claim_id = $1 ORDER BY due_at`, [keptClaim]);
       expect(reminders.map((r) => iso(r.due_at))).toEqual([new Date(after[0].starts_at.getTime() - 24 * HOUR), new Date(after[0].starts_at.getTime() - 2 * HOUR)].map(iso));
       const audit = await api.sql(`SELECT detail FROM audit_entry WHERE action = 'shiftSeries.occurrenceCancelled' AND subject_id = $1`, [made[3].id]);
-      expect(audit[0].detail).toMatchObject({ reason: 'shiftSeries.changed', volunteerIds: [dropped.id] });
+      expect(audit[0].detail).toMatchObject({ cause: 'shiftSeries.changed', seriesId: s.id });
     });
 
     it('should change a series in place from its first occurrence, and refuse what cannot change', async () => {
@@ -322,7 +325,7 @@ describe('recurring shifts', () => {
       await api.eventsSettled();
       expect(await api.notificationKinds(volunteer)).toEqual(['CLAIM_CONFIRMED', 'SHIFT_CANCELLED']);
       const [told] = await api.sql(`SELECT link, params FROM notification WHERE user_id = $1 AND kind = 'SHIFT_CANCELLED'`, [volunteer.id]);
-      expect(told).toMatchObject({ link: `/tasks/${taskId}`, params: { startsAt: iso(made[1].starts_at) } });
+      expect(told).toMatchObject({ link: '/my-shifts', params: { startsAt: iso(made[1].starts_at), reason: expect.stringContaining('This date is skipped') } });
       await api.sql(`UPDATE shift_series SET materialized_until = NULL WHERE id = $1`, [s.id]);
       await runJob();
       expect((await occurrences(s.id)).map((o) => o.day)).not.toContain(skipped);

@@ -3,7 +3,8 @@
 // PostgreSQL with demo data. Starts everything itself and stops everything at the end.
 //
 //   npm run e2e -w @civicgrid/portal        (E2E_SKIP_BUILD=1 to reuse dist/api and dist/portal,
-//                                            E2E_SERIAL=1 to run the flows one at a time)
+//                                            E2E_SERIAL=1 to run the flows one at a time,
+//                                            E2E_ONLY=reschedule,check-in to run only the flows named, one at a time)
 //
 // Screenshots: dist/e2e-screenshots/<flow>-<step>-<normal|elder>-<360|1280>.png
 // At the end: a timing breakdown per step and per flow (settle, elder switch, resize, screenshots, axe).
@@ -141,6 +142,30 @@ try {
   await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: created.createTask.id }, coordToken);
   const checkInTask = { id: created.createTask.id, code: created.createTask.shifts[0].checkInCode };
   log(`set up task ${checkInTask.id}`);
+
+  // For the QR check-in flow: a shift starting in a few minutes, and a volunteer already on it
+  // (set up before any flow runs: no flow may publish tasks while grid-leader picks from the board).
+  const qrTitle = `社区图书角整理 ${stamp}`;
+  const qrMade = await gql(
+    `mutation($i: CreateTaskInput!) { createTask(input: $i) { id shifts { id checkInCode } } }`,
+    {
+      i: {
+        organizationId: org.id,
+        regionId: gridId,
+        title: qrTitle,
+        category: 'CULTURE',
+        description: '整理社区图书角的书架，登记新捐赠的图书。',
+        requiresCheckInCode: true,
+        shifts: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(), capacity: 4 }],
+      },
+    },
+    coordToken,
+  );
+  await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: qrMade.createTask.id }, coordToken);
+  const qrVolunteer = { name: `扫码志愿者${stamp}`, phone: `1359${String(Date.now()).slice(-7)}`, password: 'e2e-password-1' };
+  const qrVolunteerToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: qrVolunteer.phone, password: qrVolunteer.password, displayName: qrVolunteer.name } })).register.accessToken;
+  await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { id status } }', { i: { shiftId: qrMade.createTask.shifts[0].id } }, qrVolunteerToken);
+  const qrTask = { id: qrMade.createTask.id, shiftId: qrMade.createTask.shifts[0].id, code: qrMade.createTask.shifts[0].checkInCode };
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   cleanups.push(() => browser.close());
@@ -562,6 +587,182 @@ try {
     }
     await sms.first().waitFor();
     await astep(admin, 'dev-messages');
+    // The region tree, from the Officials' desk: the district opened, a street chosen.
+    await admin.goto(`${BASE}/official`);
+    await admin.getByRole('link', { name: 'Open regions' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Regions' }).waitFor();
+    await admin.getByText('Wuhou District · 510107000000').click();
+    await admin.getByRole('heading', { level: 2, name: 'Add a Street under Wuhou District' }).waitFor();
+    await astep(admin, 'regions');
+  });
+
+  // A coordinator moves a shift on the manage page; a volunteer who claimed it, watching My
+  // shifts, sees the new time without a reload (the SHIFT_RESCHEDULED notification makes the
+  // list read again) and finds the notification behind the bell. Its own task and volunteer.
+  const rescheduleFlow = () => flow('reschedule', async ({ newPage, stepper }) => {
+    const suffix = String(Date.now()).slice(-7);
+    const volunteerPhone = `1364${suffix}`;
+    const volunteer = `改期志愿者${stamp}`;
+    const volToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: volunteerPhone, password: 'e2e-password-1', displayName: volunteer, homeRegionId: gridId } }))
+      .register.accessToken;
+    const title = `社区图书角整理 ${stamp}`;
+    const day = dayjs().tz(ZONE).add(6, 'day').format('YYYY-MM-DD');
+    const from = dayjs.tz(`${day} 10:00`, ZONE);
+    const made = await gql(
+      `mutation($i: CreateTaskInput!) { createTask(input: $i) { id shifts { id } } }`,
+      {
+        i: {
+          organizationId: org.id,
+          regionId: gridId,
+          title,
+          category: 'COMMUNITY_EVENT',
+          description: '把捐赠的图书分类上架，贴好标签。',
+          shifts: [{ startsAt: from.toISOString(), endsAt: from.add(2, 'hour').toISOString(), capacity: 4, place: '社区服务中心二楼阅览室' }],
+        },
+      },
+      coordToken,
+    );
+    await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: made.createTask.id }, coordToken);
+    const claimed = await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { status } }', { i: { shiftId: made.createTask.shifts[0].id } }, volToken);
+    if (claimed.claimShift.status !== 'CONFIRMED') throw new Error(`set-up: the claim is ${claimed.claimShift.status}`);
+
+    // The volunteer watches My shifts: the shift at its first time, and where to meet.
+    const page = await newPage();
+    const step = stepper('8-reschedule');
+    await signIn(page, volunteerPhone, 'e2e-password-1');
+    await page.getByRole('navigation').getByRole('link', { name: '我的报名' }).click();
+    const claim = page.locator('article', { hasText: title });
+    await claim.getByText(new RegExp(`${from.month() + 1}月${from.date()}日 .* 10:00 – 12:00`)).waitFor();
+    await claim.getByText('社区服务中心二楼阅览室').waitFor();
+    await step(page, 'my-shifts');
+    const bell = page.getByRole('banner').getByRole('link', { name: /^消息通知，\d+ 条未读$/ });
+    // The confirmation was a notification too: let it arrive first.
+    await page.waitForFunction(() => /[1-9]\d* 条未读/.test(document.querySelector('header a.bell')?.getAttribute('aria-label') ?? ''), null, { timeout: 10000 }).catch(() => undefined);
+    await page.evaluate(() => (window.__stillTheSamePage = true));
+
+    // The coordinator moves it a day later, to the afternoon.
+    const coord = await newPage();
+    const cstep = stepper('8-reschedule-coordinator');
+    await signIn(coord, '13800000003');
+    await coord.goto(`${BASE}/orgs/${org.id}/tasks/${made.createTask.id}`);
+    await coord.getByRole('heading', { level: 1, name: title }).waitFor();
+    await coord.getByText('集合地点：社区服务中心二楼阅览室').waitFor();
+    await cstep(coord, 'manage');
+    await coord.getByRole('button', { name: /^修改班次 / }).click();
+    const form = coord.getByRole('form', { name: /^修改班次 / });
+    const to = from.add(1, 'day').hour(15).minute(30);
+    for (const [label, value] of [['开始时间', to.format('YYYY-MM-DD HH:mm')], ['结束时间', to.add(2, 'hour').format('YYYY-MM-DD HH:mm')]]) {
+      const input = form.getByLabel(label);
+      await input.click();
+      await input.fill(value);
+      await input.press('Tab');
+    }
+    await form.getByLabel('集合地点（选填）').fill('社区服务中心一楼大厅');
+    await cstep(coord, 'edit-shift');
+    await form.getByRole('button', { name: '保存班次' }).click();
+    await form.waitFor({ state: 'detached' });
+    await coord.getByRole('heading', { level: 2, name: new RegExp(`^第 1 班：${to.month() + 1}月${to.date()}日 .* 15:30 – 17:30$`) }).waitFor();
+    await coord.getByText('集合地点：社区服务中心一楼大厅').waitFor();
+    await cstep(coord, 'moved');
+
+    // On the volunteer's page, still the same one: the new time and place, and the bell.
+    await claim.getByText(new RegExp(`${to.month() + 1}月${to.date()}日 .* 15:30 – 17:30`)).waitFor({ timeout: 30000 });
+    await claim.getByText('社区服务中心一楼大厅').waitFor();
+    if (!(await page.evaluate(() => window.__stillTheSamePage === true))) throw new Error('the page was reloaded');
+    await step(page, 'my-shifts-moved');
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: '消息通知' }).waitFor();
+    const note = page.locator('article', { has: page.getByRole('heading', { name: `时间有变：${title}` }) });
+    await note.getByText('班次时间变更').waitFor();
+    await step(page, 'inbox');
+  });
+
+  // On site: the coordinator's shift page shows the QR code; the volunteer opens the link it
+  // carries on their phone and checks in with one press; the coordinator's list shows them
+  // checked in; then the coordinator opens kiosk mode and the volunteer checks out there by
+  // the last 4 digits of their phone. Finally the volunteer reports hours served elsewhere,
+  // and the coordinator approves them on the organisation's page.
+  const checkInFlow = () => flow('check-in', async ({ newPage, stepper }) => {
+    const coord = await newPage();
+    const cstep = stepper('8-check-in-coordinator');
+    await signIn(coord, '13800000003');
+    await coord.goto(`${BASE}/orgs/${org.id}/tasks/${qrTask.id}`);
+    await coord.getByRole('heading', { level: 1, name: qrTitle }).waitFor();
+    await coord.getByRole('link', { name: /^当天签到：/ }).click();
+    await coord.getByRole('heading', { level: 1, name: `现场签到：${qrTitle}` }).waitFor();
+    const row = coord.locator('li.claim-row', { hasText: qrVolunteer.name });
+    await row.getByText('尚未到场').waitFor();
+    await coord.getByRole('img', { name: /的签到二维码$/ }).waitFor();
+    await cstep(coord, 'shift-page');
+    const url = await coord.locator('[data-check-in-url]').getAttribute('data-check-in-url');
+    if (url !== `${BASE}/check-in/${qrTask.shiftId}?code=${qrTask.code}`) throw new Error(`the QR code names ${url}`);
+
+    const phone = await newPage();
+    const vstep = stepper('8-check-in-volunteer');
+    // Not signed in yet: the link goes through sign-in and comes back.
+    await phone.goto(url);
+    await phone.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    await phone.getByLabel('手机号').fill(qrVolunteer.phone);
+    await phone.getByLabel('密码').fill(qrVolunteer.password);
+    await phone.getByRole('button', { name: '登录', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: '签到' }).waitFor();
+    await phone.getByRole('heading', { level: 2, name: qrTitle }).waitFor();
+    await vstep(phone, 'scanned');
+    await phone.getByRole('button', { name: '我要签到' }).click();
+    await phone.getByText(/^签到成功/).waitFor();
+    await vstep(phone, 'checked-in');
+
+    await coord.reload();
+    await row.getByText('已签到', { exact: true }).waitFor();
+    await row.getByRole('button', { name: `为${qrVolunteer.name}签退` }).waitFor();
+    await cstep(coord, 'shift-page-checked-in');
+
+    await coord.getByRole('button', { name: '打开签到自助机模式' }).click();
+    await coord.getByLabel('手机号后 4 位').waitFor();
+    if (await coord.getByRole('navigation').count()) throw new Error('kiosk mode shows the navigation');
+    await cstep(coord, 'kiosk');
+    // Locked: another address leads back to the kiosk.
+    await coord.goto(`${BASE}/orgs`);
+    await coord.getByLabel('手机号后 4 位').waitFor();
+    await coord.getByLabel('手机号后 4 位').fill(qrVolunteer.phone.slice(-4));
+    await coord.getByLabel('手机号后 4 位').press('Enter');
+    const chars = [...qrVolunteer.name];
+    const masked = `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars.at(-1)}`;
+    await coord.getByRole('button', { name: `为${masked}签退` }).waitFor();
+    await cstep(coord, 'kiosk-found');
+    await coord.getByRole('button', { name: `为${masked}签退` }).click();
+    await coord.getByRole('heading', { level: 2, name: new RegExp(`^${masked.replace(/\*/g, '\\*')}签退成功`) }).waitFor();
+    await cstep(coord, 'kiosk-checked-out');
+    await coord.getByRole('button', { name: '退出自助机模式' }).click();
+    await coord.getByRole('button', { name: '退出登录并离开' }).click();
+    await coord.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+
+    // Hours served elsewhere: reported by the volunteer, approved by the coordinator.
+    await phone.goto(`${BASE}/my-shifts`);
+    await phone.getByRole('heading', { level: 3, name: '登记在别处做的服务时长' }).waitFor();
+    // The organisation by name: typed into the search, then picked.
+    await phone.getByLabel('服务的组织', { exact: true }).click();
+    await phone.getByLabel('服务的组织', { exact: true }).pressSequentially(org.name);
+    await phone.locator(`.ant-select-item-option[title="${org.name}"]`).dispatchEvent('click');
+    await phone.getByLabel('服务日期').fill(dayjs().tz(ZONE).subtract(2, 'day').format('YYYY-MM-DD'));
+    await phone.getByLabel('服务时长（分钟）').fill('75');
+    await phone.getByLabel('做了什么').fill(`纸质签到表：协助社区义诊 ${stamp}`);
+    await phone.getByRole('button', { name: '提交审核' }).click();
+    await phone.getByText('已提交。组织审核后会通知您。').waitFor();
+    await phone.locator('.record-row', { hasText: `纸质签到表：协助社区义诊 ${stamp}` }).getByText('待核实').waitFor();
+    await vstep(phone, 'reported');
+
+    await coord.getByLabel('手机号').fill('13800000003');
+    await coord.getByLabel('密码').fill(PASSWORD);
+    await coord.getByRole('button', { name: '登录', exact: true }).click();
+    await coord.getByRole('heading', { level: 1, name: `现场签到：${qrTitle}` }).waitFor();
+    await coord.goto(`${BASE}/orgs/${org.id}`);
+    const report = coord.locator('li.claim-row', { hasText: `纸质签到表：协助社区义诊 ${stamp}` });
+    await report.getByRole('button', { name: `通过${qrVolunteer.name}的时长`, exact: true }).waitFor();
+    await cstep(coord, 'reports');
+    await report.getByRole('button', { name: `通过${qrVolunteer.name}的时长`, exact: true }).click();
+    await report.waitFor({ state: 'detached' });
+    await cstep(coord, 'report-approved');
   });
 
   // A repeating shift: the coordinator adds one from the task page (days of the week, a
@@ -633,11 +834,16 @@ try {
   // - alliance shares no account and publishes no task;
   // - live publishes a task (in a grid of its own) and registers its own volunteers: it waits
   //   for grid-leader, after alliance;
-  // - recurring publishes a task and signs in as the coordinator and flow volunteer's
-  //   volunteer: it runs last in the coordinator's lane.
+  // - reschedule, check-in and recurring sign in as the coordinator: after matching, in lane A.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
-  if (process.env.E2E_SERIAL) {
-    for (const f of [volunteerFlow, coordinatorFlow, gridLeaderFlow, allianceFlow, needFlow, matchingFlow, liveFlow, recurringFlow]) await f();
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow };
+  if (process.env.E2E_ONLY) {
+    for (const name of process.env.E2E_ONLY.split(',')) {
+      if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
+      await flows[name]();
+    }
+  } else if (process.env.E2E_SERIAL) {
+    for (const f of Object.values(flows)) await f();
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
@@ -647,6 +853,8 @@ try {
       .then(() => volunteerDone)
       .then(coordinatorFlow)
       .then(matchingFlow)
+      .then(rescheduleFlow)
+      .then(checkInFlow)
       .then(recurringFlow);
     await Promise.all([laneA, laneB]);
   }

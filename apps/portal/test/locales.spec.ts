@@ -84,11 +84,13 @@ describe('locale files', () => {
       ...['SMS', 'EMAIL'].map((c) => `devMessages.channel.${c}`),
       ...['OWNER', 'ADMIN', 'COORDINATOR', 'MEMBER'].map((r) => `memberRole.${r}`),
       ...['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL', 'CHECKED_IN', 'ATTENDED', 'CANCELLED', 'REJECTED', 'NO_SHOW'].flatMap((s) => [`claimStatus.${s}`, `claim.own.${s}`]),
-      ...['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL'].flatMap((s) => [`claim.outcome.${s}`, `claim.outcomeFor.${s}`]),
+      ...['CONFIRMED', 'WAITLISTED', 'PENDING_APPROVAL'].flatMap((s) => [`claim.outcome.${s}`, `claim.outcomeFor.${s}`, `party.outcome.${s}`]),
       ...['PENDING', 'VERIFIED', 'REJECTED'].map((s) => `serviceStatus.${s}`),
       ...['DRAFT', 'PUBLISHED', 'CLOSED', 'COMPLETED', 'CANCELLED'].map((s) => `taskStatus.${s}`),
       ...['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL', 'NETWORK'].map((c) => `errors.codes.${c}`),
       ...['phone_taken', 'auth_badCredentials', 'shift_full', 'claim_duplicate', 'email_invalid', 'message_tooMany', 'message_shiftOrTask'].map((k) => `errors.keys.${k}`),
+      // What changing, cancelling and signing up together may answer.
+      ...['shift_capacityBelowPlacesTaken', 'shift_started', 'shift_cancelled', 'task_shiftUnderway', 'task_copy_startsInPast', 'claim_tooYoung', 'claim_birthDateRequired', 'claim_missingSkills', 'party_notYours', 'dependant_adult'].map((k) => `errors.keys.${k}`),
       ...LOCALES.map((l) => `localeName.${l}`),
     ];
     for (const l of LOCALES) {

@@ -21,6 +21,8 @@ export interface RenderOptions {
   subscriptions?: MockSubscriptionLink;
   /** The live connection the screens see (default: none, so they poll). */
   live?: LiveConnection;
+  /** How the session query answers for the signed-in person, over TEST_ME (e.g. another role). */
+  me?: { role?: 'RESIDENT' | 'OFFICIAL' | 'ADMIN' | 'DEPARTMENT_STAFF' };
 }
 
 /** A live connection in a fixed state, for screens that poll only while it is down. */
@@ -55,13 +57,13 @@ export const TEST_ME = {
   memberships: [],
 };
 
-export const sessionMock = (): MockLink.MockedResponse => ({ request: { query: SessionQuery }, result: { data: { me: TEST_ME } }, maxUsageCount: 10 });
+export const sessionMock = (me: RenderOptions['me'] = {}): MockLink.MockedResponse => ({ request: { query: SessionQuery }, result: { data: { me: { ...TEST_ME, ...me } } }, maxUsageCount: 10 });
 
 /** Renders a piece of the portal with the real providers around a mocked API. */
-export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live }: RenderOptions = {}) {
+export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me }: RenderOptions = {}) {
   if (actingFor) window.sessionStorage.setItem('civicgrid.actingFor', JSON.stringify(actingFor));
   else window.sessionStorage.removeItem('civicgrid.actingFor');
-  const all = token ? [sessionMock(), ...mocks] : mocks;
+  const all = token ? [sessionMock(me), ...mocks] : mocks;
   const link = subscriptions ? ApolloLink.split((op) => String(op.operationType) === 'subscription', subscriptions, new MockLink(all)) : undefined;
   const cache = createCache();
   const Wrapper = ({ children }: { children: ReactNode }) => (

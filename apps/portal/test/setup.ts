@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 import en from '../src/locales/en.json';
 import zhCN from '../src/locales/zh-CN.json';
@@ -24,6 +25,10 @@ if (!(globalThis as { ResizeObserver?: unknown }).ResizeObserver) {
   };
 }
 window.scrollTo = () => {};
+
+// The suite runs beside the API's on two busy cores: a render that takes seconds there is
+// slow, not wrong, so waits for an element allow ten seconds (they end as soon as it shows).
+configure({ asyncUtilTimeout: 10_000 });
 
 // Tests read English; the same keys exist in every locale (see locales.spec.ts).
 beforeAll(async () => {

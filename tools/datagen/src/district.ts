@@ -133,6 +133,8 @@ export interface Task {
   createdAt: number;
   publishedAt: number | null;
   closedAt: number | null;
+  /** CANCELLED: when, halfway between publication and the first shift (or now) */
+  cancelledAt: number | null;
   completedAt: number | null;
   firstShift: number;
   shiftCount: number;
@@ -280,11 +282,11 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
   const communities: number[] = [];
   const grids: number[] = [];
   STREETS.forEach((s, si) => {
-    const code = `${DISTRICT.code}-${String(si + 1).padStart(3, '0')}`;
+    const code = `${DISTRICT.code.slice(0, 6)}${String(si + 1).padStart(3, '0')}000`;
     const street = region({ parent: districtRegion, level: 'STREET', code, name: s.name, nameEn: s.nameEn, lat: s.lat, lng: s.lng, street: si, community: -1 });
     streets.push(street);
     s.communities.forEach((c, ci) => {
-      const ccode = `${code}-${String(ci + 1).padStart(3, '0')}`;
+      const ccode = `${code.slice(0, 9)}${String(ci + 1).padStart(3, '0')}`;
       const lat = s.lat + (ci - 1) * 0.006;
       const lng = s.lng + (ci - 1) * 0.005;
       const community = region({ parent: street, level: 'COMMUNITY', code: ccode, name: c.name, nameEn: c.nameEn, lat, lng, street: si, community: communities.length });
@@ -292,7 +294,7 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
       for (let g = 1; g <= c.grids; g++) {
         grids.push(
           region({
-            parent: community, level: 'GRID', code: `${ccode}-${String(g).padStart(2, '0')}`, name: `${c.name}第${g}网格`, nameEn: `${c.nameEn.replace(' Community', '')} Grid ${g}`,
+            parent: community, level: 'GRID', code: `${ccode}${String(g).padStart(3, '0')}`, name: `${c.name}第${g}网格`, nameEn: `${c.nameEn.replace(' Community', '')} Grid ${g}`,
             lat: lat + ((g % 2) - 0.5) * 0.002, lng: lng + (g - 2) * 0.0015, street: si, community: communities.length - 1,
           }),
         );
@@ -534,6 +536,7 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
     const publishedAt = status === 'DRAFT' ? null : Math.min(createdAt + rt.float() * 2 * DAY, now);
     const completedAt = status === 'COMPLETED' ? Math.min(now, lastEnd + (1 + rt.float() * 5 * 24) * HOUR) : null;
     const closedAt = status === 'COMPLETED' ? completedAt : status === 'CLOSED' ? publishedAt! + rt.float() * (Math.min(now, lastEnd) - publishedAt!) : null;
+    const cancelledAt = status === 'CANCELLED' ? publishedAt! + (Math.min(now, first) - publishedAt!) / 2 : null;
     const managers = o.managers;
     tasks.push({
       id: taskIds.of(k), org, title, description: `${regions[reg].name}：${title}。请提前 10 分钟到场，穿志愿者马甲。`,
@@ -541,7 +544,7 @@ export function generateDistrict(scale: Scale, seed: number, now: number): Distr
       skillsMandatory: skills.length > 0 && rt.chance(0.25), minimumAge: rt.chance(0.1) ? 16 : null,
       approval: rt.chance(0.12), checkInCode: rt.chance(0.3), status,
       createdBy: managers[rt.int(managers.length)], coordinator: managers[managers.length > 1 ? 1 + rt.int(managers.length - 1) : 0],
-      createdAt, publishedAt, closedAt, completedAt, firstShift, shiftCount,
+      createdAt, publishedAt, closedAt, cancelledAt, completedAt, firstShift, shiftCount,
     });
   }
   const shiftCount = shiftStart.length;
@@ -665,7 +668,7 @@ function makeClaims(inp: ClaimInputs): Claims {
     const end = shifts.end[s];
     const capacity = shifts.capacity[s];
     const opened = t.publishedAt!;
-    const claimsClose = Math.min(start, now, t.closedAt ?? Infinity);
+    const claimsClose = Math.min(start, now, t.closedAt ?? Infinity, t.cancelledAt ?? Infinity);
     if (claimsClose <= opened) continue;
     // Demand: past shifts drew 35%–125% of their places; future ones fewer the further ahead.
     const daysAhead = (start - now) / DAY;
@@ -707,7 +710,7 @@ function makeClaims(inp: ClaimInputs): Claims {
       let cancelledAt = 0;
       if (t.status === 'CANCELLED' || r.chance(0.07)) {
         status = CANCELLED;
-        const until = t.status === 'CANCELLED' ? t.closedAt ?? Math.min(now, start) : Math.min(now, start);
+        const until = t.status === 'CANCELLED' ? Math.min(t.cancelledAt!, start) : Math.min(now, start);
         cancelledAt = at[k] + r.float() * Math.max(0, until - at[k]);
       } else if (t.approval) {
         // Approval: the coordinator takes up to capacity, turns a few away, and leaves recent ones waiting.

@@ -129,13 +129,14 @@ export const TABLES: TableRows[] = [
   {
     format: 'text',
     table: 'task',
-    columns: ['id', 'organization_id', 'title', 'description', 'category', 'region_id', 'region_path', 'required_skills', 'requires_approval', 'requires_check_in_code', 'status', 'created_by_id', 'created_at', 'published_at', 'closed_at', 'completed_at', 'skills_mandatory', 'minimum_age'],
+    columns: ['id', 'organization_id', 'title', 'description', 'category', 'region_id', 'region_path', 'required_skills', 'requires_approval', 'requires_check_in_code', 'status', 'created_by_id', 'created_at', 'published_at', 'closed_at', 'completed_at', 'skills_mandatory', 'minimum_age', 'cancelled_at', 'cancel_reason'],
     *rows(d) {
       const id = idsOf(d);
       for (const t of d.tasks) {
         yield line([
           t.id, id.org[t.org], text(t.title), text(t.description), t.category, id.region[t.region], d.regions[t.region].path, codes(t.skills), bool(t.approval), bool(t.checkInCode), t.status,
           id.user[t.createdBy], instant(t.createdAt), instant(t.publishedAt), instant(t.closedAt), instant(t.completedAt), bool(t.skillsMandatory), t.minimumAge ?? NULL,
+          instant(t.cancelledAt), t.cancelledAt === null ? NULL : text('活动取消：天气原因'),
         ]);
       }
     },

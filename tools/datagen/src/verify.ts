@@ -40,8 +40,8 @@ export const CHECKS: Check[] = [
     sql: `SELECT count(*) FROM shift WHERE waitlist_count > 0 AND confirmed_count < capacity AND ends_at > $1`,
   },
   {
-    name: 'a service record for every checked-out claim and none for others, with its volunteer and minutes',
-    sql: `SELECT count(*) FROM shift_claim c FULL JOIN service_record r ON r.claim_id = c.id
+    name: 'a checked-in service record for every checked-out claim and none for others, with its volunteer and minutes',
+    sql: `SELECT count(*) FROM shift_claim c FULL JOIN (SELECT * FROM service_record WHERE source = 'CHECKED_IN') r ON r.claim_id = c.id
            WHERE (c.status = 'ATTENDED') IS DISTINCT FROM (r.id IS NOT NULL)
               OR (r.id IS NOT NULL AND (r.volunteer_id <> c.volunteer_id
                   OR r.minutes <> least(1440, greatest(1, round(extract(epoch FROM c.check_out_at - c.check_in_at) / 60)))))`,

@@ -1,7 +1,7 @@
 /** The words the generator draws from: the demo district's places, names, task titles. */
 
 /** 成都市武侯区, the demo district: three streets, nine communities, thirty grids (tools/seed). */
-export const DISTRICT = { code: '510107', name: '武侯区', nameEn: 'Wuhou District', lat: 30.642, lng: 104.043 };
+export const DISTRICT = { code: '510107000000', name: '武侯区', nameEn: 'Wuhou District', lat: 30.642, lng: 104.043 };
 export const STREETS = [
   {
     name: '玉林街道', nameEn: 'Yulin Street', lat: 30.632, lng: 104.058,

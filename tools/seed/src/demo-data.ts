@@ -9,11 +9,15 @@ const DEMO_LOCK = 7_240_002;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** 成都市武侯区 (Wuhou District, Chengdu): three streets, nine communities, thirty grids. */
-const DISTRICT = { code: '510107', name: '武侯区', nameEn: 'Wuhou District', lat: 30.642, lng: 104.043 };
+/**
+ * 成都市武侯区 (Wuhou District, Chengdu): three streets, nine communities, thirty grids.
+ * Codes in the national form (libs/server/geo/src/region-codes.ts), numbered in order
+ * for the demo (tools/admin/samples/regions-wuhou.csv is the same tree as a file).
+ */
+const DISTRICT = { code: '510107000000', name: '武侯区', nameEn: 'Wuhou District', lat: 30.642, lng: 104.043 };
 const STREETS = [
   {
-    code: '510107-001', name: '玉林街道', nameEn: 'Yulin Street', lat: 30.632, lng: 104.058,
+    code: '510107001000', name: '玉林街道', nameEn: 'Yulin Street', lat: 30.632, lng: 104.058,
     communities: [
       { name: '玉林北路社区', nameEn: 'Yulin North Road Community', grids: 4 },
       { name: '玉林南路社区', nameEn: 'Yulin South Road Community', grids: 3 },
@@ -21,7 +25,7 @@ const STREETS = [
     ],
   },
   {
-    code: '510107-002', name: '浆洗街街道', nameEn: 'Jiangxijie Street', lat: 30.646, lng: 104.046,
+    code: '510107002000', name: '浆洗街街道', nameEn: 'Jiangxijie Street', lat: 30.646, lng: 104.046,
     communities: [
       { name: '锦里社区', nameEn: 'Jinli Community', grids: 4 },
       { name: '洗面桥社区', nameEn: 'Ximianqiao Community', grids: 3 },
@@ -29,7 +33,7 @@ const STREETS = [
     ],
   },
   {
-    code: '510107-003', name: '火车南站街道', nameEn: 'Huochenanzhan Street', lat: 30.608, lng: 104.066,
+    code: '510107003000', name: '火车南站街道', nameEn: 'Huochenanzhan Street', lat: 30.608, lng: 104.066,
     communities: [
       { name: '桐梓林社区', nameEn: 'Tongzilin Community', grids: 4 },
       { name: '新北社区', nameEn: 'Xinbei Community', grids: 3 },
@@ -93,7 +97,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       await em.query('UPDATE region SET path = $2 WHERE id = $1', [sid, spath]);
       streets.push({ id: sid, path: spath });
       for (const [ci, c] of s.communities.entries()) {
-        const ccode = `${s.code}-${String(ci + 1).padStart(3, '0')}`;
+        const ccode = `${s.code.slice(0, 9)}${String(ci + 1).padStart(3, '0')}`;
         const clat = s.lat + (ci - 1) * 0.006;
         const clng = s.lng + (ci - 1) * 0.005;
         const cid = await insert(em, 'region', { parent_id: sid, level: 'COMMUNITY', code: ccode, name: c.name, name_en: c.nameEn, latitude: clat, longitude: clng, path: `pending-${ccode}` });
@@ -101,7 +105,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
         await em.query('UPDATE region SET path = $2 WHERE id = $1', [cid, cpath]);
         communities.push({ id: cid, path: cpath, streetIndex: si });
         for (let g = 1; g <= c.grids; g++) {
-          const gcode = `${ccode}-${String(g).padStart(2, '0')}`;
+          const gcode = `${ccode}${String(g).padStart(3, '0')}`;
           const gid = await insert(em, 'region', {
             parent_id: cid,
             level: 'GRID',
@@ -346,6 +350,11 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       });
     }
     await em.query(`UPDATE task SET status = 'COMPLETED', closed_at = now(), completed_at = now() WHERE id = (SELECT task_id FROM shift WHERE id = $1)`, [past[0]]);
+    // Hours served off the platform, reported by a volunteer and awaiting the coordinator's decision.
+    await insert(em, 'service_record', {
+      source: 'REPORTED', volunteer_id: volunteers[1], minutes: 120, status: 'PENDING', organization_id: ngoId,
+      served_on: new Date(shanghaiDay(-3) + 8 * HOUR).toISOString().slice(0, 10), description: '按纸质签到表：在社区活动室教老人使用智能手机。', reported_by_id: volunteers[1],
+    });
     // Residents' ratings of it (效果共评).
     const pastTask: { task_id: string }[] = await em.query('SELECT task_id FROM shift WHERE id = $1', [past[0]]);
     for (const [reviewer, rating, comment] of [

@@ -23,6 +23,9 @@ export interface TestRegions {
 }
 
 let phoneCounter = randomInt(10_000_000, 80_000_000);
+// Each region tree gets a district code of its own (national form: 12 digits, a grid 15),
+// below 400000 so that tests importing real-looking districts (41…, 51…) never meet them.
+let districtCounter = randomInt(110_000, 390_000);
 
 /** Builds rows straight into the test's database; every test makes its own. */
 export class Factories {
@@ -70,22 +73,23 @@ export class Factories {
     return out;
   }
 
-  private async region(level: string, parent: { id: string; path: string } | null, name: string): Promise<{ id: string; path: string }> {
+  private async region(level: string, parent: { id: string; path: string } | null, name: string, code: string): Promise<{ id: string; path: string }> {
     const id = randomUUID();
     const path = parent ? `${parent.path}/${id}` : `/${id}`;
-    await this.insert('region', { id, parent_id: parent?.id ?? null, level, code: `T-${id}`, name, path, latitude: 30.6, longitude: 104.0 });
+    await this.insert('region', { id, parent_id: parent?.id ?? null, level, code, name, path, latitude: 30.6, longitude: 104.0 });
     return { id, path };
   }
 
   /** district → street → community → grid, plus a second street with its own grid. */
   async regions(): Promise<TestRegions> {
-    const district = await this.region('DISTRICT', null, '测试区');
-    const street = await this.region('STREET', district, '测试街道');
-    const community = await this.region('COMMUNITY', street, '测试社区');
-    const grid = await this.region('GRID', community, '测试网格');
-    const otherStreet = await this.region('STREET', district, '另一街道');
-    const otherCommunity = await this.region('COMMUNITY', otherStreet, '另一社区');
-    const otherGrid = await this.region('GRID', otherCommunity, '另一网格');
+    const d = String(districtCounter++);
+    const district = await this.region('DISTRICT', null, '测试区', `${d}000000`);
+    const street = await this.region('STREET', district, '测试街道', `${d}001000`);
+    const community = await this.region('COMMUNITY', street, '测试社区', `${d}001001`);
+    const grid = await this.region('GRID', community, '测试网格', `${d}001001001`);
+    const otherStreet = await this.region('STREET', district, '另一街道', `${d}002000`);
+    const otherCommunity = await this.region('COMMUNITY', otherStreet, '另一社区', `${d}002001`);
+    const otherGrid = await this.region('GRID', otherCommunity, '另一网格', `${d}002001001`);
     return { district, street, community, grid, otherStreet, otherGrid };
   }
 

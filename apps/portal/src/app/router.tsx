@@ -3,6 +3,8 @@ import { Route, Routes } from 'react-router';
 import { Loading } from '../lib/ui';
 import { AppShell } from './layout/AppShell';
 import { RequireAuth } from './layout/RequireAuth';
+import { KioskLayout } from './layout/KioskLayout';
+import { KioskLock } from './layout/KioskLock';
 
 // One chunk per page, so the first load carries only the page asked for.
 const BoardRoute = lazy(() => import('./routes/board'));
@@ -28,9 +30,14 @@ const NewNeedRoute = lazy(() => import('./routes/new-need'));
 const InvitationsRoute = lazy(() => import('./routes/invitations'));
 const NotificationsRoute = lazy(() => import('./routes/notifications'));
 const DevMessagesRoute = lazy(() => import('./routes/dev-messages'));
+const AdminRegionsRoute = lazy(() => import('./routes/admin-regions'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
+const ShiftCheckInRoute = lazy(() => import('./routes/shift-check-in'));
+const CheckInRoute = lazy(() => import('./routes/check-in'));
+const KioskRoute = lazy(() => import('./routes/kiosk'));
 
-export function AppRoutes() {
+/** The portal's pages, inside the app's header and navigation. */
+function ShellRoutes() {
   return (
     <AppShell>
       <Suspense fallback={<Loading />}>
@@ -56,13 +63,39 @@ export function AppRoutes() {
             <Route path="/invitations" element={<InvitationsRoute />} />
             <Route path="/notifications" element={<NotificationsRoute />} />
             <Route path="/admin/dev-messages" element={<DevMessagesRoute />} />
+            <Route path="/admin/regions" element={<AdminRegionsRoute />} />
             <Route path="/orgs/:orgId" element={<OrganizationRoute />} />
             <Route path="/orgs/:orgId/tasks/new" element={<NewTaskRoute />} />
             <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />
+            <Route path="/orgs/:orgId/tasks/:taskId/shifts/:shiftId" element={<ShiftCheckInRoute />} />
+            <Route path="/check-in/:shiftId" element={<CheckInRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Routes>
       </Suspense>
     </AppShell>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <KioskLock>
+      <Routes>
+        {/* Kiosk mode: full screen, without the shell's navigation. */}
+        <Route element={<RequireAuth />}>
+          <Route
+            path="/kiosk/:shiftId"
+            element={
+              <KioskLayout>
+                <Suspense fallback={<Loading />}>
+                  <KioskRoute />
+                </Suspense>
+              </KioskLayout>
+            }
+          />
+        </Route>
+        <Route path="*" element={<ShellRoutes />} />
+      </Routes>
+    </KioskLock>
   );
 }

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationKind, NotificationKinds, NotificationsService } from '@civicgrid/notifications';
 import { OrganizationsService } from '@civicgrid/organizations';
 import { EventBus, PublishedEvent, RequestContext } from '@civicgrid/platform';
-import type { TaskCompletedPayload } from '@civicgrid/volunteering';
+import type { TaskCancelledPayload, TaskCompletedPayload } from '@civicgrid/volunteering';
 import { NeedsService } from './needs.service';
 
 export const COMMUNITY_KINDS: NotificationKind[] = [
@@ -24,6 +24,15 @@ export const COMMUNITY_KINDS: NotificationKind[] = [
       en: { title: 'Your need was met', body: '“{need}” is done. You can rate the outcome on the task page.' },
     },
   },
+  {
+    kind: 'NEED_REOPENED',
+    defaultChannels: ['IN_APP'],
+    templates: {
+      'zh-CN': { title: '您的需求重新开放', body: '{organization}取消了为“{need}”安排的任务，需求已重新开放，等待其他组织认领。' },
+      'zh-TW': { title: '您的需求重新開放', body: '{organization}取消了為「{need}」安排的任務，需求已重新開放，等待其他組織認領。' },
+      en: { title: 'Your need is open again', body: '{organization} cancelled the task arranged for “{need}”; the need is open again for others to adopt.' },
+    },
+  },
 ];
 
 /** Community's part in the events: a completed task fulfils its need; residents hear about their needs. */
@@ -40,7 +49,8 @@ export class CommunityNotifier implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register(...COMMUNITY_KINDS);
     this.events.subscribe<TaskCompletedPayload>('task.completed', 'community.fulfilNeed', (ctx, e) => this.needs.fulfilByTask(ctx, e.payload.taskId));
-    this.events.subscribe(['need.adopted', 'need.fulfilled'], 'community.notifyNeed', (ctx, e) => this.needEvent(ctx, e));
+    this.events.subscribe<TaskCancelledPayload>('task.cancelled', 'community.reopenNeed', (ctx, e) => this.needs.reopenByTask(ctx, e.payload.taskId, e.payload.organizationId));
+    this.events.subscribe(['need.adopted', 'need.fulfilled', 'need.reopened'], 'community.notifyNeed', (ctx, e) => this.needEvent(ctx, e));
   }
 
   private async needEvent(ctx: RequestContext, e: PublishedEvent): Promise<void> {
@@ -48,7 +58,7 @@ export class CommunityNotifier implements OnModuleInit {
     const need = await this.needs.load(ctx, p.needId);
     if (!need) return;
     const org = p.organizationId ? await this.organizations.load(ctx, p.organizationId) : null;
-    const kind = e.type === 'need.adopted' ? 'NEED_ADOPTED' : 'NEED_FULFILLED';
+    const kind = ({ 'need.adopted': 'NEED_ADOPTED', 'need.fulfilled': 'NEED_FULFILLED', 'need.reopened': 'NEED_REOPENED' } as Record<string, string>)[e.type];
     // The resident it was posted for, and whoever posted it (a proxy or grid leader), both hear.
     const people = [need.onBehalfOfId, need.postedById].filter((x): x is string => !!x);
     await this.notifications.notifyMany(ctx, people, { kind, params: { need: need.title, organization: org?.name ?? '' }, link: kind === 'NEED_FULFILLED' ? `/tasks/${p.taskId}` : `/needs/${need.id}`, dedupeKey: e.id });

@@ -72,6 +72,19 @@ export class NeedsService {
     for (const { id } of rows) await this.events.publish(ctx, { type: 'need.fulfilled', aggregateType: 'need', aggregateId: id, payload: { needId: id, taskId } });
   }
 
+  /**
+   * The task adopted for a need was cancelled (from `task.cancelled`): the need is open
+   * again for another organisation to adopt; `need.reopened` follows.
+   */
+  async reopenByTask(ctx: RequestContext, taskId: string, organizationId: string): Promise<void> {
+    const rows = await returning<{ id: string }>(
+      this.tx.manager(ctx),
+      `UPDATE need SET status = 'OPEN', task_id = NULL, adopted_by_id = NULL WHERE task_id = $1 AND status = 'ADOPTED' RETURNING id`,
+      [taskId],
+    );
+    for (const { id } of rows) await this.events.publish(ctx, { type: 'need.reopened', aggregateType: 'need', aggregateId: id, payload: { needId: id, taskId, organizationId } });
+  }
+
   async publish(ctx: RequestContext, input: NewNeed): Promise<NeedEntity> {
     const actor = await ctx.requireActor();
     const region = await this.geo.require(ctx, input.regionId, 'regionId');

@@ -15,7 +15,7 @@ export class RegionEntity {
   @Column({ type: 'text' })
   level: RegionLevel;
 
-  /** official code, unique, e.g. `510107-002-003-04` */
+  /** national code, unique: 12 digits (`510107001002`), 15 for a grid (region-codes.ts) */
   @Column({ type: 'text', unique: true })
   code: string;
 

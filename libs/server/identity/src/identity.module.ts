@@ -8,10 +8,12 @@ import { OfficialPostEntity } from './official-post.entity';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
+import { GridLeadersService } from './grid-leaders.service';
+import { GridLeadersResolver } from './grid-leaders.resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, ProxyGrantEntity, OfficialPostEntity]), GeoModule],
-  providers: [UsersService, SessionsService, SignInGuard, IdentityResolver, ProxyGrantResolver, OfficialPostResolver],
-  exports: [UsersService],
+  providers: [UsersService, SessionsService, SignInGuard, GridLeadersService, IdentityResolver, ProxyGrantResolver, OfficialPostResolver, GridLeadersResolver],
+  exports: [UsersService, GridLeadersService],
 })
 export class IdentityModule {}

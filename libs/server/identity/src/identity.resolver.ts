@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nes
 import { Allow, ConnectionType, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
-import { AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
+import { AddDependantInput, AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
 import { OfficialPostObject } from './graphql/official-post.object';
 import { UsersService } from './users.service';
 import { UserEntity } from './user.entity';
@@ -100,6 +100,13 @@ export class IdentityResolver {
 
   @SignedIn()
   @Allow.self()
+  @Mutation(() => UserObject, { description: "Sign up a minor under your account: no phone, no password; you act for them (claims, check-ins) as their proxy. Audited." })
+  addDependant(@Ctx() ctx: RequestContext, @Args('input') input: AddDependantInput) {
+    return this.users.addDependant(ctx, input);
+  }
+
+  @SignedIn()
+  @Allow.self()
   @Mutation(() => Boolean, { description: 'Withdraw a proxy consent. Audited.' })
   revokeProxy(@Ctx() ctx: RequestContext, @Args('input') input: RevokeProxyInput) {
     return this.users.revokeProxy(ctx, input.proxyUserId);
@@ -123,6 +130,16 @@ export class IdentityResolver {
   @ResolveField(() => RegionObject, { nullable: true, description: 'The grid this person leads as grid leader (网格员), if any.' })
   leadsGrid(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
     return user.leadsGridId ? this.geo.load(ctx, user.leadsGridId) : null;
+  }
+
+  @ResolveField(() => [UserObject], { description: 'Minors signed up under this person\'s account (visible to them and their proxies only).' })
+  dependants(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.users.dependantsOf(ctx, user.id);
+  }
+
+  @ResolveField(() => UserObject, { nullable: true, description: 'For a minor signed up under a guardian: the guardian.' })
+  guardian(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return user.guardianId ? this.users.load(ctx, user.guardianId) : null;
   }
 
   @ResolveField(() => [ProxyGrantObject], { description: 'Proxy consents this person gave (visible to them and their proxies only).' })

@@ -4,5 +4,7 @@ export { SessionsService } from './sessions.service';
 export { UserObject, RoleEnum, AvailabilityWindowObject } from './graphql/user.object';
 export { UserConnection } from './identity.resolver';
 export { maskPhone, normalizeMainlandMobile } from './phone';
-export { hashPassword } from './passwords';
+export { checkPasswordRules, hashPassword } from './passwords';
 export type { UserEntity as User } from './user.entity';
+export { GridLeadersService, MAX_GRID_LEADERS } from './grid-leaders.service';
+export type { GridLeaderEvent } from './grid-leaders.service';

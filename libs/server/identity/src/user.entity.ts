@@ -7,12 +7,16 @@ export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** mainland mobile number, 11 digits, unique */
-  @Column({ type: 'text', unique: true })
-  phone: string;
+  /** mainland mobile number, 11 digits, unique; none for a dependant */
+  @Column({ type: 'text', unique: true, nullable: true })
+  phone: string | null;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
+
+  /** set for a dependant (a minor signed up under a guardian's account, who never signs in) */
+  @Column({ name: 'guardian_id', type: 'uuid', nullable: true })
+  guardianId: string | null;
 
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;

@@ -6,9 +6,11 @@ import {
   AuditService,
   authorize,
   cleanDisplayName,
+  Clock,
   ConflictError,
   decide,
   findByIds,
+  ForbiddenError,
   InvalidInputError,
   Limit,
   loadAllBy,
@@ -104,6 +106,7 @@ export class UsersService {
     private readonly guard: SignInGuard,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private users(ctx: RequestContext) {
@@ -158,6 +161,27 @@ export class UsersService {
   }
 
   /**
+   * An administrator of the installation (the first one, or another), made by the
+   * operator's command line and never offered over the API: whoever runs it holds the
+   * database's credentials. The phone, password and hash follow register's rules; a
+   * phone that has an account already is refused (CONFLICT). Audited.
+   */
+  async createAdministrator(ctx: RequestContext, data: { phone: string; password: string; displayName: string; locale?: string | null }): Promise<UserEntity> {
+    const phone = normalizeMainlandMobile(data.phone);
+    checkPasswordRules(data.password);
+    const displayName = cleanDisplayName(data.displayName, 'displayName', Limits.displayNameMaxLength, { mayUseStaffWords: true });
+    const passwordHash = await hashPassword(data.password);
+    return this.tx.run(ctx, async (t) => {
+      const repo = this.users(t);
+      const existing = await repo.findOneBy({ phone });
+      if (existing) throw new ConflictError('phone.taken', `This phone number is already registered (role ${existing.role})`, 'phone');
+      const user = await repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: null, locale: data.locale ?? 'zh-CN', role: 'ADMIN' }));
+      await this.audit.record(t, { action: 'admin.create', subjectType: 'user', subjectId: user.id, detail: { phone: maskPhone(phone), via: 'command line' } });
+      return user;
+    });
+  }
+
+  /**
    * Sign-in. The attempt is counted first (per phone, per address), then the password is
    * checked: guesses sent at once cannot outrun the limit. A device or address this
    * person signed in from before has a counter of its own (see SignInGuard).
@@ -196,7 +220,7 @@ export class UsersService {
     checkPasswordRules(newPassword, 'newPassword');
     await this.guard.spendPasswordCheck(ctx, actor.userId);
     const row = await this.users(ctx).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
-    if (!(await verifyPassword(row.passwordHash, currentPassword ?? ''))) {
+    if (!(await verifyPassword(row.passwordHash ?? (await dummyPasswordHash()), currentPassword ?? ''))) {
       throw new InvalidInputError('currentPassword', 'password.wrong', 'The current password is not right');
     }
     if (currentPassword === newPassword) throw new InvalidInputError('newPassword', 'password.unchanged', 'Choose a password different from the current one');
@@ -229,10 +253,49 @@ export class UsersService {
   }
 
   /**
+   * Signs up a minor under the signed-in guardian's account: no phone, no password (they
+   * never sign in), a birth date (for the tasks' minimum age), the guardian's home and
+   * language, and a proxy grant so the guardian acts for them everywhere a proxy may.
+   */
+  async addDependant(ctx: RequestContext, data: { displayName: string; birthDate: string }): Promise<UserEntity> {
+    const actor = await ctx.requireActor();
+    const displayName = cleanDisplayName(data.displayName, 'displayName', Limits.displayNameMaxLength);
+    const birthDate = checkBirthDate(data.birthDate);
+    const today = this.clock.now().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const [y, m, d] = today.split('-').map(Number);
+    const adultsBornBy = `${y - Limits.adultAge}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    if (birthDate > today) throw new InvalidInputError('birthDate', 'dependant.notBorn', 'The birth date is in the future');
+    if (birthDate <= adultsBornBy) throw new InvalidInputError('birthDate', 'dependant.adult', `Only minors (under ${Limits.adultAge}) are signed up under a guardian; adults need an account of their own`);
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dependants:${actor.userId}`]);
+      const guardian = await this.users(t).findOneByOrFail({ id: actor.userId });
+      if (guardian.guardianId) throw new ForbiddenError('dependant.ofDependant', 'A dependant cannot sign up dependants');
+      if ((await this.users(t).countBy({ guardianId: actor.userId })) >= Limits.dependantsMax) {
+        throw new ConflictError('dependant.tooMany', `At most ${Limits.dependantsMax} dependants per guardian`);
+      }
+      const child = await this.users(t).save(
+        this.users(t).create({ phone: null, passwordHash: null, guardianId: actor.userId, displayName, birthDate, homeRegionId: guardian.homeRegionId, locale: guardian.locale, role: 'RESIDENT' }),
+      );
+      const grants = em.getRepository(ProxyGrantEntity);
+      await grants.save(grants.create({ residentId: child.id, proxyId: actor.userId, consentNote: 'Guardian of a minor signed up under their account' }));
+      await this.audit.record(t, { action: 'dependant.add', subjectType: 'user', subjectId: child.id, detail: { guardianId: actor.userId } });
+      return child;
+    });
+  }
+
+  /** The minors signed up under a guardian's account (the guardian, their proxies). */
+  async dependantsOf(ctx: RequestContext, guardianId: string): Promise<UserEntity[]> {
+    authorize(await ctx.requireActor(), 'user.viewPrivate', { userId: guardianId });
+    return this.users(ctx).find({ where: { guardianId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
    * The phone as this viewer may see it: whole for the person, their proxies and the
    * officials in scope (an official's or administrator's read is audited), else masked.
    */
-  async phoneFor(ctx: RequestContext, user: UserEntity): Promise<string> {
+  async phoneFor(ctx: RequestContext, user: UserEntity): Promise<string | null> {
+    if (!user.phone) return null;
     const actor = await ctx.actor();
     if (!actor) return maskPhone(user.phone);
     const needsRegion = actor.role === 'OFFICIAL';
@@ -249,6 +312,21 @@ export class UsersService {
   async residentsOf(ctx: RequestContext, regionIds: string[], limit: number): Promise<UserEntity[]> {
     if (!regionIds.length) return [];
     return this.users(ctx).createQueryBuilder('u').where('u.home_region_id IN (:...regionIds)', { regionIds }).orderBy('u.id').limit(limit).getMany();
+  }
+
+  /**
+   * Of these people, those whose phone ends with `digits` (the check-in kiosk finds the
+   * expected volunteers by the last digits they type; the phones never leave here).
+   */
+  async withPhoneEnding(ctx: RequestContext, ids: readonly string[], digits: string): Promise<UserEntity[]> {
+    if (!ids.length || !/^\d+$/.test(digits)) return [];
+    // A minor signed up under a guardian answers to the guardian's phone.
+    return this.users(ctx)
+      .createQueryBuilder('u')
+      .leftJoin(UserEntity, 'g', 'g.id = u.guardian_id')
+      .where('u.id IN (:...ids)', { ids: [...ids] })
+      .andWhere('right(coalesce(u.phone, g.phone), :n) = :digits', { n: digits.length, digits })
+      .getMany();
   }
 
   /** People by id, for matching and notifications (one query). */

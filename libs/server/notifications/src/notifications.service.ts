@@ -84,13 +84,15 @@ export class NotificationsService implements OnModuleInit {
     const kind = this.kinds.get(req.kind);
     const people = await this.users.many(ctx, [...new Set(userIds)]);
     if (!people.length) return;
-    const elders = people.filter((p) => p.elderMode).map((p) => p.id);
-    const [chosen, proxies] = await Promise.all([this.channelsFor(ctx, people.map((p) => p.id), req.kind, kind.defaultChannels), this.users.proxiesOf(ctx, elders)]);
+    // Elders in elder mode and minors under a guardian may not open the app: their proxies get the in-app copy.
+    const represented = people.filter((p) => p.elderMode || p.guardianId).map((p) => p.id);
+    const [chosen, proxies] = await Promise.all([this.channelsFor(ctx, people.map((p) => p.id), req.kind, kind.defaultChannels), this.users.proxiesOf(ctx, represented)]);
     const channelsOf = new Map(
       people.map((person) => {
         const channels = new Set(chosen.get(person.id));
         // An elder in elder mode may not open the app: they get an SMS, their proxies the in-app copy.
         if (person.elderMode && proxies.get(person.id)?.length) channels.add('SMS');
+        if (!person.phone) channels.delete('SMS');
         if (!person.email) channels.delete('EMAIL');
         return [person.id, channels] as const;
       }),
@@ -111,7 +113,7 @@ export class NotificationsService implements OnModuleInit {
         .query(`INSERT INTO notification_delivery (notification_id, channel, send_after) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [d.notificationId, d.channel, sendAfter]);
       if (delivery) await this.jobs.send(ctx, DELIVER_JOB, { deliveryId: delivery.id }, { startAfter: sendAfter });
     }
-    const copies = elders.filter((id) => made.has(id)).flatMap((elderId) => (proxies.get(elderId) ?? []).map((proxyId) => ({ userId: proxyId, inApp: true, onBehalfOf: elderId })));
+    const copies = represented.filter((id) => made.has(id)).flatMap((residentId) => (proxies.get(residentId) ?? []).map((proxyId) => ({ userId: proxyId, inApp: true, onBehalfOf: residentId })));
     if (copies.length) await this.record(ctx, req, copies);
   }
 

@@ -1,5 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NotificationKind, NotificationKinds, NotificationsService } from '@civicgrid/notifications';
+import { GeoService } from '@civicgrid/geo';
+import type { GridLeaderEvent } from '@civicgrid/identity';
 import { EventBus, PublishedEvent, RequestContext } from '@civicgrid/platform';
 import { AlliancesService } from './alliances.service';
 import { OrganizationsService } from './organizations.service';
@@ -51,9 +53,27 @@ export const ORGANIZATION_KINDS: NotificationKind[] = [
       en: { title: '{alliance} declined {organization}', body: '{alliance} did not approve the application of {organization}; the reason is on the alliance page.' },
     },
   },
+  {
+    kind: 'GRID_LEADER_APPOINTED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '您已成为{grid}的网格员', body: '您已被任命为{grid}的网格员，可以为本网格的居民代办事务了，请在“代办”里查看。', sms: '您已被任命为{grid}的网格员，登录共建网格即可为居民代办。' },
+      'zh-TW': { title: '您已成為{grid}的網格員', body: '您已被任命為{grid}的網格員，可以為本網格的居民代辦事務了，請在「代辦」裡查看。', sms: '您已被任命為{grid}的網格員，登入共建網格即可為居民代辦。' },
+      en: { title: 'You are now a grid leader of {grid}', body: 'You were appointed grid leader of {grid}: you may now act for its residents. See Residents.' },
+    },
+  },
+  {
+    kind: 'GRID_LEADER_REMOVED',
+    defaultChannels: ['IN_APP'],
+    templates: {
+      'zh-CN': { title: '您不再担任{grid}的网格员', body: '您在{grid}的网格员任命已经结束，感谢您的付出。' },
+      'zh-TW': { title: '您不再擔任{grid}的網格員', body: '您在{grid}的網格員任命已經結束，感謝您的付出。' },
+      en: { title: 'You are no longer a grid leader of {grid}', body: 'Your appointment as grid leader of {grid} has ended. Thank you for your work.' },
+    },
+  },
 ];
 
-/** Turns organisation events into notifications: invitations, decided requests, alliance decisions. */
+/** Turns organisation events into notifications: invitations, decided requests, alliance decisions, grid leaders' appointments. */
 @Injectable()
 export class OrganizationsNotifier implements OnModuleInit {
   constructor(
@@ -62,12 +82,26 @@ export class OrganizationsNotifier implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly organizations: OrganizationsService,
     private readonly alliances: AlliancesService,
+    private readonly geo: GeoService,
   ) {}
 
   onModuleInit(): void {
     this.kinds.register(...ORGANIZATION_KINDS);
     this.events.subscribe(['membership.invited', 'membership.decided'], 'organizations.notifyMembership', (ctx, e) => this.membership(ctx, e));
     this.events.subscribe('alliance.application.decided', 'organizations.notifyAllianceDecision', (ctx, e) => this.allianceDecision(ctx, e));
+    this.events.subscribe<GridLeaderEvent>(['gridLeader.appointed', 'gridLeader.removed'], 'organizations.notifyGridLeader', (ctx, e) => this.gridLeader(ctx, e));
+  }
+
+  private async gridLeader(ctx: RequestContext, e: PublishedEvent<GridLeaderEvent>): Promise<void> {
+    const grid = await this.geo.load(ctx, e.payload.regionId);
+    const appointed = e.type === 'gridLeader.appointed';
+    await this.notifications.notify(ctx, {
+      userId: e.payload.userId,
+      kind: appointed ? 'GRID_LEADER_APPOINTED' : 'GRID_LEADER_REMOVED',
+      params: { grid: grid?.name ?? '' },
+      link: appointed ? '/residents' : null,
+      dedupeKey: e.id,
+    });
   }
 
   private async membership(ctx: RequestContext, e: PublishedEvent): Promise<void> {

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Limits } from '@civicgrid/contracts';
 import { UsersService } from '@civicgrid/identity';
 import {
@@ -10,6 +11,7 @@ import {
   ConflictError,
   EventBus,
   findByIds,
+  ForbiddenError,
   InvalidInputError,
   Limit,
   loadById,
@@ -19,7 +21,6 @@ import {
   paginate,
   RateLimiter,
   RequestContext,
-  returning,
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ServiceRecordEntity } from './service-record.entity';
@@ -32,6 +33,42 @@ import { TaskEntity } from './task.entity';
 import { TasksService } from './tasks.service';
 
 const MINUTE = 60_000;
+
+interface Decision {
+  outcome: string;
+  claim_id: string | null;
+  claim_status: string | null;
+  detail: string | null;
+}
+
+/** The error for a claim `decide_shift_claim` refused; `who` names the party member it was about. */
+function refusal(r: Decision, who?: string): Error {
+  const about = (message: string) => (who ? `${who}: ${message}` : message);
+  switch (r.outcome) {
+    case 'NOT_FOUND':
+      return new NotFoundError('Shift', 'shiftId');
+    case 'TASK_NOT_OPEN':
+      return new ConflictError('claim.taskNotOpen', `This task is ${String(r.detail).toLowerCase()} and takes no claims`);
+    case 'SHIFT_CANCELLED':
+      return new ConflictError('claim.shiftCancelled', `This shift was cancelled: ${r.detail ?? ''}`.trim());
+    case 'ENDED':
+      return new ConflictError('claim.shiftEnded', 'This shift has already ended');
+    case 'AGE_UNKNOWN':
+      return new InvalidInputError('birthDate', 'claim.birthDateRequired', about(`This task is for volunteers aged ${r.detail} or over: add the birth date to the profile first`));
+    case 'TOO_YOUNG':
+      return new ForbiddenError('claim.tooYoung', about(`This task is for volunteers aged ${r.detail} or over`));
+    case 'MISSING_SKILLS':
+      return new ForbiddenError('claim.missingSkills', about(`This task needs these skills: ${String(r.detail).split(',').join(', ')}`));
+    case 'DUPLICATE':
+      return new ConflictError('claim.duplicate', about('This volunteer already has a claim on this shift'));
+    case 'OVERLAP':
+      return new ConflictError('claim.overlap', about('This volunteer already has a claim on a shift at the same time'));
+    case 'FULL':
+      return new ConflictError('shift.full', 'The shift filled up before you answered');
+    default:
+      return new Error(`decide_shift_claim answered ${r.outcome}`);
+  }
+}
 
 /** Wrong check-in codes: a claim locks after `perClaim`; a person may try `perUser` an hour across claims. */
 export const CHECK_IN_CODE_LIMITS = {
@@ -124,40 +161,84 @@ export class ClaimsService {
       await this.users.require(ctx, volunteerId, 'onBehalfOfUserId');
       authorize(actor, 'claim.actAsVolunteer', { userId: volunteerId });
     }
-    return this.decideClaim(ctx, shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId);
+    const [r]: Decision[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId, ctx.requestId, this.clock.now()]);
+    if (r.outcome !== 'OK') throw refusal(r);
+    return this.claims(ctx).findOneByOrFail({ id: r.claim_id! });
   }
 
   /**
-   * A claim made with nobody signed in: what a standing claim on every occurrence of a
-   * recurring shift does as occurrences are made. The volunteer, or the proxy who asked
-   * for them, was authorised when the standing claim was made; they are its actor.
+   * Claims places for a party: the signed-in volunteer (or someone they act for) and
+   * companions they may act for (people who made them their proxy, minors under their
+   * account). One transaction: all are confirmed together while the whole party fits,
+   * or all wait together (or all await approval); a refusal of any member (prerequisites,
+   * a claim they already hold) names them and claims nothing.
    */
-  claimForStandingRequest(ctx: RequestContext, shiftId: string, volunteerId: string, actingProxyId: string | null): Promise<ShiftClaimEntity> {
-    return this.decideClaim(ctx, shiftId, volunteerId, actingProxyId, false, actingProxyId ?? volunteerId);
+  async claimTogether(ctx: RequestContext, shiftId: string, volunteerIds: string[]): Promise<ShiftClaimEntity[]> {
+    const actor = await ctx.requireActor();
+    if (new Set(volunteerIds).size !== volunteerIds.length) throw new InvalidInputError('volunteerIds', 'party.duplicate', 'Name each person once');
+    if (volunteerIds.length < 2) throw new InvalidInputError('volunteerIds', 'party.tooSmall', 'Name at least two people, or claim the shift alone');
+    if (volunteerIds.length > Limits.companionsMax + 1) throw new InvalidInputError('volunteerIds', 'party.tooLarge', `A party has at most ${Limits.companionsMax + 1} people`);
+    const people = new Map((await this.users.many(ctx, volunteerIds)).map((u) => [u.id, u]));
+    volunteerIds.forEach((id, i) => {
+      const person = people.get(id);
+      if (!person) throw new NotFoundError('User', `volunteerIds.${i}`);
+      if (!can(actor, 'claim.actAsVolunteer', { userId: id })) {
+        throw new ForbiddenError('party.notYours', `You cannot sign up ${person.displayName}: only yourself, people who made you their proxy, and minors under your account`);
+      }
+    });
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      // Every member's claim lock in one order before the shift's: parties and single claims never wait on each other in a circle.
+      for (const id of [...volunteerIds].sort()) await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`volunteer:${id}`]);
+      const party = randomUUID();
+      const made: string[] = [];
+      let waitlist = false;
+      for (const [i, id] of volunteerIds.entries()) {
+        // The first member is confirmed only if the whole party fits; the others follow it.
+        const [r]: Decision[] = await em.query(`SELECT * FROM decide_shift_claim($1, $2, $3, false, $4, $5, $6, $7, $8, $9)`, [
+          shiftId,
+          id,
+          id === actor.userId ? null : actor.userId,
+          actor.userId,
+          ctx.requestId,
+          this.clock.now(),
+          party,
+          volunteerIds.length - i,
+          waitlist,
+        ]);
+        if (r.outcome !== 'OK') throw refusal(r, volunteerIds.length > 1 ? people.get(id)!.displayName : undefined);
+        if (r.claim_status === 'WAITLISTED') waitlist = true;
+        made.push(r.claim_id!);
+      }
+      const claims = await this.claims(t).findBy({ id: In(made) });
+      return made.map((id) => claims.find((c) => c.id === id)!);
+    });
   }
 
-  private async decideClaim(ctx: RequestContext, shiftId: string, volunteerId: string, proxyId: string | null, invited: boolean, actorId: string): Promise<ShiftClaimEntity> {
-    const [r]: { outcome: string; claim_id: string | null; claim_status: string | null; detail: string | null }[] = await this.tx
-      .manager(ctx)
-      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, proxyId, invited, actorId, ctx.requestId, this.clock.now()]);
-    switch (r.outcome) {
-      case 'OK':
-        return this.claims(ctx).findOneByOrFail({ id: r.claim_id! });
-      case 'NOT_FOUND':
-        throw new NotFoundError('Shift', 'shiftId');
-      case 'TASK_NOT_OPEN':
-        throw new ConflictError('claim.taskNotOpen', `This task is ${String(r.detail).toLowerCase()} and takes no claims`);
-      case 'ENDED':
-        throw new ConflictError('claim.shiftEnded', 'This shift has already ended');
-      case 'DUPLICATE':
-        throw new ConflictError('claim.duplicate', 'This volunteer already has a claim on this shift');
-      case 'OVERLAP':
-        throw new ConflictError('claim.overlap', 'This volunteer already has a claim on a shift at the same time');
-      case 'FULL':
-        throw new ConflictError('shift.full', 'The shift filled up before you answered');
-      default:
-        throw new Error(`decide_shift_claim answered ${r.outcome}`);
-    }
+  /**
+   * A coordinator puts a volunteer on a shift (someone who phoned in, a paper list): a
+   * confirmed place or CONFLICT when the shift is full, the task's prerequisites applied
+   * as to any claim; audited, and the volunteer is told.
+   */
+  async addByCoordinator(ctx: RequestContext, shiftId: string, volunteerId: string): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    const shift = await this.tasks.loadShift(ctx, shiftId);
+    const task = shift && (await this.tasks.loadTask(ctx, shift.taskId));
+    if (!shift || !task) throw new NotFoundError('Shift', 'shiftId');
+    authorize(actor, 'task.manage', { organizationId: task.organizationId });
+    await this.users.require(ctx, volunteerId, 'volunteerId');
+    return this.tx.run(ctx, async (t) => {
+      const [r]: Decision[] = await this.tx
+        .manager(t)
+        .query(`SELECT * FROM decide_shift_claim($1, $2, NULL, true, $3, $4, $5)`, [shiftId, volunteerId, actor.userId, ctx.requestId, this.clock.now()]);
+      if (r.outcome !== 'OK') throw refusal(r);
+      const claim = await this.claims(t).findOneByOrFail({ id: r.claim_id! });
+      await this.audit.record(t, { action: 'claim.addedByCoordinator', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId, shiftId } });
+      await this.claimEvent(t, 'claim.added', claim, shift, task);
+      return claim;
+    });
   }
 
   async cancel(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {
@@ -178,37 +259,30 @@ export class ClaimsService {
       }
       // Cancelled by the organisation (not the volunteer or their proxy): they are told.
       await this.claimEvent(t, 'claim.cancelled', claim, shift, task, { byOrganization: d.basis === 'membership' });
-      if (freedPlace) await this.promoteFromWaitlist(t, shift, task);
+      if (freedPlace) await this.tasks.promoteWaitlist(t, shift.id);
       return saved;
     });
   }
 
   /**
-   * Gives the places a raised capacity freed to the waitlist, longest waiting first: for
-   * whatever changes a shift's capacity, in its transaction.
+   * A claim made with nobody signed in: what a standing claim on every occurrence of a
+   * recurring shift does as occurrences are made. The volunteer, or the proxy who asked
+   * for them, was authorised when the standing claim was made; they are its actor.
    */
-  async fillFreedPlaces(ctx: RequestContext, shiftId: string): Promise<void> {
-    const em = this.tx.manager(ctx);
-    const shift = await em.getRepository(ShiftEntity).findOneOrFail({ where: { id: shiftId }, lock: { mode: 'pessimistic_write' } });
-    const task = await em.getRepository(TaskEntity).findOneByOrFail({ id: shift.taskId });
-    for (let free = Math.min(shift.capacity - shift.confirmedCount, shift.waitlistCount); free > 0; free--) await this.promoteFromWaitlist(ctx, shift, task);
+  async claimForStandingRequest(ctx: RequestContext, shiftId: string, volunteerId: string, actingProxyId: string | null): Promise<ShiftClaimEntity> {
+    const [r]: Decision[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, false, $4, $5, $6)`, [shiftId, volunteerId, actingProxyId, actingProxyId ?? volunteerId, ctx.requestId, this.clock.now()]);
+    if (r.outcome !== 'OK') throw refusal(r);
+    return this.claims(ctx).findOneByOrFail({ id: r.claim_id! });
   }
 
-  /** Gives a freed place to the longest-waiting claim (FIFO by arrival). */
-  private async promoteFromWaitlist(ctx: RequestContext, shift: ShiftEntity, task: TaskEntity): Promise<void> {
-    const [promoted] = await returning<{ id: string; volunteer_id: string }>(
-      this.tx.manager(ctx),
-      `UPDATE shift_claim SET status = 'CONFIRMED', updated_at = now()
-        WHERE id = (SELECT id FROM shift_claim WHERE shift_id = $1 AND status = 'WAITLISTED' ORDER BY seq LIMIT 1 FOR UPDATE)
-        RETURNING id, volunteer_id`,
-      [shift.id],
-    );
-    if (!promoted) return;
-    await this.audit.record(ctx, { action: 'claim.promoted', subjectType: 'shift_claim', subjectId: promoted.id, detail: { shiftId: shift.id } });
-    const claim = await this.claims(ctx).findOneByOrFail({ id: promoted.id });
-    await this.claimEvent(ctx, 'claim.promoted', claim, shift, task);
+  /** Gives the places a raised capacity freed to the waitlist (a party only whole), in the caller's transaction. */
+  fillFreedPlaces(ctx: RequestContext, shiftId: string): Promise<void> {
+    return this.tasks.promoteWaitlist(ctx, shiftId);
   }
 
+  /** Approves or rejects a claim awaiting approval; a party's pending claims are decided together. */
   async decide(ctx: RequestContext, claimId: string, approve: boolean): Promise<ShiftClaimEntity> {
     const actor = await ctx.requireActor();
     return this.tx.run(ctx, async (t) => {
@@ -216,13 +290,20 @@ export class ClaimsService {
       const { claim, shift, task } = await this.lockClaim(em, claimId);
       authorize(actor, 'claim.decide', { organizationId: task.organizationId });
       if (claim.status !== 'PENDING_APPROVAL') throw new ConflictError('claim.notPending', `This claim is ${claim.status.toLowerCase()}, not awaiting approval`);
-      if (approve && shift.confirmedCount >= shift.capacity) throw new ConflictError('shift.full', 'The shift is full');
-      claim.status = approve ? 'CONFIRMED' : 'REJECTED';
-      claim.decidedById = actor.userId;
-      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
-      await this.audit.record(t, { action: approve ? 'claim.approve' : 'claim.reject', subjectType: 'shift_claim', subjectId: claim.id, detail: { volunteerId: claim.volunteerId } });
-      await this.claimEvent(t, 'claim.decided', claim, shift, task, { approved: approve });
-      return saved;
+      const party = claim.partyId
+        ? await em.getRepository(ShiftClaimEntity).find({ where: { shiftId: shift.id, partyId: claim.partyId, status: 'PENDING_APPROVAL' }, order: { seq: 'ASC' }, lock: { mode: 'pessimistic_write' } })
+        : [claim];
+      if (approve && shift.confirmedCount + party.length > shift.capacity) {
+        throw new ConflictError('shift.full', party.length > 1 ? `The shift has no ${party.length} free places for this party` : 'The shift is full');
+      }
+      for (const c of party) {
+        c.status = approve ? 'CONFIRMED' : 'REJECTED';
+        c.decidedById = actor.userId;
+        await em.getRepository(ShiftClaimEntity).save(c);
+        await this.audit.record(t, { action: approve ? 'claim.approve' : 'claim.reject', subjectType: 'shift_claim', subjectId: c.id, detail: { volunteerId: c.volunteerId } });
+        await this.claimEvent(t, 'claim.decided', c, shift, task, { approved: approve });
+      }
+      return party.find((c) => c.id === claim.id)!;
     });
   }
 
@@ -389,6 +470,12 @@ export class ClaimsService {
       [taskId, shiftId, this.clock.now()],
     );
     return rows.map((r) => r.volunteer_id);
+  }
+
+  /** The standing claims on a shift (their reminders follow a change of time). */
+  async standingClaimIds(ctx: RequestContext, shiftId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.manager(ctx).query(`SELECT id FROM shift_claim WHERE shift_id = $1 AND claim_is_standing(status)`, [shiftId]);
+    return rows.map((r) => r.id);
   }
 
   /** Who already has a standing claim on each of these shifts. */

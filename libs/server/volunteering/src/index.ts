@@ -1,10 +1,12 @@
 export { VolunteeringModule } from './volunteering.module';
 export { TasksService } from './tasks.service';
 export { ShiftBoard } from './shift-board';
-export type { ClaimEventPayload, ClaimEventType, ServiceVerifiedPayload, TaskCompletedPayload } from './volunteering.events';
+export type { ClaimEventPayload, ClaimEventType, ServiceReportedPayload, ServiceVerifiedPayload, ShiftCancelledPayload, ShiftRescheduledPayload, TaskCancelledPayload, TaskCompletedPayload } from './volunteering.events';
+export type { ServiceSource } from './service-record.entity';
 export { ClaimsService } from './claims.service';
 export { ServiceRecordsService } from './service-records.service';
 export { TaskObject, ShiftObject, ShiftClaimObject, ServiceRecordObject } from './graphql/volunteering.objects';
+export { ReportedServiceRecordObject } from './graphql/service-hours.objects';
 export type { TaskEntity as Task, TaskStatus } from './task.entity';
 export type { ShiftEntity as Shift } from './shift.entity';
 export type { ShiftClaimEntity as ShiftClaim } from './shift-claim.entity';
@@ -12,4 +14,5 @@ export { CLAIM_STATUSES, HOLDS_PLACE, STANDING, HOLDS_TIME, CANCELLABLE, CLAIM_S
 export type { ClaimStatus } from './claim-status';
 export { VOLUNTEERING_KINDS } from './volunteering.notifier';
 export { ShiftSeriesService } from './shift-series.service';
-export { SHIFT_SERIES_KINDS, MATERIALIZE_JOB } from './shift-series.notifier';
+export { MATERIALIZE_JOB } from './shift-series.notifier';
+export { SERVICE_HOURS_KINDS } from './service-hours.notifier';

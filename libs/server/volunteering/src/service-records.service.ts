@@ -4,6 +4,9 @@ import {
   AuditService,
   EventBus,
   authorize,
+  findByIds,
+  loadById,
+  Clock,
   ConflictError,
   NotFoundError,
   PageArgs,
@@ -27,6 +30,7 @@ export class ServiceRecordsService {
     private readonly audit: AuditService,
     private readonly tasks: TasksService,
     private readonly events: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   private records(ctx: RequestContext) {
@@ -42,25 +46,40 @@ export class ServiceRecordsService {
       .load(claimId);
   }
 
-  /** Verified minutes of each person, all time (batched). */
-  verifiedMinutes(ctx: RequestContext, userId: string): Promise<number> {
+  /**
+   * Verified minutes of each person, all time, by how they were known (batched: the total
+   * and both parts come from one query per request). Both kinds count in the total.
+   */
+  verifiedMinutesBySource(ctx: RequestContext, userId: string): Promise<{ total: number; checkedIn: number; reported: number }> {
     return ctx
-      .loader<string, number>('serviceRecord.verifiedMinutes', async (ids) => {
-        const rows: { volunteer_id: string; minutes: string }[] = await this.tx
-          .manager(ctx)
-          .query(`SELECT volunteer_id, sum(minutes)::bigint AS minutes FROM service_record WHERE status = 'VERIFIED' AND volunteer_id = ANY($1::uuid[]) GROUP BY volunteer_id`, [[...ids]]);
-        const byId = new Map(rows.map((r) => [r.volunteer_id, Number(r.minutes)]));
-        return ids.map((i) => byId.get(i) ?? 0);
+      .loader<string, { total: number; checkedIn: number; reported: number }>('serviceRecord.verifiedMinutes', async (ids) => {
+        const rows: { volunteer_id: string; checked_in: string; reported: string }[] = await this.tx.manager(ctx).query(
+          `SELECT volunteer_id,
+                  coalesce(sum(minutes) FILTER (WHERE source = 'CHECKED_IN'), 0)::bigint AS checked_in,
+                  coalesce(sum(minutes) FILTER (WHERE source = 'REPORTED'), 0)::bigint AS reported
+             FROM service_record WHERE status = 'VERIFIED' AND volunteer_id = ANY($1::uuid[]) GROUP BY volunteer_id`,
+          [[...ids]],
+        );
+        const byId = new Map(rows.map((r) => [r.volunteer_id, { checkedIn: Number(r.checked_in), reported: Number(r.reported) }]));
+        return ids.map((i) => {
+          const m = byId.get(i) ?? { checkedIn: 0, reported: 0 };
+          return { total: m.checkedIn + m.reported, ...m };
+        });
       })
       .load(userId);
+  }
+
+  /** Verified minutes of each person, all time, checked in and reported (batched). */
+  async verifiedMinutes(ctx: RequestContext, userId: string): Promise<number> {
+    return (await this.verifiedMinutesBySource(ctx, userId)).total;
   }
 
   /** Verified minutes of each person over the last `days` days (matching's fairness), one query. */
   async recentVerifiedMinutes(ctx: RequestContext, volunteerIds: readonly string[], days: number): Promise<Map<string, number>> {
     const rows: { volunteer_id: string; minutes: number }[] = await this.tx.manager(ctx).query(
       `SELECT volunteer_id, sum(minutes)::int AS minutes FROM service_record
-        WHERE volunteer_id = ANY($1::uuid[]) AND status = 'VERIFIED' AND verified_at > now() - make_interval(days => $2) GROUP BY volunteer_id`,
-      [[...volunteerIds], days],
+        WHERE volunteer_id = ANY($1::uuid[]) AND status = 'VERIFIED' AND verified_at > $3::timestamptz - make_interval(days => $2) GROUP BY volunteer_id`,
+      [[...volunteerIds], days, this.clock.now()],
     );
     return new Map(rows.map((r) => [r.volunteer_id, r.minutes]));
   }
@@ -86,7 +105,7 @@ export class ServiceRecordsService {
         if (claim.status !== 'CHECKED_IN' || !claim.checkInAt) {
           throw new ConflictError('service.notAttended', `Only service of a volunteer who checked in can be verified; this claim is ${claim.status.toLowerCase()}`);
         }
-        const end = new Date(Math.max(claim.checkInAt.getTime(), Math.min(Date.now(), shift.endsAt.getTime())));
+        const end = new Date(Math.max(claim.checkInAt.getTime(), Math.min(this.clock.nowMs(), shift.endsAt.getTime())));
         claim.status = 'ATTENDED';
         claim.checkOutAt = end;
         await em.getRepository(ShiftClaimEntity).save(claim);
@@ -94,7 +113,7 @@ export class ServiceRecordsService {
       }
       if (minutes != null) record.minutes = minutes;
       record.status = approve ? 'VERIFIED' : 'REJECTED';
-      record.verifiedAt = new Date();
+      record.verifiedAt = this.clock.now();
       record.verifiedById = actor.userId;
       const saved = await em.getRepository(ServiceRecordEntity).save(record);
       await this.audit.record(t, {
@@ -115,9 +134,14 @@ export class ServiceRecordsService {
     });
   }
 
+  load(ctx: RequestContext, id: string): Promise<ServiceRecordEntity | null> {
+    return loadById(ctx, 'serviceRecord.byId', id, (ids) => findByIds(this.tx.manager(ctx), ServiceRecordEntity, ids));
+  }
+
+  /** The signed-in volunteer's records from attended claims, newest first (reported hours are listed apart: ReportedHoursService.reportsOf). */
   async mine(ctx: RequestContext, page: PageArgs) {
     const actor = await ctx.requireActor();
-    const qb = this.records(ctx).createQueryBuilder('r').where('r.volunteer_id = :me', { me: actor.userId });
+    const qb = this.records(ctx).createQueryBuilder('r').where(`r.volunteer_id = :me AND r.source = 'CHECKED_IN'`, { me: actor.userId });
     return paginate(qb, page, {
       columns: [
         { expr: 'r.created_at', kind: 'timestamp' },

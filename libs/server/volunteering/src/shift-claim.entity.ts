@@ -24,6 +24,10 @@ export class ShiftClaimEntity {
   @Column({ type: 'text' })
   status: ClaimStatus;
 
+  /** claims made together (a volunteer and companions) share it: seated together or waiting together */
+  @Column({ name: 'party_id', type: 'uuid', nullable: true })
+  partyId: string | null;
+
   @Column({ name: 'check_in_at', type: 'timestamptz', nullable: true })
   checkInAt: Date | null;
 

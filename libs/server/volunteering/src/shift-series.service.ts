@@ -45,7 +45,7 @@ import {
   zonedInstant,
 } from './recurrence';
 import { ShiftSeriesClaimEntity, ShiftSeriesEntity } from './shift-series.entity';
-import { SHIFT_CANCELLED, SHIFT_RESCHEDULED, ShiftCancelledPayload, ShiftRescheduledPayload } from './shift-series.events';
+import { SHIFT_RESCHEDULED, ShiftRescheduledPayload } from './shift-series.events';
 import { ShiftClaimEntity } from './shift-claim.entity';
 import { ShiftEntity } from './shift.entity';
 import { TaskEntity } from './task.entity';
@@ -144,6 +144,15 @@ function finalStart(rule: SeriesRule): Date | null {
  * place are told (`shift.cancelled`) and the removal is audited with who they were.
  * One that moves keeps its claims, and its claimants are told (`shift.rescheduled`).
  */
+/**
+ * What an occurrence's volunteers are told when the series calls it off (its reason, kept
+ * on the shift). Organisers write their own reasons in their language; these carry both.
+ */
+const OCCURRENCE_CANCEL_REASONS = {
+  'shiftSeries.changed': '重复安排已调整，这一次不再举行 · The repeating schedule changed and this date is no longer held',
+  'shiftSeries.exception': '这一次暂停 · This date is skipped',
+} as const;
+
 @Injectable()
 export class ShiftSeriesService {
   constructor(
@@ -304,7 +313,7 @@ export class ShiftSeriesService {
   }
 
   private async upcomingShifts(ctx: RequestContext, taskId: string): Promise<number> {
-    const [r]: { n: number }[] = await this.em(ctx).query(`SELECT count(*)::int AS n FROM shift WHERE task_id = $1 AND ends_at > $2`, [taskId, this.clock.now()]);
+    const [r]: { n: number }[] = await this.em(ctx).query(`SELECT count(*)::int AS n FROM shift WHERE task_id = $1 AND ends_at > $2 AND cancelled_at IS NULL`, [taskId, this.clock.now()]);
     return r.n;
   }
 
@@ -426,7 +435,8 @@ export class ShiftSeriesService {
         try {
           await this.claims.claimForStandingRequest(ctx, shift.id, s.volunteerId, s.actingProxyId);
         } catch (e) {
-          if (!(e instanceof ConflictError || e instanceof NotFoundError)) throw e;
+          // Not this occurrence (full for an invitation, a claim already held, a prerequisite unmet): the others still are.
+          if (!(e instanceof DomainError)) throw e;
         }
       }
     }
@@ -521,7 +531,7 @@ export class ShiftSeriesService {
       const affected = await em
         .createQueryBuilder(ShiftEntity, 's')
         .setLock('pessimistic_write')
-        .where('s.series_id = :id AND s.occurrence_date >= :from', { id: series.id, from: fromDate })
+        .where('s.series_id = :id AND s.occurrence_date >= :from AND s.cancelled_at IS NULL', { id: series.id, from: fromDate })
         .orderBy('s.starts_at')
         .getMany();
       if (affected.length) {
@@ -605,37 +615,24 @@ export class ShiftSeriesService {
         startsAt: o.startsAt.toISOString(),
         endsAt: o.endsAt.toISOString(),
         previousStartsAt: shift.startsAt.toISOString(),
-        previousEndsAt: shift.endsAt.toISOString(),
-        volunteerIds: await this.standingVolunteers(ctx, shift.id),
       },
     });
   }
 
-  private async standingVolunteers(ctx: RequestContext, shiftId: string): Promise<string[]> {
-    const rows: { volunteer_id: string }[] = await this.em(ctx).query(`SELECT volunteer_id FROM shift_claim WHERE shift_id = $1 AND claim_is_standing(status) ORDER BY seq`, [shiftId]);
-    return rows.map((r) => r.volunteer_id);
-  }
-
   /**
-   * Calls an occurrence off: whoever holds a standing claim on it is told, the removal is
-   * audited with who they were, and the shift goes (with its claims). The caller holds the
-   * shift's lock and has checked that nobody is checked in.
+   * Calls an occurrence off as any shift is cancelled: its standing claims become
+   * CANCELLED and their holders are told why; the shift stays (cancelled), so the date is
+   * never made again. The caller holds the shift's lock and has checked that nobody is
+   * checked in.
    */
-  private async cancelOccurrence(ctx: RequestContext, task: TaskEntity, shift: ShiftEntity, reason: string): Promise<void> {
-    const volunteerIds = await this.standingVolunteers(ctx, shift.id);
-    await this.events.publish<ShiftCancelledPayload>(ctx, {
-      type: SHIFT_CANCELLED,
-      aggregateType: 'shift',
-      aggregateId: shift.id,
-      payload: { shiftId: shift.id, taskId: task.id, organizationId: task.organizationId, regionPath: task.regionPath, startsAt: shift.startsAt.toISOString(), endsAt: shift.endsAt.toISOString(), volunteerIds },
-    });
+  private async cancelOccurrence(ctx: RequestContext, task: TaskEntity, shift: ShiftEntity, cause: 'shiftSeries.changed' | 'shiftSeries.exception'): Promise<void> {
+    await this.tasks.cancelShiftsOf(ctx, task, [shift], OCCURRENCE_CANCEL_REASONS[cause]);
     await this.audit.record(ctx, {
       action: 'shiftSeries.occurrenceCancelled',
       subjectType: 'shift',
       subjectId: shift.id,
-      detail: { reason, seriesId: shift.seriesId, date: shift.occurrenceDate, startsAt: shift.startsAt.toISOString(), volunteerIds },
+      detail: { cause, seriesId: shift.seriesId, date: shift.occurrenceDate, startsAt: shift.startsAt.toISOString() },
     });
-    await this.em(ctx).query(`DELETE FROM shift WHERE id = $1`, [shift.id]);
   }
 
   /** Skips one occurrence (a holiday): a made one is called off, its claimants told. Skipping a date again changes nothing. */
@@ -693,7 +690,11 @@ export class ShiftSeriesService {
       );
       const open = await em.findOneByOrFail(ShiftSeriesClaimEntity, { seriesId: series.id, volunteerId, endedAt: IsNull() });
       if (onBehalf) await this.audit.record(t, { action: 'shiftSeries.claimOnBehalf', subjectType: 'shift_series_claim', subjectId: open.id, detail: { volunteerId, seriesId } });
-      const future = await em.createQueryBuilder(ShiftEntity, 's').where('s.series_id = :id AND s.starts_at > :now', { id: series.id, now: this.clock.now() }).orderBy('s.starts_at').getMany();
+      const future = await em
+        .createQueryBuilder(ShiftEntity, 's')
+        .where('s.series_id = :id AND s.starts_at > :now AND s.cancelled_at IS NULL', { id: series.id, now: this.clock.now() })
+        .orderBy('s.starts_at')
+        .getMany();
       return { standing: open, shifts: future };
     });
     const occurrences: OccurrenceClaim[] = [];
@@ -705,7 +706,7 @@ export class ShiftSeriesService {
         const outcome = e instanceof DomainError ? ({ 'claim.duplicate': 'ALREADY_CLAIMED', 'claim.overlap': 'OVERLAP' } as const)[e.key as 'claim.duplicate'] : undefined;
         if (outcome) occurrences.push({ shift, outcome, claim: null });
         // Gone or ended since it was listed: nothing to claim there.
-        else if (!(e instanceof NotFoundError || (e instanceof ConflictError && e.key === 'claim.shiftEnded'))) throw e;
+        else if (!(e instanceof NotFoundError || (e instanceof ConflictError && (e.key === 'claim.shiftEnded' || e.key === 'claim.shiftCancelled')))) throw e;
       }
     }
     return { standing, occurrences };

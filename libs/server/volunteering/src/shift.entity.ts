@@ -39,6 +39,15 @@ export class ShiftEntity {
   /** the occurrence's local date in its series (its identity there, kept if the shift is moved) */
   @Column({ name: 'occurrence_date', type: 'date', nullable: true })
   occurrenceDate: string | null;
+  /** where volunteers meet, when it differs from the task's description */
+  @Column({ type: 'text', nullable: true })
+  place: string | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason: string | null;
 
   @Column({ name: 'check_in_code', type: 'text' })
   checkInCode: string;

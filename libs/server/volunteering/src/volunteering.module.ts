@@ -22,6 +22,11 @@ import { ShiftSeriesClaimEntity, ShiftSeriesEntity } from './shift-series.entity
 import { ShiftSeriesService } from './shift-series.service';
 import { ShiftSeriesNotifier } from './shift-series.notifier';
 import { ShiftSeriesClaimResolver, ShiftSeriesOfShiftResolver, ShiftSeriesResolver, TaskShiftSeriesResolver } from './shift-series.resolver';
+import { ReportedHoursService } from './reported-hours.service';
+import { OrganizationServiceReportsResolver, ServiceHoursResolver, UserServiceSourcesResolver } from './service-hours.resolver';
+import { ServiceHoursNotifier } from './service-hours.notifier';
+import { KioskService } from './kiosk.service';
+import { KioskResolver } from './kiosk.resolver';
 import {
   ClaimResolver,
   OrganizationTasksResolver,
@@ -31,7 +36,7 @@ import {
   UserServiceMinutesResolver,
 } from './volunteering.resolver';
 
-/** Tasks, shifts (one-off and recurring), claims, attendance and service records. */
+/** Tasks, shifts (one-off and recurring), claims, attendance (with the check-in kiosk) and service records (checked in and reported). */
 @Module({
   imports: [TypeOrmModule.forFeature([TaskEntity, ShiftEntity, ShiftClaimEntity, ServiceRecordEntity, ShiftSeriesEntity, ShiftSeriesClaimEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule],
   providers: [
@@ -57,6 +62,13 @@ import {
     TaskShiftSeriesResolver,
     ShiftSeriesOfShiftResolver,
     ShiftSeriesClaimResolver,
+    ReportedHoursService,
+    ServiceHoursResolver,
+    OrganizationServiceReportsResolver,
+    UserServiceSourcesResolver,
+    ServiceHoursNotifier,
+    KioskService,
+    KioskResolver,
   ],
   exports: [TasksService, ClaimsService, ServiceRecordsService, ShiftSeriesService],
 })

@@ -5,15 +5,14 @@ import { Clock, EventBus, JobsService, LiveHub, PublishedEvent, RequestContext, 
 import { ClaimsService } from './claims.service';
 import { TasksService } from './tasks.service';
 import { VolunteerMessagesService } from './volunteer-messages.service';
-import { CLAIM_EVENTS, ClaimEventPayload, ServiceVerifiedPayload } from './volunteering.events';
+import { CLAIM_EVENTS, ClaimEventPayload, ServiceVerifiedPayload, SHIFT_UPDATED, ShiftCancelledPayload, ShiftRescheduledPayload } from './volunteering.events';
 
 /** The jobs of volunteering. */
 export const REMINDER_JOB = 'volunteering.shiftReminder';
 export const COMPLETION_JOB = 'volunteering.completeTasks';
 /** Reminders before a shift starts, in minutes. */
 export const REMINDER_OFFSETS = [24 * 60, 2 * 60];
-/** Live topic with the shifts whose counts or status changed. */
-export const SHIFT_UPDATED = 'shiftUpdated';
+export { SHIFT_UPDATED } from './volunteering.events';
 
 const kind = (k: string, defaultChannels: NotificationKind['defaultChannels'], templates: NotificationKind['templates'], urgent = false): NotificationKind => ({ kind: k, defaultChannels, templates, urgent });
 
@@ -49,6 +48,11 @@ export const VOLUNTEERING_KINDS: NotificationKind[] = [
     'zh-TW': { title: '報名未通過：{task}', body: '{organization}這次沒有通過您對「{task}」的報名，看看其他任務吧。' },
     en: { title: 'Not this time: {task}', body: '{organization} did not approve your place on “{task}”. Have a look at other tasks.' },
   }),
+  kind('CLAIM_ADDED_BY_ORGANIZATION', ['IN_APP', 'SMS'], {
+    'zh-CN': { title: '已为您报名：{task}', body: '{organization}为您报名了“{task}”（{startsAt:when}）。不能来请取消报名。', sms: '{organization}为您报名了{task}，{startsAt:when}。' },
+    'zh-TW': { title: '已為您報名：{task}', body: '{organization}為您報名了「{task}」（{startsAt:when}）。不能來請取消報名。', sms: '{organization}為您報名了{task}，{startsAt:when}。' },
+    en: { title: 'You are on: {task}', body: '{organization} put you on “{task}” ({startsAt:when}). If you cannot come, cancel your place.' },
+  }),
   kind('CLAIM_CANCELLED_BY_ORGANIZATION', ['IN_APP', 'SMS'], {
     'zh-CN': { title: '报名被取消：{task}', body: '{organization}取消了您在“{task}”（{startsAt:when}）的报名。', sms: '{organization}取消了您的报名：{task}，{startsAt:when}。' },
     'zh-TW': { title: '報名被取消：{task}', body: '{organization}取消了您在「{task}」（{startsAt:when}）的報名。', sms: '{organization}取消了您的報名：{task}，{startsAt:when}。' },
@@ -58,6 +62,16 @@ export const VOLUNTEERING_KINDS: NotificationKind[] = [
     'zh-CN': { title: '别忘了：{task}', body: '“{task}”在{startsAt:when}开始，记得按时到场签到。', sms: '提醒：{task}在{startsAt:when}开始，请按时到场。' },
     'zh-TW': { title: '別忘了：{task}', body: '「{task}」在{startsAt:when}開始，記得準時到場簽到。', sms: '提醒：{task}在{startsAt:when}開始，請準時到場。' },
     en: { title: 'Coming up: {task}', body: '“{task}” starts {startsAt:when}. Remember to check in when you arrive.' },
+  }),
+  kind('SHIFT_RESCHEDULED', ['IN_APP', 'SMS'], {
+    'zh-CN': { title: '时间有变：{task}', body: '{organization}把“{task}”改到了{startsAt:when}（原定{previousStartsAt:when}）。不能来请取消报名。', sms: '{task}改到{startsAt:when}，不能来请取消报名。' },
+    'zh-TW': { title: '時間有變：{task}', body: '{organization}把「{task}」改到了{startsAt:when}（原定{previousStartsAt:when}）。不能來請取消報名。', sms: '{task}改到{startsAt:when}，不能來請取消報名。' },
+    en: { title: 'New time: {task}', body: '{organization} moved “{task}” to {startsAt:when} (was {previousStartsAt:when}). If you cannot come, cancel your place.' },
+  }),
+  kind('SHIFT_CANCELLED', ['IN_APP', 'SMS'], {
+    'zh-CN': { title: '活动取消：{task}', body: '{organization}取消了“{task}”（{startsAt:when}）：{reason}', sms: '{task}（{startsAt:when}）已取消：{short}' },
+    'zh-TW': { title: '活動取消：{task}', body: '{organization}取消了「{task}」（{startsAt:when}）：{reason}', sms: '{task}（{startsAt:when}）已取消：{short}' },
+    en: { title: 'Cancelled: {task}', body: '{organization} cancelled “{task}” ({startsAt:when}): {reason}', sms: '{task} ({startsAt:when}) is cancelled: {short}' },
   }),
   kind('SERVICE_VERIFIED', ['IN_APP'], {
     'zh-CN': { title: '服务时长已核实', body: '{organization}核实了您在“{task}”的 {minutes} 分钟服务，谢谢您！' },
@@ -102,6 +116,8 @@ export class VolunteeringNotifier implements OnModuleInit {
     this.events.subscribe<ClaimEventPayload>(CLAIM_EVENTS, 'volunteering.notifyClaim', (ctx, e) => this.claimChanged(ctx, e));
     this.events.subscribe<ClaimEventPayload>(CLAIM_EVENTS, 'volunteering.scheduleReminders', (ctx, e) => this.reschedule(ctx, e.payload.claimId));
     this.events.subscribe<ClaimEventPayload>(CLAIM_EVENTS, 'volunteering.liveShifts', (ctx, e) => this.live.publish(ctx, SHIFT_UPDATED, { shiftId: e.payload.shiftId, regionPath: e.payload.regionPath }));
+    this.events.subscribe<ShiftRescheduledPayload>('shift.rescheduled', 'volunteering.notifyRescheduled', (ctx, e) => this.rescheduled(ctx, e));
+    this.events.subscribe<ShiftCancelledPayload>('shift.cancelled', 'volunteering.notifyShiftCancelled', (ctx, e) => this.shiftCancelled(ctx, e));
     this.events.subscribe<ServiceVerifiedPayload>('service.verified', 'volunteering.notifyService', (ctx, e) => this.serviceVerified(ctx, e));
     this.events.subscribe<{ messageId: string }>('volunteers.messaged', 'volunteering.deliverMessage', (ctx, e) => this.messaged(ctx, e));
     this.jobs.define<{ claimId: string; offsetMinutes: number; startsAt: string }>({ name: REMINDER_JOB, handle: (ctx, d) => this.remind(ctx, d) });
@@ -120,6 +136,7 @@ export class VolunteeringNotifier implements OnModuleInit {
       'claim.promoted': 'CLAIM_PROMOTED',
       'claim.decided': p.approved ? 'CLAIM_APPROVED' : 'CLAIM_REJECTED',
       'claim.cancelled': p.byOrganization ? 'CLAIM_CANCELLED_BY_ORGANIZATION' : undefined,
+      'claim.added': 'CLAIM_ADDED_BY_ORGANIZATION',
     };
     if (e.type === 'claim.requested') return this.approvalAwaited(ctx, e);
     const k = kindOf[e.type];
@@ -183,6 +200,31 @@ export class VolunteeringNotifier implements OnModuleInit {
     });
   }
 
+  /** A shift's time moved: everyone with a standing claim is told, and confirmed claims' reminders move with it. */
+  private async rescheduled(ctx: RequestContext, e: PublishedEvent<ShiftRescheduledPayload>): Promise<void> {
+    const p = e.payload;
+    const f = await this.facts(ctx, p.shiftId);
+    if (!f) return;
+    const claimants = await this.claims.standingClaimants(ctx, [p.shiftId]);
+    for (const c of await this.claims.standingClaimIds(ctx, p.shiftId)) await this.reschedule(ctx, c);
+    await this.notifications.notifyMany(
+      ctx,
+      claimants.map((c) => c.volunteerId),
+      { kind: 'SHIFT_RESCHEDULED', params: { ...f.params, previousStartsAt: p.previousStartsAt }, link: '/my-shifts', dedupeKey: e.id },
+    );
+  }
+
+  /** A shift was cancelled: its cancelled claimants are told why, and their reminders go. */
+  private async shiftCancelled(ctx: RequestContext, e: PublishedEvent<ShiftCancelledPayload>): Promise<void> {
+    const p = e.payload;
+    const f = await this.facts(ctx, p.shiftId);
+    if (!f) return;
+    for (const claimId of p.claimIds) await this.reschedule(ctx, claimId);
+    const chars = [...p.reason];
+    const short = chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : p.reason;
+    await this.notifications.notifyMany(ctx, p.volunteerIds, { kind: 'SHIFT_CANCELLED', params: { ...f.params, reason: p.reason, short }, link: '/my-shifts', dedupeKey: e.id });
+  }
+
   /** A coordinator's message, to each recipient through their channels (the SMS shortened to fit one text). */
   private async messaged(ctx: RequestContext, e: PublishedEvent<{ messageId: string }>): Promise<void> {
     const m = await this.messages.load(ctx, e.payload.messageId);
@@ -202,6 +244,8 @@ export class VolunteeringNotifier implements OnModuleInit {
 
   private async serviceVerified(ctx: RequestContext, e: PublishedEvent<ServiceVerifiedPayload>): Promise<void> {
     const p = e.payload;
+    // Reported minutes have words of their own (ServiceHoursNotifier).
+    if (p.kind !== 'CHECKED_IN' || !p.taskId) return;
     const task = await this.tasks.loadTask(ctx, p.taskId);
     const org = await this.organizations.load(ctx, p.organizationId);
     await this.notifications.notify(ctx, {

@@ -8,14 +8,21 @@ import type { Organization } from '@civicgrid/organizations';
 import { ClaimsService } from './claims.service';
 import {
   AddShiftInput,
+  AddVolunteerToShiftInput,
   CancelClaimInput,
+  CancelShiftInput,
+  CancelTaskInput,
   CheckInInput,
   CheckOutInput,
   ClaimFilter,
   ClaimShiftInput,
+  ClaimShiftTogetherInput,
+  CopyTaskInput,
   CreateTaskInput,
   DecideClaimInput,
   ShiftFilter,
+  UpdateShiftInput,
+  UpdateTaskInput,
   VerifyServiceInput,
 } from './graphql/volunteering.inputs';
 import {
@@ -28,6 +35,7 @@ import {
   TaskConnection,
   TaskObject,
 } from './graphql/volunteering.objects';
+import { shanghaiDay } from './reported-hours.service';
 import { ServiceRecordEntity } from './service-record.entity';
 import { ServiceRecordsService } from './service-records.service';
 import { ShiftSeriesService } from './shift-series.service';
@@ -85,6 +93,43 @@ export class TaskResolver {
   @Mutation(() => ShiftObject, { description: 'Add a shift to a draft or published task (COORDINATOR or above).' })
   addShift(@Ctx() ctx: RequestContext, @Args('input') input: AddShiftInput) {
     return this.tasks.addShift(ctx, input.taskId, input);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => TaskObject, { description: "Change a task's details (title, description, category, region, skills, prerequisites), before or after publishing." })
+  updateTask(@Ctx() ctx: RequestContext, @Args('input') input: UpdateTaskInput) {
+    const { id, ...changes } = input;
+    return this.tasks.update(ctx, id, changes);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => ShiftObject, { description: "Change a shift's time, capacity or place. Moving it tells every claimant; raising the capacity moves the waitlist up; it cannot go below the places taken." })
+  updateShift(@Ctx() ctx: RequestContext, @Args('input') input: UpdateShiftInput) {
+    const { id, ...changes } = input;
+    return this.tasks.updateShift(ctx, id, changes);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => ShiftObject, { description: 'Cancel a shift that has not started: its claims become CANCELLED and the claimants are told the reason.' })
+  cancelShift(@Ctx() ctx: RequestContext, @Args('input') input: CancelShiftInput) {
+    return this.tasks.cancelShift(ctx, input.id, input.reason);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => TaskObject, { description: 'Cancel a task: its shifts not yet started are cancelled, their claimants told the reason; refused while a shift is under way.' })
+  cancelTask(@Ctx() ctx: RequestContext, @Args('input') input: CancelTaskInput) {
+    return this.tasks.cancel(ctx, input.id, input.reason);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => TaskObject, { description: 'Copy a task as a new DRAFT, its shifts moved by a number of days, to repeat a programme.' })
+  copyTask(@Ctx() ctx: RequestContext, @Args('input') input: CopyTaskInput) {
+    return this.tasks.copy(ctx, input.id, input.offsetDays, input.title);
   }
 
   @ResolveField(() => OrganizationObject, { description: 'The organisation that publishes the task.' })
@@ -196,6 +241,22 @@ export class ClaimResolver {
   }
 
   @SignedIn()
+  @Allow('claim.actAsVolunteer')
+  @Mutation(() => [ShiftClaimObject], {
+    description: 'Claim places for a party: yourself (or someone you act for) and companions you act for (people who made you their proxy, minors under your account). All CONFIRMED together while the whole party fits, else all WAITLISTED together (or all PENDING_APPROVAL); never split.',
+  })
+  claimShiftTogether(@Ctx() ctx: RequestContext, @Args('input') input: ClaimShiftTogetherInput) {
+    return this.claims.claimTogether(ctx, input.shiftId, input.volunteerIds);
+  }
+
+  @SignedIn()
+  @Allow('task.manage')
+  @Mutation(() => ShiftClaimObject, { description: "Put a volunteer on a shift (the organisation's COORDINATOR or above): CONFIRMED, or CONFLICT when full; the task's prerequisites apply; audited and the volunteer is told." })
+  addVolunteerToShift(@Ctx() ctx: RequestContext, @Args('input') input: AddVolunteerToShiftInput) {
+    return this.claims.addByCoordinator(ctx, input.shiftId, input.volunteerId);
+  }
+
+  @SignedIn()
   @Allow('claim.cancel')
   @Mutation(() => ShiftClaimObject, { description: 'Cancel a claim; a freed place goes to the first waitlisted claim.' })
   cancelClaim(@Ctx() ctx: RequestContext, @Args('input') input: CancelClaimInput) {
@@ -256,11 +317,14 @@ export class ServiceRecordResolver {
   constructor(
     private readonly records: ServiceRecordsService,
     private readonly claims: ClaimsService,
+    private readonly tasks: TasksService,
+    private readonly organizations: OrganizationsService,
+    private readonly users: UsersService,
   ) {}
 
   @SignedIn()
   @Allow.self()
-  @Query(() => ServiceRecordConnection, { description: "The signed-in volunteer's service records, newest first." })
+  @Query(() => ServiceRecordConnection, { description: "The signed-in volunteer's service records from attended claims, newest first (reported hours: myReportedService)." })
   myServiceRecords(
     @Ctx() ctx: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
@@ -276,9 +340,42 @@ export class ServiceRecordResolver {
     return this.records.verify(ctx, input.claimId, input.approve, input.minutes);
   }
 
+  /** The claim's shift: every ServiceRecord has a claim (the database holds CHECKED_IN records to one). */
+  private async shiftOf(ctx: RequestContext, record: ServiceRecordEntity) {
+    const claim = await this.claims.load(ctx, record.claimId!);
+    return claim ? this.tasks.loadShift(ctx, claim.shiftId) : null;
+  }
+
+  private async taskOf(ctx: RequestContext, record: ServiceRecordEntity) {
+    const shift = await this.shiftOf(ctx, record);
+    return shift ? this.tasks.loadTask(ctx, shift.taskId) : null;
+  }
+
   @ResolveField(() => ShiftClaimObject, { description: 'The claim the minutes come from.' })
   claim(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
-    return this.claims.load(ctx, record.claimId);
+    return this.claims.load(ctx, record.claimId!);
+  }
+
+  @ResolveField(() => TaskObject, { description: "The task served: the claim's." })
+  task(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.taskOf(ctx, record);
+  }
+
+  @ResolveField(() => OrganizationObject, { description: "The organisation served: that of the claim's task." })
+  async organization(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    const task = await this.taskOf(ctx, record);
+    return task ? this.organizations.load(ctx, task.organizationId) : null;
+  }
+
+  @ResolveField(() => String, { description: 'The day served, YYYY-MM-DD (Asia/Shanghai): the day the shift started.' })
+  async servedOn(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    const shift = await this.shiftOf(ctx, record);
+    return shift ? shanghaiDay(shift.startsAt) : null;
+  }
+
+  @ResolveField(() => UserObject, { description: 'The volunteer who served.' })
+  volunteer(record: ServiceRecordEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.users.load(ctx, record.volunteerId);
   }
 }
 

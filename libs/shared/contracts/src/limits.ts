@@ -23,6 +23,18 @@ export const Limits = {
   shiftsPerTaskMax: 100,
   shiftCapacityMax: 1000,
   shiftMaxHours: 24,
+  /** a shift's meeting place, in characters */
+  shiftPlaceMaxLength: 200,
+  /** why a shift or task was cancelled, in characters (told to its volunteers) */
+  cancelReasonMaxLength: 500,
+  /** a volunteer signs up together with at most this many companions */
+  companionsMax: 5,
+  /** minors signed up under one guardian's account */
+  dependantsMax: 10,
+  /** from this age a person needs an account of their own */
+  adultAge: 18,
+  /** a task may be copied this many days ahead at most */
+  copyOffsetDaysMax: 366,
   /** a volunteer may check in this many minutes before the shift starts */
   checkInOpensMinutesBefore: 30,
   serviceMinutesMax: 24 * 60,
@@ -38,6 +50,16 @@ export const Limits = {
   shiftSeriesExceptionsMax: 100,
   /** occurrences a preview lists */
   shiftSeriesPreviewMax: 20,
+  /** hours served off the platform may be reported up to this many days after the day served (Asia/Shanghai days) */
+  reportedServiceMaxAgeDays: 365,
+  /** "what was done", in a report of hours served off the platform */
+  serviceDescriptionMaxLength: 500,
+  /** a coordinator's reason for approving or rejecting reported hours */
+  serviceDecisionReasonMaxLength: 500,
+  /** a volunteer's reports awaiting a decision at once: more wait until some are decided */
+  pendingServiceReportsMax: 10,
+  /** the kiosk finds volunteers by the last digits of their phone */
+  kioskPhoneDigits: 4,
   /** a coordinator's message to a shift's or task's volunteers, in characters */
   volunteerMessageMaxLength: 500,
 } as const;

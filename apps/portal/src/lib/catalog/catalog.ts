@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'CLAIM_APPROVED',
   'CLAIM_REJECTED',
   'CLAIM_CANCELLED_BY_ORGANIZATION',
+  'CLAIM_ADDED_BY_ORGANIZATION',
   'CLAIM_AWAITING_APPROVAL',
   'SHIFT_REMINDER',
   'SHIFT_RESCHEDULED',
@@ -28,6 +29,10 @@ export const NOTIFICATION_KINDS = [
   'INVITATION_RECEIVED',
   'SERVICE_VERIFIED',
   'SERVICE_REJECTED',
+  'SERVICE_REPORT_RECEIVED',
+  'SERVICE_REPORT_APPROVED',
+  'SERVICE_REPORT_REJECTED',
+  'SERVICE_HOURS_RECORDED',
   'MEMBERSHIP_INVITED',
   'MEMBERSHIP_ACCEPTED',
   'MEMBERSHIP_DECLINED',
@@ -35,7 +40,22 @@ export const NOTIFICATION_KINDS = [
   'ALLIANCE_APPLICATION_REJECTED',
   'NEED_ADOPTED',
   'NEED_FULFILLED',
+  'GRID_LEADER_APPOINTED',
+  'GRID_LEADER_REMOVED',
 ] as const;
+/**
+ * Kinds that tell the reader one of their claims (or its shift) changed: lists of claims the
+ * portal holds are read again when one arrives (a new time, a cancellation, a place).
+ */
+export const CLAIM_CHANGED_KINDS: readonly string[] = [
+  'CLAIM_PROMOTED',
+  'CLAIM_APPROVED',
+  'CLAIM_REJECTED',
+  'CLAIM_CANCELLED_BY_ORGANIZATION',
+  'CLAIM_ADDED_BY_ORGANIZATION',
+  'SHIFT_RESCHEDULED',
+  'SHIFT_CANCELLED',
+];
 export const NOTIFICATION_CHANNELS = ['IN_APP', 'SMS', 'EMAIL'] as const;
 
 /** Labels for codes (skills, categories, languages) with the raw code for ones we do not know. */

@@ -43,3 +43,25 @@ export function checkInWindow(startsAt: string, endsAt: string, opensMinutesBefo
 }
 
 export { dayjs };
+
+/** Whole years from a calendar date (YYYY-MM-DD) to today in the user's zone: a person's age. */
+export function yearsSince(date: string, today: Dayjs = now()): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const years = today.year() - y;
+  const hadBirthday = today.month() + 1 > m || (today.month() + 1 === m && today.date() >= d);
+  return hadBirthday ? years : years - 1;
+}
+
+/**
+ * The days service may be reported for, YYYY-MM-DD in the user's zone: today back to
+ * `maxAgeDays` ago (the API checks the same in Asia/Shanghai days).
+ */
+export function reportableDays(maxAgeDays: number, at: Dayjs = now()): { min: string; max: string } {
+  return { min: at.subtract(maxAgeDays, 'day').format('YYYY-MM-DD'), max: at.format('YYYY-MM-DD') };
+}
+
+/** Whether `day` is a YYYY-MM-DD calendar day within `range` (inclusive). */
+export function dayWithin(day: string, range: { min: string; max: string }): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || dayjs(`${day}T00:00:00Z`).utc().format('YYYY-MM-DD') !== day) return false;
+  return day >= range.min && day <= range.max;
+}

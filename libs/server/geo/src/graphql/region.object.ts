@@ -22,7 +22,7 @@ export class RegionObject {
   name: string;
   @Field(() => String, { nullable: true, description: 'English alias of the name.' })
   nameEn: string | null;
-  @Field({ description: 'Administrative code of the region.' })
+  @Field({ description: 'National code: 12 digits (统计用区划代码) for a district, street or community; 15 for a grid (its community\'s code and a 3-digit number).' })
   code: string;
   @Field(() => RegionLevelEnum, { description: 'Level in the tree.' })
   level: RegionLevel;

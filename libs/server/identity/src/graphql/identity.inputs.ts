@@ -130,6 +130,17 @@ export class GrantProxyInput {
   consentNote: string;
 }
 
+@InputType('AddDependantInput', { description: "Sign up a minor under the signed-in guardian's account (they have no phone and never sign in)." })
+export class AddDependantInput {
+  @Field({ description: 'Their name, as the organisers should call them.' })
+  @IsString()
+  @Length(1, Limits.displayNameMaxLength)
+  displayName: string;
+  @Field({ description: 'Birth date, YYYY-MM-DD: tasks with a minimum age read it.' })
+  @IsDateString({ strict: true })
+  birthDate: string;
+}
+
 @InputType('RevokeProxyInput', { description: 'Withdraw a consent given earlier.' })
 export class RevokeProxyInput {
   @Field(() => ID, { description: 'The person who should no longer act for me.' })
@@ -149,4 +160,14 @@ export class AssignOfficialInput {
   @IsString()
   @Length(1, 80)
   title: string;
+}
+
+@InputType('GridLeaderInput', { description: 'A grid and a person: to appoint them its grid leader, or to end that.' })
+export class GridLeaderInput {
+  @Field(() => ID, { description: 'The grid (a region of level GRID).' })
+  @IsUUID()
+  regionId: string;
+  @Field(() => ID, { description: 'The person (find them by phone with userByPhone).' })
+  @IsUUID()
+  userId: string;
 }

@@ -135,6 +135,24 @@ async function stopProcess(pg: EmbeddedPostgresInstance): Promise<void> {
   ]);
 }
 
+/**
+ * The embedded PostgreSQL running on `dataDir` now (the API's), or null. A tool that
+ * works on the API's database connects to it instead of starting a second server on the
+ * same files, which would take the running one for an orphan and stop it.
+ */
+export function runningEmbeddedPostgres(dataDir: string): { url: string; port: number } | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  const passwordFile = join(dirname(dataDir), 'postgres-password');
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  // postmaster.pid: the pid, the data directory, the start time, the port, …
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !alive(pid) || !isPostmasterOf(pid, dataDir)) return null;
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return { port, url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres` };
+}
+
 function clusterPassword(dataDir: string): string {
   const file = join(dirname(dataDir), 'postgres-password');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -96,6 +96,8 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'claim.decide', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'claim.checkInWithoutCode', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'service.verify', label: "the volunteer's service", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'service.verify', label: "the organisation's reports awaiting a decision", resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'service.report', label: "the volunteer's hours served off the platform", resource: { organizationId: ORG, userId: VOLUNTEER }, allowed: { self: 'self', proxy: 'proxy' } },
   { action: 'user.viewPhone', label: "the volunteer's phone", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', officialInScope: 'official', admin: 'admin' } },
   { action: 'user.viewPrivate', label: "the volunteer's profile", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy' } },
   {
@@ -133,6 +135,8 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'organization.verify', label: 'the organisation', resource: { organizationId: ORG, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
   { action: 'audit.read', label: 'the audit log', resource: {}, allowed: { admin: 'admin' } },
   { action: 'official.assign', label: 'a post', resource: { userId: VOLUNTEER, regionPath: STREET }, allowed: { admin: 'admin' } },
+  { action: 'region.manage', label: 'a region', resource: { regionPath: GRID }, allowed: { admin: 'admin' } },
+  { action: 'gridLeader.appoint', label: 'a leader of the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
   { action: 'membership.manage', label: 'a member of the organisation', resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
   { action: 'membership.manageOwners', label: 'an owner of the organisation', resource: { organizationId: ORG }, allowed: { owner: 'membership' } },
   { action: 'alliance.create', label: 'an alliance stewarded by the organisation', resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
@@ -158,6 +162,11 @@ const EDGE_ROWS: Row[] = [
   // Nobody verifies their own hours, whatever their role.
   ['service.verify', 'coordinator', 'their own service', ACTORS.coordinator, { organizationId: ORG, userId: ACTORS.coordinator.userId }, { allowed: false }],
   ['service.verify', 'owner', 'their own service', ACTORS.owner, { organizationId: ORG, userId: ACTORS.owner.userId }, { allowed: false }],
+  ['service.verify', 'coordinator', 'hours they reported as a proxy', ACTORS.coordinator, { organizationId: ORG, userId: VOLUNTEER, reportedById: ACTORS.coordinator.userId }, { allowed: false }],
+  ['service.verify', 'coordinator', 'hours the volunteer reported', ACTORS.coordinator, { organizationId: ORG, userId: VOLUNTEER, reportedById: VOLUNTEER }, { allowed: true, basis: 'membership' }],
+  // Hours served off the platform are reported by the person or their proxy only, never by a coordinator in their name.
+  ['service.report', 'self', 'a report naming nobody', ACTORS.self, { organizationId: ORG }, { allowed: false }],
+  ['service.report', 'coordinator', 'their own hours for their own organisation', ACTORS.coordinator, { organizationId: ORG, userId: ACTORS.coordinator.userId }, { allowed: true, basis: 'self' }],
   // Organisation roles decide without a person concerned; self/proxy need one.
   ['claim.cancel', 'coordinator', 'a claim without a volunteer', ACTORS.coordinator, { organizationId: ORG }, { allowed: true, basis: 'membership' }],
   ['claim.actAsVolunteer', 'self', 'a claim without a volunteer', ACTORS.self, { organizationId: ORG }, { allowed: false }],
@@ -187,6 +196,11 @@ const EDGE_ROWS: Row[] = [
   // A grid leader acts only for residents of their grid.
   ['resident.actFor', 'gridLeader', 'a resident of another street', ACTORS.gridLeader, { userId: VOLUNTEER, regionPath: `${OTHER_STREET}/c/g` }, { allowed: false }],
   ['resident.actFor', 'gridLeader', 'a resident with no home region', ACTORS.gridLeader, { userId: VOLUNTEER }, { allowed: false }],
+  // Officials appoint grid leaders for grids in their scope only, and only while they hold the role.
+  ['gridLeader.appoint', 'officialInScope', 'a grid of a sibling street sharing the prefix', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: `${STREET}2/c/g` }, { allowed: false }],
+  ['gridLeader.appoint', 'officialInScope', 'a grid with no known path', ACTORS.officialInScope, { userId: VOLUNTEER }, { allowed: false }],
+  ['gridLeader.appoint', 'resident with a stale scope', 'a grid in that scope', actor('a0000000-0000-4000-8000-000000000011', { officialScopes: [STREET] }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
+  ['gridLeader.appoint', 'gridLeader', 'their own grid', ACTORS.gridLeader, { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
   // Officials steward alliances in their scope only.
   ['alliance.steward', 'officialOutOfScope', 'an alliance of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: STREET }, { allowed: false }],
   // A global ADMIN gets nothing inside an organisation from that role alone.

@@ -26,8 +26,10 @@ export type Action =
   | 'claim.decide'
   /** check a volunteer in on site without the code */
   | 'claim.checkInWithoutCode'
-  /** verify or reject the service minutes of someone else's claim */
+  /** verify or reject someone else's service minutes (checked in or reported), or record hours for them */
   | 'service.verify'
+  /** report hours served off the platform: the volunteer or their proxy */
+  | 'service.report'
   /** read a person's phone number unmasked */
   | 'user.viewPhone'
   /** see a person's private profile facts (proxy grants, claims) */
@@ -46,6 +48,10 @@ export type Action =
   | 'audit.read'
   /** give someone an official post over a region */
   | 'official.assign'
+  /** create, rename and move regions of the tree */
+  | 'region.manage'
+  /** appoint or remove the grid leaders of a grid: administrators, officials whose scope holds the grid */
+  | 'gridLeader.appoint'
   /** invite members, decide join requests, change roles below owner, remove members */
   | 'membership.manage'
   /** make someone an owner, or demote an owner */
@@ -79,6 +85,8 @@ export interface Resource {
   isVolunteer?: boolean;
   /** organisations the person concerned has claimed shifts with */
   claimedWithOrganizationIds?: readonly string[];
+  /** who reported the hours being decided (the volunteer or their proxy) */
+  reportedById?: string;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -133,8 +141,9 @@ const RULES: Record<Action, Rule> = {
   'claim.cancel': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.decide': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.checkInWithoutCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
-  // Nobody verifies their own hours.
-  'service.verify': (a, r) => (r.userId !== a.userId && orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  // Nobody verifies their own hours, nor hours they reported for someone else.
+  'service.verify': (a, r) => (r.userId !== a.userId && r.reportedById !== a.userId && orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'service.report': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
   'user.viewPhone': (a, r) => {
     const own = selfOrProxy(a, r.userId);
     if (own) return own;
@@ -156,6 +165,11 @@ const RULES: Record<Action, Rule> = {
   },
   'audit.read': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
   'official.assign': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'region.manage': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'gridLeader.appoint': (a, r) => {
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
   'membership.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
   'membership.manageOwners': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'OWNER') ? allow('membership') : DENY),
   'alliance.create': (a, r) => {

@@ -19,6 +19,11 @@ export class ShiftInput {
   @Min(1)
   @Max(Limits.shiftCapacityMax)
   capacity: number;
+  @Field({ nullable: true, description: 'Where volunteers meet, if not in the description.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.shiftPlaceMaxLength)
+  place?: string;
 }
 
 @InputType('CreateTaskInput', { description: 'A new task with its shifts; created as DRAFT.' })
@@ -123,6 +128,28 @@ export class ClaimShiftInput {
   onBehalfOfUserId?: string;
 }
 
+@InputType('ClaimShiftTogetherInput', { description: 'Claim places on a shift for a party, all or none.' })
+export class ClaimShiftTogetherInput {
+  @Field(() => ID, { description: 'The shift.' })
+  @IsUUID()
+  shiftId: string;
+  @Field(() => [ID], { description: `The party, 2 to ${Limits.companionsMax + 1} people: yourself or someone you act for, and companions you act for.` })
+  @ArrayMinSize(2)
+  @ArrayMaxSize(Limits.companionsMax + 1)
+  @IsUUID('all', { each: true })
+  volunteerIds: string[];
+}
+
+@InputType('AddVolunteerToShiftInput', { description: 'Put a volunteer on a shift.' })
+export class AddVolunteerToShiftInput {
+  @Field(() => ID, { description: 'The shift.' })
+  @IsUUID()
+  shiftId: string;
+  @Field(() => ID, { description: 'The volunteer.' })
+  @IsUUID()
+  volunteerId: string;
+}
+
 @InputType('CancelClaimInput', { description: 'Cancel a claim.' })
 export class CancelClaimInput {
   @Field(() => ID, { description: 'The claim.' })
@@ -201,4 +228,124 @@ export class AddShiftInput {
   @Min(1)
   @Max(Limits.shiftCapacityMax)
   capacity: number;
+  @Field({ nullable: true, description: 'Where volunteers meet, if not in the description.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.shiftPlaceMaxLength)
+  place?: string;
+}
+
+@InputType('UpdateTaskInput', { description: "Change a task's details, before or after publishing; fields left out stay as they are." })
+export class UpdateTaskInput {
+  @Field(() => ID, { description: 'The task.' })
+  @IsUUID()
+  id: string;
+  @Field({ nullable: true, description: 'Title.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, Limits.taskTitleMaxLength)
+  title?: string;
+  @Field(() => String, { nullable: true, description: 'Description; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.descriptionMaxLength)
+  description?: string | null;
+  @Field({ nullable: true, description: 'Category, e.g. ELDER_CARE.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, Limits.categoryMaxLength)
+  category?: string;
+  @Field(() => ID, { nullable: true, description: 'Where the work happens.' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string;
+  @Field(() => [String], { nullable: true, description: 'Skills volunteers need (replaces the list).' })
+  @IsOptional()
+  @ArrayMaxSize(Limits.skillsMax)
+  @IsString({ each: true })
+  @Length(1, Limits.skillMaxLength, { each: true })
+  requiredSkills?: string[];
+  @Field({ nullable: true, description: 'When true, only volunteers with every required skill may claim.' })
+  @IsOptional()
+  @IsBoolean()
+  skillsMandatory?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Minimum age of volunteers; null clears it.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  minimumAge?: number | null;
+  @Field({ nullable: true, description: 'Coordinators approve each claim.' })
+  @IsOptional()
+  @IsBoolean()
+  requiresApproval?: boolean;
+  @Field({ nullable: true, description: "Volunteers check in with the shift's code." })
+  @IsOptional()
+  @IsBoolean()
+  requiresCheckInCode?: boolean;
+}
+
+@InputType('UpdateShiftInput', { description: 'Change a shift; fields left out stay as they are.' })
+export class UpdateShiftInput {
+  @Field(() => ID, { description: 'The shift.' })
+  @IsUUID()
+  id: string;
+  @Field({ nullable: true, description: 'New start (before the shift has started; claimants are told).' })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date;
+  @Field({ nullable: true, description: 'New end.' })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date;
+  @Field(() => Int, { nullable: true, description: 'Places; raising it moves the waitlist up, and it cannot go below the places taken.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(Limits.shiftCapacityMax)
+  capacity?: number;
+  @Field(() => String, { nullable: true, description: 'Where volunteers meet; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.shiftPlaceMaxLength)
+  place?: string | null;
+}
+
+@InputType('CancelShiftInput', { description: 'Cancel a shift that has not started; its claimants are told the reason.' })
+export class CancelShiftInput {
+  @Field(() => ID, { description: 'The shift.' })
+  @IsUUID()
+  id: string;
+  @Field({ description: 'Why, told to the volunteers.' })
+  @IsString()
+  @Length(1, Limits.cancelReasonMaxLength)
+  reason: string;
+}
+
+@InputType('CancelTaskInput', { description: 'Cancel a task: its shifts not yet started are cancelled and their claimants told the reason.' })
+export class CancelTaskInput {
+  @Field(() => ID, { description: 'The task.' })
+  @IsUUID()
+  id: string;
+  @Field({ description: 'Why, told to the volunteers.' })
+  @IsString()
+  @Length(1, Limits.cancelReasonMaxLength)
+  reason: string;
+}
+
+@InputType('CopyTaskInput', { description: 'Copy a task as a new draft, its shifts moved by a number of days.' })
+export class CopyTaskInput {
+  @Field(() => ID, { description: 'The task to copy.' })
+  @IsUUID()
+  id: string;
+  @Field(() => Int, { description: `Days to move every shift by (1 to ${Limits.copyOffsetDaysMax}).` })
+  @IsInt()
+  @Min(1)
+  @Max(Limits.copyOffsetDaysMax)
+  offsetDays: number;
+  @Field({ nullable: true, description: "The copy's title; default: the same title." })
+  @IsOptional()
+  @IsString()
+  @Length(1, Limits.taskTitleMaxLength)
+  title?: string;
 }

@@ -35,6 +35,16 @@ registerEnumType(ClaimStatusEnum, {
 export const ServiceRecordStatusEnum = { PENDING: 'PENDING', VERIFIED: 'VERIFIED', REJECTED: 'REJECTED' } as const;
 registerEnumType(ServiceRecordStatusEnum, { name: 'ServiceRecordStatus', description: 'Whether the organisation has verified the minutes.' });
 
+export const ServiceSourceEnum = { CHECKED_IN: 'CHECKED_IN', REPORTED: 'REPORTED' } as const;
+registerEnumType(ServiceSourceEnum, {
+  name: 'ServiceSource',
+  description: 'How minutes of service were known: on site (a ServiceRecord) or reported (a ReportedServiceRecord).',
+  valuesMap: {
+    CHECKED_IN: { description: 'Checked in and out on site, through a claim on a shift: a ServiceRecord.' },
+    REPORTED: { description: 'Served off the platform or signed for on paper: reported by the volunteer (or their proxy) and decided by the organisation, or recorded by its coordinator: a ReportedServiceRecord.' },
+  },
+});
+
 @ObjectType('Task', { implements: () => [NodeInterface], description: 'Civic work an organisation publishes, done in shifts.' })
 export class TaskObject {
   @Field(() => ID, { description: 'Stable id.' })
@@ -63,6 +73,10 @@ export class TaskObject {
   createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it was completed.' })
   completedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled.' })
+  cancelledAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason: string | null;
 }
 
 @ObjectType('Shift', { implements: () => [NodeInterface], description: 'A time slot of a task with a number of places.' })
@@ -81,6 +95,12 @@ export class ShiftObject {
   waitlistCount: number;
   @Field(() => Int, { description: 'Claims waiting for approval.' })
   pendingCount: number;
+  @Field(() => String, { nullable: true, description: 'Where volunteers meet, if not in the description.' })
+  place: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled; a cancelled shift takes no claims.' })
+  cancelledAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason: string | null;
 }
 
 @ObjectType('ShiftClaim', { implements: () => [NodeInterface], description: "A volunteer's claim on a shift." })
@@ -95,12 +115,19 @@ export class ShiftClaimObject {
   checkOutAt: Date | null;
   @Field({ description: 'When the claim was made.' })
   createdAt: Date;
+  @Field(() => ID, { nullable: true, description: 'Claims made together (a volunteer and companions) share it: seated together or waiting together.' })
+  partyId: string | null;
 }
 
-@ObjectType('ServiceRecord', { implements: () => [NodeInterface], description: 'Minutes of service from one attended claim.' })
+@ObjectType('ServiceRecord', {
+  implements: () => [NodeInterface],
+  description: 'Minutes of service from one attended claim: checked in and out on site (hours reported without a claim are a ReportedServiceRecord).',
+})
 export class ServiceRecordObject {
   @Field(() => ID, { description: 'Stable id.' })
   id: string;
+  @Field(() => ServiceSourceEnum, { description: 'How the minutes were known: always CHECKED_IN (on site, through the claim).' })
+  source: string;
   @Field(() => Int, { description: 'Minutes of service.' })
   minutes: number;
   @Field(() => ServiceRecordStatusEnum, { description: 'Verification status.' })

@@ -30,6 +30,9 @@ export const MyClaimsQuery = graphql(`
             id
             startsAt
             endsAt
+            place
+            cancelledAt
+            cancelReason
             task {
               id
               title

@@ -1,12 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../../gql';
 
-/** Verified minutes in total, and each record of service. */
+/** Verified minutes in total (checked in on site and reported), and each record of an attended claim. */
 export const MyServiceQuery = graphql(`
   query MyService($first: Int, $after: String) {
     me {
       id
       serviceMinutes
+      checkedInMinutes
+      reportedMinutes
     }
     myServiceRecords(first: $first, after: $after) {
       totalCount
@@ -39,6 +41,8 @@ export const MyServiceQuery = graphql(`
   }
 `);
 
+export const MY_SERVICE_PAGE = 20;
+
 export function useMyService() {
-  return useQuery(MyServiceQuery, { variables: { first: 20 }, notifyOnNetworkStatusChange: true });
+  return useQuery(MyServiceQuery, { variables: { first: MY_SERVICE_PAGE }, notifyOnNetworkStatusChange: true });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CANCELLABLE } from '@civicgrid/contracts';
@@ -55,6 +55,12 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
           <dt>{t('shift.where')}</dt>
           <dd>{regionLabel(task.region, i18n.language)}</dd>
         </div>
+        {claim.shift.place ? (
+          <div>
+            <dt>{t('shift.place')}</dt>
+            <dd>{claim.shift.place}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('shift.organizer')}</dt>
           <dd>{task.organization.name}</dd>
@@ -74,7 +80,11 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
           </div>
         ) : null}
       </dl>
-      <p className="status-explain">{t(`claim.own.${claim.status}`, { defaultValue: '' })}</p>
+      {claim.shift.cancelledAt ? (
+        <Alert type="warning" showIcon title={t('shift.cancelled', { reason: claim.shift.cancelReason ?? '' })} />
+      ) : (
+        <p className="status-explain">{t(`claim.own.${claim.status}`, { defaultValue: '' })}</p>
+      )}
       {!ended || claim.status === 'CHECKED_IN' ? <AttendanceActions claim={claim} now={now} /> : null}
       {(CANCELLABLE as readonly string[]).includes(claim.status) && !ended ? (
         <Button danger onClick={onCancel} loading={loading} className="cancel-button">

@@ -1,6 +1,7 @@
-import type { ApolloCache, Reference } from '@apollo/client';
+import type { ApolloCache, ApolloClient, Reference } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { CLAIM_CHANGED_KINDS } from '../../../lib/catalog';
 import type { NotificationItemFragment } from '../../../gql/graphql';
 import { NotificationItemFragmentDoc } from '../components/NotificationItem';
 import { UnreadNotificationCountQuery } from './unread-notification-count';
@@ -41,6 +42,20 @@ export function addNotificationToCache(cache: ApolloCache, n: NotificationItemFr
   });
 }
 
+/**
+ * A notification that says a claim or its shift changed (moved, cancelled, promoted): the
+ * claim lists in the cache (My shifts, a resident's claims) are dropped, and those on screen
+ * are read again at once, so a new time shows without a reload.
+ */
+export function refreshClaimsFor(client: ApolloClient, kind: string): Promise<unknown> | null {
+  if (!CLAIM_CHANGED_KINDS.includes(kind)) return null;
+  return client.refetchQueries({
+    updateCache(cache) {
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'myClaims' });
+    },
+  });
+}
+
 /** Listens for the signed-in person's new notifications (one listener, in the header's bell). */
 export function useNotificationAdded() {
   return useSubscription(NotificationAddedSubscription, {
@@ -48,7 +63,9 @@ export function useNotificationAdded() {
     fetchPolicy: 'no-cache',
     onData: ({ client, data }) => {
       const n = data.data?.notificationAdded;
-      if (n) addNotificationToCache(client.cache, n);
+      if (!n) return;
+      addNotificationToCache(client.cache, n);
+      void refreshClaimsFor(client, n.kind);
     },
   });
 }

@@ -14,6 +14,7 @@ import { useVerifyOrganizationMutation } from '../api/verify-organization';
 import { useOfficialDecideApplicationMutation } from '../api/decide-application';
 import { useAssignOfficialMutation } from '../api/assign-official';
 import { useFindPerson } from '../api/find-person';
+import { GridLeaders } from './GridLeaders';
 
 type Application = OfficialQueueQuery['pendingAllianceApplications']['edges'][number]['node'];
 
@@ -203,8 +204,18 @@ export function OfficialQueue() {
           ))}
         </ul>
       </section>
+      <section className="panel" aria-labelledby="grid-leaders-heading">
+        <h2 id="grid-leaders-heading">{t('gridLeaders.title')}</h2>
+        <p className="hint">{t('gridLeaders.lead')}</p>
+        <GridLeaders />
+      </section>
       {me.role === 'ADMIN' ? (
         <>
+          <section className="panel" aria-labelledby="regions-link-heading">
+            <h2 id="regions-link-heading">{t('regionsAdmin.title')}</h2>
+            <p className="hint">{t('regionsAdmin.linkHint')}</p>
+            <Link to="/admin/regions">{t('regionsAdmin.open')}</Link>
+          </section>
           <section className="panel" aria-labelledby="dev-messages-link-heading">
             <h2 id="dev-messages-link-heading">{t('devMessages.title')}</h2>
             <p className="hint">{t('devMessages.linkHint')}</p>

@@ -4,7 +4,7 @@ import { ManageTaskQuery } from './manage-task';
 
 export const AddShiftMutation = graphql(`
   mutation AddShift($input: AddShiftInput!) {
-    addShift(input: $input) { id startsAt endsAt capacity }
+    addShift(input: $input) { id startsAt endsAt capacity place }
   }
 `);
 

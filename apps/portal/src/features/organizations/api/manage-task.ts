@@ -16,6 +16,9 @@ export const ManageTaskQuery = graphql(`
       requiresApproval
       requiresCheckInCode
       completedAt
+      cancelledAt
+      cancelReason
+      ...EditableTask
       need {
         id
         title
@@ -29,6 +32,9 @@ export const ManageTaskQuery = graphql(`
         startsAt
         endsAt
         capacity
+        place
+        cancelledAt
+        cancelReason
         confirmedCount
         waitlistCount
         pendingCount

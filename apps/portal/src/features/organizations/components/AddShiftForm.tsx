@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, InputNumber } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../lib/errors';
@@ -13,11 +13,11 @@ export function AddShiftForm({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ShiftDraft>();
   const [add, { loading }] = useAddShiftMutation();
-  const { formError, showError, clearError } = useFormErrors(form, ['startsAt', 'endsAt', 'capacity']);
-  const rule = (field: 'startsAt' | 'endsAt' | 'capacity') => ({
+  const { formError, showError, clearError } = useFormErrors(form, ['startsAt', 'endsAt', 'capacity', 'place']);
+  const rule = (field: 'startsAt' | 'endsAt' | 'capacity' | 'place') => ({
     validator: () => {
       const key = shiftProblems(form.getFieldsValue())[field];
-      return key ? Promise.reject(new Error(t(key, { max: Limits.shiftCapacityMax, hours: Limits.shiftMaxHours }))) : Promise.resolve();
+      return key ? Promise.reject(new Error(t(key, { max: field === 'place' ? Limits.shiftPlaceMaxLength : Limits.shiftCapacityMax, hours: Limits.shiftMaxHours }))) : Promise.resolve();
     },
   });
   return (
@@ -30,7 +30,7 @@ export function AddShiftForm({ taskId }: { taskId: string }) {
       onFinish={async (v) => {
         clearError();
         try {
-          await add({ variables: { input: { taskId, startsAt: toZonedIso(v.startsAt!), endsAt: toZonedIso(v.endsAt!), capacity: v.capacity! } } });
+          await add({ variables: { input: { taskId, startsAt: toZonedIso(v.startsAt!), endsAt: toZonedIso(v.endsAt!), capacity: v.capacity!, place: v.place?.trim() || undefined } } });
           form.resetFields();
         } catch (e) {
           showError(e);
@@ -45,6 +45,9 @@ export function AddShiftForm({ taskId }: { taskId: string }) {
       </Form.Item>
       <Form.Item name="capacity" label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity')]}>
         <InputNumber style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="place" label={t('createTask.place')} className="shift-place-item" extra={t('createTask.placeHint')} rules={[rule('place')]}>
+        <Input />
       </Form.Item>
       {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
       <Button htmlType="submit" loading={loading}>

@@ -5,10 +5,14 @@ import { Loading } from '../../../lib/ui';
 
 const QRCodeSVG = lazy(() => import('qrcode.react').then((m) => ({ default: m.QRCodeSVG })));
 
-/** The shift's check-in code for coordinators, large, with an optional QR code to show on site. */
-export function CheckInCode({ code, label }: { code: string; label: string }) {
+/**
+ * The shift's check-in code for coordinators, large, with an optional QR code to show on
+ * site. With `url` (the portal's check-in page for the shift, code included) the QR code
+ * opens that page on a volunteer's phone, and the link is shown as text too.
+ */
+export function CheckInCode({ code, label, url, qrShown = false }: { code: string; label: string; url?: string; qrShown?: boolean }) {
   const { t } = useTranslation();
-  const [qr, setQr] = useState(false);
+  const [qr, setQr] = useState(qrShown);
   return (
     <div className="checkin-code">
       <p>
@@ -20,9 +24,14 @@ export function CheckInCode({ code, label }: { code: string; label: string }) {
       {qr ? (
         <Suspense fallback={<Loading />}>
           <div className="qr">
-            <QRCodeSVG value={code} size={192} title={t('manage.qrTitle', { label })} role="img" aria-label={t('manage.qrTitle', { label })} />
+            <QRCodeSVG value={url ?? code} size={192} title={t('manage.qrTitle', { label })} role="img" aria-label={t('manage.qrTitle', { label })} />
           </div>
         </Suspense>
+      ) : null}
+      {url ? (
+        <p className="check-in-url" data-check-in-url={url}>
+          {t('shiftPage.checkInLink')}: <span className="url-text">{url}</span>
+        </p>
       ) : null}
     </div>
   );

@@ -10,7 +10,7 @@ import { dayjs, getTimeZone } from '../../../lib/time';
 import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useCreateTaskMutation } from '../api/create-task';
 import { useOrganizationPage } from '../api/organization';
-import { shiftProblems, type ShiftDraft } from './shift-rules';
+import { MINIMUM_AGE_MAX, minimumAgeProblem, shiftProblems, type ShiftDraft } from './shift-rules';
 import { RecurrencePreview, RepeatFields } from '../../../lib/recurrence';
 import { type ShiftRow, shiftsAndSeries } from './recurrence/task-series';
 
@@ -20,6 +20,8 @@ interface Values {
   description?: string;
   region: string[];
   requiredSkills: string[];
+  skillsMandatory: boolean;
+  minimumAge?: number | null;
   requiresApproval: boolean;
   requiresCheckInCode: boolean;
   shifts: ShiftRow[];
@@ -32,6 +34,11 @@ export function toZonedIso(value: Dayjs): string {
   return dayjs.tz(value.format('YYYY-MM-DDTHH:mm'), getTimeZone()).toISOString();
 }
 
+/** The other way: a moment as the picker shows it, the wall-clock time in the user's zone. */
+export function fromZonedIso(iso: string): Dayjs {
+  return dayjs(dayjs(iso).tz(getTimeZone()).format('YYYY-MM-DDTHH:mm'));
+}
+
 export function CreateTaskForm({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -39,7 +46,7 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
   const [form] = Form.useForm<Values>();
   const org = useOrganizationPage(organizationId);
   const [create, { loading }] = useCreateTaskMutation();
-  const { formError, showError, clearError } = useFormErrors(form, ['title', 'category', 'description', 'region', 'requiredSkills', 'shifts'], {
+  const { formError, showError, clearError } = useFormErrors(form, ['title', 'category', 'description', 'region', 'requiredSkills', 'skillsMandatory', 'minimumAge', 'shifts'], {
     aliases: { regionId: 'region' },
   });
 
@@ -51,7 +58,7 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
     validator: () => {
       const s = form.getFieldValue(['shifts', index]) as ShiftDraft | undefined;
       const problem = shiftProblems(s ?? {})[field];
-      return problem ? Promise.reject(new Error(t(problem, { max: Limits.shiftCapacityMax, hours: Limits.shiftMaxHours }))) : Promise.resolve();
+      return problem ? Promise.reject(new Error(t(problem, { max: field === 'place' ? Limits.shiftPlaceMaxLength : Limits.shiftCapacityMax, hours: Limits.shiftMaxHours }))) : Promise.resolve();
     },
   });
 
@@ -67,6 +74,8 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
             description: v.description?.trim() || undefined,
             regionId: v.region[v.region.length - 1],
             requiredSkills: v.requiredSkills ?? [],
+            skillsMandatory: v.skillsMandatory,
+            minimumAge: v.minimumAge ?? undefined,
             requiresApproval: v.requiresApproval,
             requiresCheckInCode: v.requiresCheckInCode,
             ...shiftsAndSeries(v.shifts, toZonedIso),
@@ -97,6 +106,7 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
           category: 'ELDER_CARE',
           region: regionPath(o?.region),
           requiredSkills: [],
+          skillsMandatory: false,
           requiresApproval: false,
           requiresCheckInCode: false,
           shifts: [{ capacity: 5 }],
@@ -123,6 +133,17 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
         </Form.Item>
         <Form.Item name="requiredSkills" label={t('createTask.skills')}>
           <Select mode="tags" options={SKILLS.map((s) => ({ value: s, label: labels.skill(s) }))} />
+        </Form.Item>
+        <Form.Item name="skillsMandatory" valuePropName="checked" className="check-item" extra={t('createTask.skillsMandatoryHint')}>
+          <Checkbox>{t('createTask.skillsMandatory')}</Checkbox>
+        </Form.Item>
+        <Form.Item
+          name="minimumAge"
+          label={t('createTask.minimumAge')}
+          extra={t('createTask.minimumAgeHint')}
+          rules={[{ validator: (_, v: number | null | undefined) => (minimumAgeProblem(v) ? Promise.reject(new Error(t('createTask.minimumAgeRange', { max: MINIMUM_AGE_MAX }))) : Promise.resolve()) }]}
+        >
+          <InputNumber style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="requiresApproval" valuePropName="checked" className="check-item">
           <Checkbox>{t('createTask.requiresApproval')}</Checkbox>
@@ -155,6 +176,9 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
                     </Form.Item>
                     <Form.Item name={[field.name, 'capacity']} label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity', field.name)]}>
                       <InputNumber style={{ width: '100%' }} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'place']} label={t('createTask.place')} className="shift-place-item" extra={t('createTask.placeHint')} rules={[rule('place', field.name)]}>
+                      <Input />
                     </Form.Item>
                     <RepeatFields name={[field.name, 'repeat']} path={['shifts', field.name, 'repeat']} start={['shifts', field.name, 'startsAt']} />
                     <RecurrencePreview repeat={['shifts', field.name, 'repeat']} start={['shifts', field.name, 'startsAt']} end={['shifts', field.name, 'endsAt']} toIso={toZonedIso} />

@@ -16,6 +16,8 @@ import { ClaimRow } from './ClaimRow';
 import { MessageVolunteersForm } from './MessageVolunteersForm';
 import { ShiftAdder } from './recurrence/ShiftAdder';
 import { ShiftSeriesPanel } from './recurrence/ShiftSeriesPanel';
+import { TaskControls } from './TaskControls';
+import { ShiftControls } from './ShiftControls';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
@@ -33,7 +35,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   if (!task) return <EmptyState text={t('task.notFound')} />;
 
   const now = Date.now();
-  const openShiftIds = task.shifts.filter((s) => new Date(s.startsAt).getTime() > now && s.confirmedCount < s.capacity).map((s) => s.id);
+  const openShiftIds = task.shifts.filter((s) => !s.cancelledAt && new Date(s.startsAt).getTime() > now && s.confirmedCount < s.capacity).map((s) => s.id);
 
   return (
     <>
@@ -85,11 +87,14 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
         <Pill tone="blue">{labels.category(task.category)}</Pill>
         {task.requiresApproval ? <Pill tone="amber">{t('task.needsApproval')}</Pill> : null}
         {task.requiresCheckInCode ? <Pill tone="purple">{t('task.needsCode')}</Pill> : null}
+        {task.minimumAge ? <Pill tone="amber">{t('task.minimumAge', { age: task.minimumAge })}</Pill> : null}
+        {task.skillsMandatory && task.requiredSkills.length ? <Pill tone="amber">{t('task.skillsMandatory')}</Pill> : null}
       </div>
       <div aria-live="polite">
         {task.status === 'DRAFT' ? <Alert type="info" showIcon title={t('manage.draftHint')} /> : null}
         {task.status === 'PUBLISHED' ? <Alert type="success" showIcon title={t('manage.publishedHint')} /> : null}
         {task.status === 'COMPLETED' ? <Alert type="success" showIcon title={t('manage.completedHint')} /> : null}
+        {task.status === 'CANCELLED' ? <Alert type="warning" showIcon title={t('manage.cancelledHint', { reason: task.cancelReason ?? '' })} /> : null}
         {task.status === 'DRAFT' && task.shifts.length === 0 ? <Alert type="warning" showIcon title={t('manage.noShiftsHint')} /> : null}
       </div>
       {task.status === 'PUBLISHED' ? (
@@ -103,6 +108,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
         </p>
       ) : null}
       <ErrorAlert error={publishError} />
+      <TaskControls organizationId={organizationId} task={task} />
       {task.status === 'PUBLISHED' ? (
         <section className="panel" aria-labelledby="autofill-heading">
           <h2 id="autofill-heading">{t('autoFill.heading')}</h2>
@@ -118,7 +124,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
             taskId={task.id}
             shifts={task.shifts
               .map((s, i) => ({ s, label: t('manage.shiftHeading', { n: i + 1, when: f.range(s.startsAt, s.endsAt) }) }))
-              .filter(({ s }) => new Date(s.endsAt).getTime() > now)
+              .filter(({ s }) => !s.cancelledAt && new Date(s.endsAt).getTime() > now)
               .map(({ s, label }) => ({ id: s.id, label }))}
           />
         </section>
@@ -131,7 +137,11 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
             <p>
               {t('shift.places', { taken: s.confirmedCount, capacity: s.capacity })} · {t('shift.waitlist', { count: s.waitlistCount })} · {t('shift.pending', { count: s.pendingCount })}
             </p>
-            {s.checkInCode ? <CheckInCode code={s.checkInCode} label={when} /> : null}
+            <ShiftControls shift={s} taskStatus={task.status} label={when} now={now} />
+            <p>
+              <Link to={`/orgs/${organizationId}/tasks/${task.id}/shifts/${s.id}`}>{t('manage.openShiftPage', { when })}</Link>
+            </p>
+            {s.checkInCode && !s.cancelledAt ? <CheckInCode code={s.checkInCode} label={when} /> : null}
             <h3>{t('manage.claims', { count: s.claims.totalCount })}</h3>
             {s.claims.edges.length === 0 ? <p className="hint">{t('manage.noClaims')}</p> : null}
             <ul className="plain-list">

@@ -12,6 +12,8 @@ import { useLeaveOrganizationMutation } from '../api/leave-organization';
 import { useDecideMembershipMutation } from '../api/decide-membership';
 import { canAdminister, canCoordinate } from '../hooks/roles';
 import { MemberList, MembershipPanel } from './MembershipPanel';
+import { RecordHoursForm } from './RecordHoursForm';
+import { ServiceReports } from './ServiceReports';
 
 /** Ask to join, answer an invitation, or leave: whichever fits my membership. */
 function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: string; membership?: { id: string; status: string } }) {
@@ -145,6 +147,20 @@ export function OrganizationPage({ id }: { id: string }) {
           })}
         </ul>
       </section>
+      {manage ? (
+        <>
+          <section className="panel" aria-labelledby="org-service-reports">
+            <h2 id="org-service-reports">{t('serviceReports.title')}</h2>
+            <p className="hint">{t('serviceReports.lead')}</p>
+            <ServiceReports organizationId={org.id} selfId={data?.me?.id} />
+          </section>
+          <section className="panel" aria-labelledby="org-record-hours">
+            <h2 id="org-record-hours">{t('recordHours.title')}</h2>
+            <p className="hint">{t('recordHours.lead')}</p>
+            <RecordHoursForm organizationId={org.id} selfId={data?.me?.id} />
+          </section>
+        </>
+      ) : null}
       <section className="panel" aria-labelledby="org-members">
         <h2 id="org-members">{t('org.members', { count: org.members.totalCount })}</h2>
         <MemberList org={org} canEdit={admin} selfId={data?.me?.id} />

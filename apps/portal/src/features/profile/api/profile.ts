@@ -35,6 +35,11 @@ export const ProfileQuery = graphql(`
           }
         }
       }
+      dependants {
+        id
+        displayName
+        birthDate
+      }
       proxyGrants {
         id
         consentNote

@@ -4,6 +4,7 @@ import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useProfile } from '../api/profile';
 import { ProfileForm } from './ProfileForm';
 import { ProxySection } from './ProxySection';
+import { DependantsSection } from './DependantsSection';
 import { AvailabilityForm } from './AvailabilityForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { AccountSection } from './AccountSection';
@@ -41,6 +42,7 @@ export function Profile() {
             <NotificationSettingsForm hasEmail={Boolean(me.email)} />
           </section>
           <ProxySection grants={me.proxyGrants} />
+          <DependantsSection dependants={me.dependants} />
           <section className="panel" aria-labelledby="password-heading">
             <h2 id="password-heading">{t('changePassword.title')}</h2>
             <p className="hint">{t('changePassword.lead')}</p>

@@ -66,7 +66,7 @@ export function Residents() {
               <h2 id={`r-${r.id}`} className="shift-card-title">
                 {r.displayName}
               </h2>
-              <p>{r.phone}</p>
+              {r.phone ? <p>{r.phone}</p> : null}
               <div className="button-row">
                 <Button
                   type={buttonType}

@@ -17,6 +17,7 @@ export const OpenShiftsQuery = graphql(`
           id
           startsAt
           endsAt
+          place
           ...ShiftPlaces
           viewerClaim {
             id

@@ -12,6 +12,10 @@ export const TaskDetailQuery = graphql(`
       requiredSkills
       requiresApproval
       requiresCheckInCode
+      skillsMandatory
+      minimumAge
+      cancelledAt
+      cancelReason
       averageRating
       reviews(first: 20) {
         totalCount
@@ -49,6 +53,9 @@ export const TaskDetailQuery = graphql(`
         startsAt
         endsAt
         capacity
+        place
+        cancelledAt
+        cancelReason
         confirmedCount
         waitlistCount
         pendingCount

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../lib/auth';
 import { useActing } from '../../../lib/acting/ActingProvider';
+import { apiErrors } from '../../../lib/errors';
 import { ErrorAlert, ClaimStatusTag, useListActionType } from '../../../lib/ui';
 import { useClaimShiftMutation } from '../api/claim-shift';
 
@@ -88,6 +89,8 @@ export function ClaimAction({ shift, requiresApproval, label }: { shift: Claimab
         ) : null}
       </div>
       {error ? <ErrorAlert error={error} /> : null}
+      {/* A task with a minimum age needs the volunteer's birth date: say where to add it. */}
+      {!actingFor && apiErrors(error).some((e) => e.key === 'claim.birthDateRequired') ? <Link to="/profile">{t('claim.addBirthDate')}</Link> : null}
     </div>
   );
 }

@@ -34,6 +34,12 @@ export function ShiftCard({ shift }: { shift: BoardShift }) {
           <dt>{t('shift.where')}</dt>
           <dd>{regionLabel(task.region, i18n.language)}</dd>
         </div>
+        {shift.place ? (
+          <div>
+            <dt>{t('shift.place')}</dt>
+            <dd>{shift.place}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('shift.organizer')}</dt>
           <dd>{task.organization.name}</dd>

@@ -5,9 +5,11 @@ import { useFormatters } from '../../../lib/time';
 import { useLabels } from '../../../lib/catalog';
 import { regionLabel } from '../../../lib/regions';
 import { useActing } from '../../../lib/acting/ActingProvider';
+import { useSession } from '../../../lib/auth';
 import { EmptyState, ErrorAlert, Loading, PageTitle, Pill } from '../../../lib/ui';
 import { useTaskDetail } from '../api/task-detail';
 import { ClaimAction } from './ClaimAction';
+import { PartyClaim } from './PartyClaim';
 import { PlacesInfo } from './PlacesInfo';
 import { TaskReviews } from './TaskReviews';
 import { RecurrenceSummary } from '../../../lib/recurrence';
@@ -19,6 +21,7 @@ export function TaskDetail({ id }: { id: string }) {
   const f = useFormatters();
   const labels = useLabels();
   const { actingFor, stopActing } = useActing();
+  const { signedIn } = useSession();
   const { data, loading, error, refetch } = useTaskDetail(id);
   const task = data?.task;
 
@@ -35,6 +38,12 @@ export function TaskDetail({ id }: { id: string }) {
     );
 
   const upcoming = task.shifts.filter((s) => new Date(s.endsAt).getTime() > Date.now());
+  const skills = task.requiredSkills.map(labels.skill).join(t('common.listSeparator'));
+  // What every member of a party must meet; the API refuses a claim that does not.
+  const prerequisites = [
+    ...(task.minimumAge ? [t('task.minimumAgeRule', { age: task.minimumAge })] : []),
+    ...(task.skillsMandatory && task.requiredSkills.length ? [t('task.skillsRule', { skills })] : []),
+  ];
   return (
     <>
       <p className="breadcrumb">
@@ -47,6 +56,7 @@ export function TaskDetail({ id }: { id: string }) {
         {task.requiresCheckInCode ? <Pill tone="purple">{t('task.needsCode')}</Pill> : null}
         {task.status !== 'PUBLISHED' ? <Pill tone="grey">{t(`taskStatus.${task.status}`)}</Pill> : null}
       </div>
+      {task.status === 'CANCELLED' ? <Alert type="warning" showIcon className="form-alert" title={t('task.cancelled', { reason: task.cancelReason ?? '' })} /> : null}
       {actingFor ? (
         <Alert type="info" showIcon className="acting-banner" title={t('acting.banner', { name: actingFor.displayName })} action={<Button onClick={stopActing}>{t('acting.stop')}</Button>} />
       ) : null}
@@ -65,8 +75,14 @@ export function TaskDetail({ id }: { id: string }) {
           </div>
           <div>
             <dt>{t('shift.skills')}</dt>
-            <dd>{task.requiredSkills.length ? task.requiredSkills.map(labels.skill).join(t('common.listSeparator')) : t('task.noSkills')}</dd>
+            <dd>{task.requiredSkills.length ? (task.skillsMandatory ? t('task.skillsRule', { skills }) : skills) : t('task.noSkills')}</dd>
           </div>
+          {task.minimumAge ? (
+            <div>
+              <dt>{t('task.whoCanJoin')}</dt>
+              <dd>{t('task.minimumAgeRule', { age: task.minimumAge })}</dd>
+            </div>
+          ) : null}
         </dl>
         {task.description ? <p className="description">{task.description}</p> : null}
         {task.need ? (
@@ -90,8 +106,16 @@ export function TaskDetail({ id }: { id: string }) {
                     {when}
                   </h3>
                   {s.series ? <RecurrenceSummary recurrence={s.series.recurrence} /> : null}
-                  <PlacesInfo confirmedCount={s.confirmedCount} capacity={s.capacity} waitlistCount={s.waitlistCount} pendingCount={s.pendingCount} />
-                  {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} /> : null}
+                  {s.place ? <p className="shift-place">{t('shift.meetAt', { place: s.place })}</p> : null}
+                  {s.cancelledAt ? (
+                    <Alert type="warning" showIcon title={t('shift.cancelled', { reason: s.cancelReason ?? '' })} />
+                  ) : (
+                    <>
+                      <PlacesInfo confirmedCount={s.confirmedCount} capacity={s.capacity} waitlistCount={s.waitlistCount} pendingCount={s.pendingCount} />
+                      {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} /> : null}
+                      {task.status === 'PUBLISHED' && signedIn && !actingFor ? <PartyClaim shift={s} label={`${task.title} ${when}`} prerequisites={prerequisites} /> : null}
+                    </>
+                  )}
                 </article>
               </li>
             );

@@ -37,7 +37,9 @@ async function typeDate(label: RegExp, index: number, value: string) {
 describe('CreateTaskForm', () => {
   it('should check each shift before sending: start in the future, end after start, 1–1000 places', async () => {
     renderWithApp(<CreateTaskForm organizationId="o1" />, { token: 't', mocks: [orgMock, regions] });
-    await userEvent.type(await screen.findByLabelText('Title'), 'Meals for neighbours');
+    // Pasted: one change, not one render of the whole form per letter.
+    await userEvent.click(await screen.findByLabelText('Title'));
+    await userEvent.paste('Meals for neighbours');
     await typeDate(/^Starts$/, 0, '2020-01-01 10:00');
     await typeDate(/^Ends$/, 0, '2020-01-01 09:00');
     const capacity = screen.getByLabelText('Places');
@@ -55,5 +57,15 @@ describe('CreateTaskForm', () => {
     expect(screen.getByRole('group', { name: 'Shift 2' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Remove shift 2' }));
     await waitFor(() => expect(screen.queryByRole('group', { name: 'Shift 2' })).not.toBeInTheDocument());
+  });
+
+  it('should offer a minimum age, mandatory skills and a place per shift', async () => {
+    renderWithApp(<CreateTaskForm organizationId="o1" />, { token: 't', mocks: [orgMock, regions] });
+    const age = await screen.findByLabelText('Minimum age (optional)');
+    expect(screen.getByRole('checkbox', { name: 'Only volunteers with all these skills may claim' })).not.toBeChecked();
+    expect(screen.getByRole('group', { name: 'Shift 1' })).toContainElement(screen.getByLabelText('Meeting place (optional)'));
+    await userEvent.type(age, '0');
+    await userEvent.click(screen.getByRole('button', { name: 'Save task' }));
+    expect(await screen.findByText('Enter an age from 1 to 120, or leave it empty')).toBeInTheDocument();
   });
 });

@@ -16,7 +16,7 @@ export function shiftsAndSeries(rows: ShiftRow[], toIso: (d: Dayjs) => string): 
     const base = { startsAt: toIso(r.startsAt!), endsAt: toIso(r.endsAt!), capacity: r.capacity! };
     const recurrence = toRecurrenceInput(r.repeat, r.startsAt);
     if (recurrence) series.push({ ...base, recurrence, exceptions: toExceptions(r.repeat) });
-    else shifts.push(base);
+    else shifts.push({ ...base, place: r.place?.trim() || undefined });
   }
   return { shifts, series };
 }

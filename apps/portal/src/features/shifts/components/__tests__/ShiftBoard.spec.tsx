@@ -10,6 +10,7 @@ const shift = {
   id: 's1',
   startsAt: '2030-06-01T01:00:00.000Z',
   endsAt: '2030-06-01T03:00:00.000Z',
+  place: null,
   capacity: 1,
   confirmedCount: 1,
   waitlistCount: 1,
