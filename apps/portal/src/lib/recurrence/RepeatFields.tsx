@@ -10,9 +10,11 @@ type Path = (string | number)[];
  * days, monthly), every N, when it ends (never, on a date, after N times) and dates to
  * skip. `name` is where the RepeatDraft lives in the form (relative inside a Form.List),
  * `path` its full path (when it differs); `start` the full path of the shift's start, which
- * the checks read (the first date must be one of the chosen days).
+ * the checks read (the first date must be one of the chosen days). `optional={false}` for a
+ * shift that repeats already: the fields show without the "Repeat" checkbox, and the form
+ * gives their values (its rule as it is) instead of a new rule's defaults.
  */
-export function RepeatFields({ name, path = name, start }: { name: Path; path?: Path; start: Path }) {
+export function RepeatFields({ name, path = name, start, optional = true }: { name: Path; path?: Path; start: Path; optional?: boolean }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const repeat = Form.useWatch(path, form) as RepeatDraft | undefined;
@@ -22,19 +24,20 @@ export function RepeatFields({ name, path = name, start }: { name: Path; path?: 
       return key ? Promise.reject(new Error(t(key))) : Promise.resolve();
     },
   });
+  const initial = <K extends keyof RepeatDraft>(k: K) => (optional ? NEW_REPEAT[k] : undefined);
   const unit = (n: number | null | undefined) => t(`recurrence.unit.${repeat?.frequency ?? 'WEEKLY'}`, { count: n ?? 1 });
   return (
     <div className="repeat-fields">
-      <Form.Item name={[...name, 'enabled']} valuePropName="checked" className="check-item">
+      <Form.Item name={[...name, 'enabled']} valuePropName="checked" className="check-item" hidden={!optional}>
         <Checkbox>{t('recurrence.repeat')}</Checkbox>
       </Form.Item>
       {repeat?.enabled ? (
         <fieldset className="repeat-fieldset">
           <legend>{t('recurrence.legend')}</legend>
-          <Form.Item name={[...name, 'frequency']} label={t('recurrence.frequency')} initialValue={NEW_REPEAT.frequency}>
+          <Form.Item name={[...name, 'frequency']} label={t('recurrence.frequency')} initialValue={initial('frequency')}>
             <Select options={FREQUENCIES.map((f) => ({ value: f, label: t(`recurrence.frequencyName.${f}`) }))} />
           </Form.Item>
-          <Form.Item name={[...name, 'interval']} label={t('recurrence.interval')} rules={[rule('interval')]} extra={unit(repeat.interval)} initialValue={NEW_REPEAT.interval}>
+          <Form.Item name={[...name, 'interval']} label={t('recurrence.interval')} rules={[rule('interval')]} extra={unit(repeat.interval)} initialValue={initial('interval')}>
             <InputNumber min={1} max={52} style={{ width: '100%' }} />
           </Form.Item>
           {repeat.frequency === 'WEEKLY' ? (
@@ -42,7 +45,7 @@ export function RepeatFields({ name, path = name, start }: { name: Path; path?: 
               <Checkbox.Group aria-label={t('recurrence.days')} options={WEEKDAYS.map((d) => ({ value: d, label: t(`recurrence.day.${d}`) }))} />
             </Form.Item>
           ) : null}
-          <Form.Item name={[...name, 'end']} label={t('recurrence.ends')} initialValue={NEW_REPEAT.end}>
+          <Form.Item name={[...name, 'end']} label={t('recurrence.ends')} initialValue={initial('end')}>
             <Radio.Group
               aria-label={t('recurrence.ends')}
               options={[
@@ -53,7 +56,7 @@ export function RepeatFields({ name, path = name, start }: { name: Path; path?: 
             />
           </Form.Item>
           {repeat.end === 'COUNT' ? (
-            <Form.Item name={[...name, 'count']} label={t('recurrence.count')} rules={[rule('count')]} initialValue={NEW_REPEAT.count}>
+            <Form.Item name={[...name, 'count']} label={t('recurrence.count')} rules={[rule('count')]} initialValue={initial('count')}>
               <InputNumber min={1} max={500} style={{ width: '100%' }} />
             </Form.Item>
           ) : null}

@@ -10,6 +10,7 @@ export const TaskShiftSeriesQuery = graphql(`
       shiftSeries {
         id
         rrule
+        timeZone
         startTime
         endTime
         capacity
