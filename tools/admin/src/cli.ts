@@ -39,7 +39,7 @@ async function createAdmin(args: string[]): Promise<void> {
   const app = await openAdminApp();
   try {
     const user = await app.users.createAdministrator(RequestContext.system('admin-create-admin'), { phone, password, displayName: values.name, locale: values.locale });
-    console.log(`administrator ${user.displayName} (${maskPhone(user.phone)}) created in ${app.where}`);
+    console.log(`administrator ${user.displayName} (${maskPhone(user.phone ?? '')}) created in ${app.where}`);
     console.log("sign in to the portal with this phone number and password; give officials their posts on the Officials' desk (Groups → Officials' desk) or with assignOfficial");
   } finally {
     await app.close();
