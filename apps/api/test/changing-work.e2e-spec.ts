@@ -221,6 +221,17 @@ describe('changing and cancelling work', () => {
     });
   });
 
+  describe('completing', () => {
+    it('should refuse to complete a task while a shift of it has not ended, and complete it once only cancelled or ended shifts are left', async () => {
+      const t = await api.make.task(orgId, regions.grid, { shifts: [{ startInHours: -5, hours: 2, capacity: 2 }, { startInHours: 72, capacity: 2 }] });
+      const COMPLETE = `mutation($id: ID!) { completeTask(id: $id) { id status } }`;
+      expect(await api.fails(COMPLETE, { id: t.id }, coordinator.token)).toMatchObject({ code: 'CONFLICT', key: 'task.complete.shiftsAhead' });
+      expect((await api.sql(`SELECT status FROM task WHERE id = $1`, [t.id]))[0].status).toBe('PUBLISHED');
+      await api.ok(CANCEL_SHIFT, { input: { id: t.shiftIds[1], reason: 'Not needed after all' } }, coordinator.token);
+      expect((await api.ok(COMPLETE, { id: t.id }, coordinator.token)).completeTask.status).toBe('COMPLETED');
+    });
+  });
+
   describe('copying a task', () => {
     it('should copy a task as a draft with its shifts moved by the offset, cancelled shifts left behind', async () => {
       const t = await api.make.task(orgId, regions.grid, { skills: ['FIRST_AID'], shifts: [{ startInHours: 24, capacity: 3 }, { startInHours: 48, capacity: 5 }, { startInHours: 50, capacity: 1 }] });

@@ -538,6 +538,9 @@ export class TasksService {
       }
       authorize(actor, 'task.manage', { organizationId: task.organizationId });
       if (task.status !== 'PUBLISHED' && task.status !== 'CLOSED') throw new ConflictError('task.complete.badStatus', `A ${task.status.toLowerCase()} task cannot be completed`);
+      // Done means done: a shift still ahead is cancelled first (its volunteers told), not silently dropped.
+      const ahead = await this.shifts(t).createQueryBuilder('s').where('s.task_id = :id AND s.cancelled_at IS NULL AND s.ends_at > :now', { id, now: this.clock.now() }).getCount();
+      if (ahead) throw new ConflictError('task.complete.shiftsAhead', `${ahead} shift(s) of this task have not ended: wait until the last has ended, or cancel them first`);
       const saved = await this.markCompleted(t, task);
       await this.audit.record(t, { action: 'task.complete', subjectType: 'task', subjectId: id });
       return saved;
