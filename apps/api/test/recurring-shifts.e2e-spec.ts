@@ -1,6 +1,6 @@
 import { Clock, RequestContext, statementCounter } from '@civicgrid/platform';
 import { ShiftSeriesService } from '@civicgrid/volunteering';
-import { TestApi } from './support/test-api';
+import { TestApi, toShanghaiHour } from './support/test-api';
 import { TestRegions, TestUser } from './support/factories';
 
 const SERIES_FIELDS = `id rrule timeZone startsOn startTime endTime durationMinutes capacity exceptions iCalendar firstStartsAt materializedUntil
@@ -218,13 +218,17 @@ describe('recurring shifts', () => {
     });
 
     it('should make no occurrences for a task that is cancelled or completed, nor past the limit of shifts to come', async () => {
+      // At noon in Shanghai the 56-day window holds 55 daily 10:00 occurrences from the day after tomorrow, whatever the real hour.
+      clock.travel(toShanghaiHour(clock.nowMs(), 12));
       const taskId = await publishedTask();
       const start = shanghaiDate(clock.nowMs() + 2 * DAY);
-      const s = await add({ taskId, startsAt: at(start, '10:00'), endsAt: at(start, '11:00'), capacity: 1, recurrence: { frequency: 'DAILY' } });
+      // Access tokens live 15 minutes of the app's time: one signed at the moved clock.
+      const token = await api.make.token(coordinator.id);
+      const s = (await api.ok(ADD, { input: { taskId, startsAt: at(start, '10:00'), endsAt: at(start, '11:00'), capacity: 1, recurrence: { frequency: 'DAILY' } } }, token)).addShiftSeries;
       const made = (await occurrences(s.id)).length;
       expect(made).toBeGreaterThanOrEqual(55);
       // A second daily series would pass 100 shifts to come.
-      expect(await api.fails(ADD, { input: { taskId, startsAt: at(start, '14:00'), endsAt: at(start, '15:00'), capacity: 1, recurrence: { frequency: 'DAILY' } } }, coordinator.token)).toMatchObject({
+      expect(await api.fails(ADD, { input: { taskId, startsAt: at(start, '14:00'), endsAt: at(start, '15:00'), capacity: 1, recurrence: { frequency: 'DAILY' } } }, token)).toMatchObject({
         code: 'CONFLICT',
         key: 'task.tooManyShifts',
       });

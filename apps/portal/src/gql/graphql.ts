@@ -14,13 +14,13 @@ export type AddDependantInput = {
 
 /** Add a shift to a draft or published task. */
 export type AddShiftInput = {
-  /** Places. */
+  /** Places, 1 to 1000. */
   capacity: number;
-  /** End. */
+  /** End; after the start, at most 24 hours later. */
   endsAt: string;
   /** Where volunteers meet, if not in the description. */
   place?: string | null | undefined;
-  /** Start; in the future. */
+  /** Start; must be in the future. */
   startsAt: string;
   /** The task. */
   taskId: string | number;
@@ -860,17 +860,17 @@ export type UpdateRegionInput = {
   parentId?: string | number | null | undefined;
 };
 
-/** Change a shift; fields left out stay as they are. */
+/** Change a shift; fields left out stay as they are. A new time (before the shift starts) is told to its claimants; raising the places moves the waitlist up, and they cannot go below the places taken; null clears the place. */
 export type UpdateShiftInput = {
-  /** Places; raising it moves the waitlist up, and it cannot go below the places taken. */
+  /** Places, 1 to 1000. */
   capacity?: number | null | undefined;
-  /** New end. */
+  /** End; after the start, at most 24 hours later. */
   endsAt?: string | null | undefined;
   /** The shift. */
   id: string | number;
-  /** Where volunteers meet; null clears it. */
+  /** Where volunteers meet, if not in the description. */
   place?: string | null | undefined;
-  /** New start (before the shift has started; claimants are told). */
+  /** Start; must be in the future. */
   startsAt?: string | null | undefined;
 };
 
@@ -896,25 +896,25 @@ export type UpdateShiftSeriesInput = {
   startTime?: string | null | undefined;
 };
 
-/** Change a task's details, before or after publishing; fields left out stay as they are. */
+/** Change a task's details, before or after publishing; fields left out stay as they are, and null clears the description or the minimum age. */
 export type UpdateTaskInput = {
   /** Category, e.g. ELDER_CARE. */
   category?: string | null | undefined;
-  /** Description; null clears it. */
+  /** Description. */
   description?: string | null | undefined;
   /** The task. */
   id: string | number;
-  /** Minimum age of volunteers; null clears it. */
+  /** Minimum age of volunteers, if any. */
   minimumAge?: number | null | undefined;
-  /** Where the work happens. */
+  /** Where the work happens (a grid or community). */
   regionId?: string | number | null | undefined;
-  /** Skills volunteers need (replaces the list). */
+  /** Skills volunteers need. */
   requiredSkills?: Array<string> | null | undefined;
-  /** Coordinators approve each claim. */
+  /** Coordinators approve each claim (default false). */
   requiresApproval?: boolean | null | undefined;
-  /** Volunteers check in with the shift's code. */
+  /** Volunteers check in with the shift's code (default false). */
   requiresCheckInCode?: boolean | null | undefined;
-  /** When true, only volunteers with every required skill may claim. */
+  /** When true, matching never proposes a volunteer lacking a required skill (default false). */
   skillsMandatory?: boolean | null | undefined;
   /** Title. */
   title?: string | null | undefined;

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Limits } from '@civicgrid/contracts';
@@ -215,100 +215,31 @@ export class ClaimFilter {
 }
 
 @InputType('AddShiftInput', { description: 'Add a shift to a draft or published task.' })
-export class AddShiftInput {
+export class AddShiftInput extends ShiftInput {
   @Field(() => ID, { description: 'The task.' })
   @IsUUID()
   taskId: string;
-  @Field({ description: 'Start; in the future.' })
-  startsAt: Date;
-  @Field({ description: 'End.' })
-  endsAt: Date;
-  @Field(() => Int, { description: 'Places.' })
-  @IsInt()
-  @Min(1)
-  @Max(Limits.shiftCapacityMax)
-  capacity: number;
-  @Field({ nullable: true, description: 'Where volunteers meet, if not in the description.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(Limits.shiftPlaceMaxLength)
-  place?: string;
 }
 
-@InputType('UpdateTaskInput', { description: "Change a task's details, before or after publishing; fields left out stay as they are." })
-export class UpdateTaskInput {
+@InputType('UpdateTaskInput', {
+  description: "Change a task's details, before or after publishing; fields left out stay as they are, and null clears the description or the minimum age.",
+})
+export class UpdateTaskInput extends PartialType(
+  PickType(CreateTaskInput, ['title', 'description', 'category', 'regionId', 'requiredSkills', 'skillsMandatory', 'minimumAge', 'requiresApproval', 'requiresCheckInCode'] as const),
+  InputType,
+) {
   @Field(() => ID, { description: 'The task.' })
   @IsUUID()
   id: string;
-  @Field({ nullable: true, description: 'Title.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, Limits.taskTitleMaxLength)
-  title?: string;
-  @Field(() => String, { nullable: true, description: 'Description; null clears it.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(Limits.descriptionMaxLength)
-  description?: string | null;
-  @Field({ nullable: true, description: 'Category, e.g. ELDER_CARE.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, Limits.categoryMaxLength)
-  category?: string;
-  @Field(() => ID, { nullable: true, description: 'Where the work happens.' })
-  @IsOptional()
-  @IsUUID()
-  regionId?: string;
-  @Field(() => [String], { nullable: true, description: 'Skills volunteers need (replaces the list).' })
-  @IsOptional()
-  @ArrayMaxSize(Limits.skillsMax)
-  @IsString({ each: true })
-  @Length(1, Limits.skillMaxLength, { each: true })
-  requiredSkills?: string[];
-  @Field({ nullable: true, description: 'When true, only volunteers with every required skill may claim.' })
-  @IsOptional()
-  @IsBoolean()
-  skillsMandatory?: boolean;
-  @Field(() => Int, { nullable: true, description: 'Minimum age of volunteers; null clears it.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(120)
-  minimumAge?: number | null;
-  @Field({ nullable: true, description: 'Coordinators approve each claim.' })
-  @IsOptional()
-  @IsBoolean()
-  requiresApproval?: boolean;
-  @Field({ nullable: true, description: "Volunteers check in with the shift's code." })
-  @IsOptional()
-  @IsBoolean()
-  requiresCheckInCode?: boolean;
 }
 
-@InputType('UpdateShiftInput', { description: 'Change a shift; fields left out stay as they are.' })
-export class UpdateShiftInput {
+@InputType('UpdateShiftInput', {
+  description: 'Change a shift; fields left out stay as they are. A new time (before the shift starts) is told to its claimants; raising the places moves the waitlist up, and they cannot go below the places taken; null clears the place.',
+})
+export class UpdateShiftInput extends PartialType(ShiftInput, InputType) {
   @Field(() => ID, { description: 'The shift.' })
   @IsUUID()
   id: string;
-  @Field({ nullable: true, description: 'New start (before the shift has started; claimants are told).' })
-  @IsOptional()
-  @IsDate()
-  startsAt?: Date;
-  @Field({ nullable: true, description: 'New end.' })
-  @IsOptional()
-  @IsDate()
-  endsAt?: Date;
-  @Field(() => Int, { nullable: true, description: 'Places; raising it moves the waitlist up, and it cannot go below the places taken.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(Limits.shiftCapacityMax)
-  capacity?: number;
-  @Field(() => String, { nullable: true, description: 'Where volunteers meet; null clears it.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(Limits.shiftPlaceMaxLength)
-  place?: string | null;
 }
 
 @InputType('CancelShiftInput', { description: 'Cancel a shift that has not started; its claimants are told the reason.' })

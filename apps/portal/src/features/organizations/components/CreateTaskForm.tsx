@@ -1,16 +1,16 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import type { Dayjs } from 'dayjs';
 import { useFormErrors } from '../../../lib/errors';
-import { RegionCascader, regionPath } from '../../../lib/regions';
-import { SKILLS, TASK_CATEGORIES, useLabels } from '../../../lib/catalog';
+import { regionPath } from '../../../lib/regions';
 import { dayjs, getTimeZone } from '../../../lib/time';
 import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useCreateTaskMutation } from '../api/create-task';
 import { useOrganizationPage } from '../api/organization';
-import { MINIMUM_AGE_MAX, minimumAgeProblem, shiftProblems, type ShiftDraft } from './shift-rules';
+import { TaskDetailsFields } from './TaskDetailsFields';
+import { shiftProblems, type ShiftDraft } from './shift-rules';
 import { RecurrencePreview, RepeatFields } from '../../../lib/recurrence';
 import { type ShiftRow, shiftsAndSeries } from './recurrence/task-series';
 
@@ -41,7 +41,6 @@ export function fromZonedIso(iso: string): Dayjs {
 
 export function CreateTaskForm({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const org = useOrganizationPage(organizationId);
@@ -112,45 +111,7 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
           shifts: [{ capacity: 5 }],
         }}
       >
-        <Form.Item
-          name="title"
-          label={t('createTask.taskTitle')}
-          rules={[
-            { required: true, whitespace: true, message: t('createTask.titleRequired') },
-            { max: Limits.taskTitleMaxLength, message: t('validation.maxLength', { max: Limits.taskTitleMaxLength }) },
-          ]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="category" label={t('createTask.category')} rules={[{ required: true, message: t('createTask.categoryRequired') }]}>
-          <Select options={TASK_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))} />
-        </Form.Item>
-        <Form.Item name="region" label={t('createTask.region')} rules={[{ required: true, type: 'array', min: 1, message: t('createTask.regionRequired') }]}>
-          <RegionCascader anyLevel />
-        </Form.Item>
-        <Form.Item name="description" label={t('createTask.description')} extra={t('createTask.descriptionHint')} rules={[{ max: Limits.descriptionMaxLength, message: t('validation.maxLength', { max: Limits.descriptionMaxLength }) }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="requiredSkills" label={t('createTask.skills')}>
-          <Select mode="tags" options={SKILLS.map((s) => ({ value: s, label: labels.skill(s) }))} />
-        </Form.Item>
-        <Form.Item name="skillsMandatory" valuePropName="checked" className="check-item" extra={t('createTask.skillsMandatoryHint')}>
-          <Checkbox>{t('createTask.skillsMandatory')}</Checkbox>
-        </Form.Item>
-        <Form.Item
-          name="minimumAge"
-          label={t('createTask.minimumAge')}
-          extra={t('createTask.minimumAgeHint')}
-          rules={[{ validator: (_, v: number | null | undefined) => (minimumAgeProblem(v) ? Promise.reject(new Error(t('createTask.minimumAgeRange', { max: MINIMUM_AGE_MAX }))) : Promise.resolve()) }]}
-        >
-          <InputNumber style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="requiresApproval" valuePropName="checked" className="check-item">
-          <Checkbox>{t('createTask.requiresApproval')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="requiresCheckInCode" valuePropName="checked" className="check-item">
-          <Checkbox>{t('createTask.requiresCheckInCode')}</Checkbox>
-        </Form.Item>
+        <TaskDetailsFields />
 
         <fieldset className="shift-fieldset">
           <legend>{t('createTask.shifts')}</legend>

@@ -1,13 +1,11 @@
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Limits } from '@civicgrid/contracts';
 import { graphql } from '../../../gql';
 import type { EditableTaskFragment } from '../../../gql/graphql';
 import { useFormErrors } from '../../../lib/errors';
-import { RegionCascader, regionPath } from '../../../lib/regions';
-import { SKILLS, TASK_CATEGORIES, useLabels } from '../../../lib/catalog';
+import { regionPath } from '../../../lib/regions';
 import { useUpdateTaskMutation } from '../api/update-task';
-import { MINIMUM_AGE_MAX, minimumAgeProblem } from './shift-rules';
+import { TaskDetailsFields } from './TaskDetailsFields';
 
 /** The details a coordinator may change after creating a task; the manage page and the edit's answer share it. */
 export const EditableTaskFragmentDoc = graphql(`
@@ -52,7 +50,6 @@ interface Values {
 /** "Edit details": every detail of a task, pre-filled; saved as one change (claimants keep their places). */
 export function EditTaskForm({ task, onDone }: { task: EditableTaskFragment & { id: string }; onDone(): void }) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const [form] = Form.useForm<Values>();
   const [update, { loading }] = useUpdateTaskMutation();
   const { formError, showError, clearError } = useFormErrors(form, ['title', 'category', 'description', 'region', 'requiredSkills', 'skillsMandatory', 'minimumAge', 'requiresApproval', 'requiresCheckInCode'], {
@@ -106,45 +103,7 @@ export function EditTaskForm({ task, onDone }: { task: EditableTaskFragment & { 
         requiresCheckInCode: task.requiresCheckInCode,
       }}
     >
-      <Form.Item
-        name="title"
-        label={t('createTask.taskTitle')}
-        rules={[
-          { required: true, whitespace: true, message: t('createTask.titleRequired') },
-          { max: Limits.taskTitleMaxLength, message: t('validation.maxLength', { max: Limits.taskTitleMaxLength }) },
-        ]}
-      >
-        <Input />
-      </Form.Item>
-      <Form.Item name="category" label={t('createTask.category')} rules={[{ required: true, message: t('createTask.categoryRequired') }]}>
-        <Select options={TASK_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))} />
-      </Form.Item>
-      <Form.Item name="region" label={t('createTask.region')} rules={[{ required: true, type: 'array', min: 1, message: t('createTask.regionRequired') }]}>
-        <RegionCascader anyLevel allowClear={false} />
-      </Form.Item>
-      <Form.Item name="description" label={t('createTask.description')} extra={t('createTask.descriptionHint')} rules={[{ max: Limits.descriptionMaxLength, message: t('validation.maxLength', { max: Limits.descriptionMaxLength }) }]}>
-        <Input.TextArea rows={4} />
-      </Form.Item>
-      <Form.Item name="requiredSkills" label={t('createTask.skills')}>
-        <Select mode="tags" options={SKILLS.map((s) => ({ value: s, label: labels.skill(s) }))} />
-      </Form.Item>
-      <Form.Item name="skillsMandatory" valuePropName="checked" className="check-item" extra={t('createTask.skillsMandatoryHint')}>
-        <Checkbox>{t('createTask.skillsMandatory')}</Checkbox>
-      </Form.Item>
-      <Form.Item
-        name="minimumAge"
-        label={t('createTask.minimumAge')}
-        extra={t('createTask.minimumAgeHint')}
-        rules={[{ validator: (_, v: number | null | undefined) => (minimumAgeProblem(v) ? Promise.reject(new Error(t('createTask.minimumAgeRange', { max: MINIMUM_AGE_MAX }))) : Promise.resolve()) }]}
-      >
-        <InputNumber style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="requiresApproval" valuePropName="checked" className="check-item">
-        <Checkbox>{t('createTask.requiresApproval')}</Checkbox>
-      </Form.Item>
-      <Form.Item name="requiresCheckInCode" valuePropName="checked" className="check-item">
-        <Checkbox>{t('createTask.requiresCheckInCode')}</Checkbox>
-      </Form.Item>
+      <TaskDetailsFields regionClearable={false} />
       {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
       <div className="button-row">
         <Button type="primary" htmlType="submit" loading={loading}>
