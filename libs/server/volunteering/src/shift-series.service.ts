@@ -12,6 +12,7 @@ import {
   EventBus,
   findByIds,
   InvalidInputError,
+  LiveHub,
   loadAllBy,
   loadById,
   NotFoundError,
@@ -44,6 +45,7 @@ import {
   weekdayOf,
   zonedInstant,
 } from './recurrence';
+import { SHIFT_UPDATED } from './volunteering.events';
 import { ShiftSeriesClaimEntity, ShiftSeriesEntity } from './shift-series.entity';
 import { SHIFT_RESCHEDULED, ShiftRescheduledPayload } from './shift-series.events';
 import { ShiftClaimEntity } from './shift-claim.entity';
@@ -163,6 +165,7 @@ export class ShiftSeriesService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly live: LiveHub,
   ) {}
 
   private em(ctx: RequestContext): EntityManager {
@@ -602,6 +605,8 @@ export class ShiftSeriesService {
     const timeMoved = shift.startsAt.getTime() !== o.startsAt.getTime() || shift.endsAt.getTime() !== o.endsAt.getTime();
     await em.query(`UPDATE shift SET series_id = $2, starts_at = $3, ends_at = $4, capacity = $5 WHERE id = $1`, [shift.id, target.id, o.startsAt, o.endsAt, capacity]);
     if (capacity > shift.capacity) await this.claims.fillFreedPlaces(ctx, shift.id);
+    // The board follows in the same transaction, as it does for any edited shift.
+    await this.live.publish(ctx, SHIFT_UPDATED, { shiftId: shift.id, regionPath: task.regionPath });
     if (!timeMoved) return;
     await this.events.publish<ShiftRescheduledPayload>(ctx, {
       type: SHIFT_RESCHEDULED,
