@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { freePort, graphqlClient, printTimings, run, start, stepper, trackRequests, waitForHttp } from './lib.mjs';
+import { freePort, graphqlClient, printTimings, run, setElder, start, stepper, trackRequests, waitForHttp } from './lib.mjs';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -166,6 +166,29 @@ try {
   const qrVolunteerToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: qrVolunteer.phone, password: qrVolunteer.password, displayName: qrVolunteer.name } })).register.accessToken;
   await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { id status } }', { i: { shiftId: qrMade.createTask.shifts[0].id } }, qrVolunteerToken);
   const qrTask = { id: qrMade.createTask.id, shiftId: qrMade.createTask.shifts[0].id, code: qrMade.createTask.shifts[0].checkInCode };
+
+  // For the elder flow: a shift later today in the elderly resident's home grid, with places
+  // (published before any flow runs, like the ones above). It starts 20 minutes from now, or
+  // just before midnight in Shanghai when that comes sooner: it must be "today" there.
+  const elderToken = await login('13800000011');
+  const { me: elderMe } = await gql('{ me { homeRegion { id } } }', {}, elderToken);
+  const elderTitle = `陪老人下象棋 ${stamp}`;
+  const elderStart = new Date(Math.min(Date.now() + 20 * 60_000, dayjs().tz(ZONE).endOf('day').valueOf() - 30_000));
+  const elderMade = await gql(
+    `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`,
+    {
+      i: {
+        organizationId: org.id,
+        regionId: elderMe.homeRegion.id,
+        title: elderTitle,
+        category: 'ELDER_CARE',
+        description: '在社区活动室陪老人下象棋、聊聊天。',
+        shifts: [{ startsAt: elderStart.toISOString(), endsAt: new Date(elderStart.getTime() + 60 * 60_000).toISOString(), capacity: 3, place: '社区活动室' }],
+      },
+    },
+    coordToken,
+  );
+  await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: elderMade.createTask.id }, coordToken);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   cleanups.push(() => browser.close());
@@ -824,6 +847,73 @@ try {
     await step(v, 'claimed-every');
   });
 
+  // Elder mode as an elderly resident lives it (item 11 of the portal's issue): at 360 px the
+  // elder home, not the board; today's shifts near home, a few at a time, in plain words;
+  // "I'll go"; the shift under "my next shift"; the grid leader's number to call. The steps'
+  // screenshots switch elder mode off and on (as a user would): the flow switches it back on.
+  const elderFlow = () => flow('elder', async ({ newPage, stepper }) => {
+    const page = await newPage();
+    const step = stepper('9-elder');
+    await page.goto(`${BASE}/signin`);
+    await page.getByLabel('手机号').fill('13800000011');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    // The profile's elder mode takes over once signed in: the home is the elder home.
+    await page.getByRole('heading', { level: 1, name: '张德福，您好' }).waitFor();
+    if (page.viewportSize().width !== 360 || !(await page.evaluate(() => document.body.classList.contains('elder')))) throw new Error('not in elder mode at 360 px');
+    const navItems = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+    if (navItems.length > 4) throw new Error(`elder mode shows ${navItems.length} navigation items: ${navItems.join(', ')}`);
+    if (await page.locator('.board-filters').count()) throw new Error('elder mode shows the filter panel');
+    const call = page.getByRole('link', { name: /^打电话给网格员李秀英/ });
+    if ((await call.getAttribute('href')) !== 'tel:13800000002') throw new Error(`the grid leader's link is ${await call.getAttribute('href')}`);
+    // The skip link stays out of sight until the keyboard reaches it.
+    const skip = page.locator('.skip-link');
+    const hidden = await skip.boundingBox();
+    if (hidden && hidden.width > 1 && hidden.height > 1) throw new Error(`the skip link shows unfocused (${JSON.stringify(hidden)})`);
+    // (from the top of a freshly loaded page, where the keyboard starts)
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '张德福，您好' }).waitFor();
+    await page.keyboard.press('Tab');
+    const shown = await skip.boundingBox();
+    if (!(await skip.evaluate((el) => el === document.activeElement)) || !shown || shown.width < 40 || shown.y < 0) {
+      throw new Error(`the skip link does not show when focused (${JSON.stringify(shown)}; focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))})`);
+    }
+    await step(page, 'home');
+    await setElder(page, true);
+
+    await page.getByRole('link', { name: '今天附近有什么' }).click();
+    await page.getByRole('heading', { level: 1, name: '今天附近有什么' }).waitFor();
+    const card = page.locator('article', { has: page.getByRole('heading', { level: 2, name: elderTitle }) });
+    await page.getByRole('list', { name: '今天附近的活动' }).or(page.getByText(/^今天附近没有/)).waitFor();
+    // Three at a time: "show more" until the shift made for this run is there.
+    while (!(await card.count())) {
+      const more = page.getByRole('button', { name: '再看几个' });
+      if (!(await more.count())) throw new Error(`${elderTitle} is not among today's shifts near home`);
+      await more.click();
+    }
+    await card.getByText('社区活动室').waitFor();
+    await card.getByText('还剩 3 个名额').waitFor();
+    const words = await page.locator('main').innerText();
+    if (/%|匹配|分数/.test(words)) throw new Error(`elder mode shows scores: ${words}`);
+    await step(page, 'today');
+    await setElder(page, true);
+    await card.getByRole('button', { name: `我去：${elderTitle}` }).click();
+    await card.getByText('您会去。').waitFor();
+    await step(page, 'claimed');
+    await setElder(page, true);
+
+    await card.getByRole('link', { name: '在“我的下一次活动”里查看' }).click();
+    await page.getByRole('heading', { level: 1, name: '我的下一次活动' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: elderTitle }).waitFor();
+    await page.getByText('社区活动室').waitFor();
+    await page.getByRole('button', { name: '我到了' }).waitFor();
+    await page.getByRole('button', { name: '我去不了' }).waitFor();
+    await step(page, 'next-shift');
+    await setElder(page, true);
+    await page.getByRole('link', { name: '回到首页' }).click();
+    await page.getByRole('link', { name: /^打电话给网格员李秀英/ }).waitFor();
+  });
+
   // Two lanes, ordered by what the flows share (never by timing):
   // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
   // - coordinator, need and matching sign in as the same coordinator (and need and matching as
@@ -834,9 +924,10 @@ try {
   // - alliance shares no account and publishes no task;
   // - live publishes a task (in a grid of its own) and registers its own volunteers: it waits
   //   for grid-leader, after alliance;
-  // - reschedule, check-in and recurring sign in as the coordinator: after matching, in lane A.
+  // - reschedule, check-in and recurring sign in as the coordinator: after matching, in lane A;
+  // - elder signs in as the elderly resident grid-leader acts for, and claims only: after live, in lane B.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow };
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -847,7 +938,7 @@ try {
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
-    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow);
+    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow);
     const laneA = gridLeaderDone
       .then(needFlow)
       .then(() => volunteerDone)

@@ -22,7 +22,9 @@ export interface RenderOptions {
   /** The live connection the screens see (default: none, so they poll). */
   live?: LiveConnection;
   /** How the session query answers for the signed-in person, over TEST_ME (e.g. another role). */
-  me?: { role?: 'RESIDENT' | 'OFFICIAL' | 'ADMIN' | 'DEPARTMENT_STAFF' };
+  me?: { role?: 'RESIDENT' | 'OFFICIAL' | 'ADMIN' | 'DEPARTMENT_STAFF'; elderMode?: boolean };
+  /** Start in elder mode (also the signed-in person's saved choice, which the session adopts). */
+  elder?: boolean;
 }
 
 /** A live connection in a fixed state, for screens that poll only while it is down. */
@@ -60,17 +62,17 @@ export const TEST_ME = {
 export const sessionMock = (me: RenderOptions['me'] = {}): MockLink.MockedResponse => ({ request: { query: SessionQuery }, result: { data: { me: { ...TEST_ME, ...me } } }, maxUsageCount: 10 });
 
 /** Renders a piece of the portal with the real providers around a mocked API. */
-export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me }: RenderOptions = {}) {
+export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me, elder = false }: RenderOptions = {}) {
   if (actingFor) window.sessionStorage.setItem('civicgrid.actingFor', JSON.stringify(actingFor));
   else window.sessionStorage.removeItem('civicgrid.actingFor');
-  const all = token ? [sessionMock(me), ...mocks] : mocks;
+  const all = token ? [sessionMock(elder ? { elderMode: true, ...me } : me), ...mocks] : mocks;
   const link = subscriptions ? ApolloLink.split((op) => String(op.operationType) === 'subscription', subscriptions, new MockLink(all)) : undefined;
   const cache = createCache();
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <MockedProvider mocks={link ? undefined : all} link={link} cache={cache}>
       <MemoryRouter initialEntries={[route]}>
         <AuthProvider initialToken={token}>
-          <PrefsProvider initial={{ locale: 'en', elderMode: false, timeZone: 'Asia/Shanghai' }} initialAntdLocale={enUS}>
+          <PrefsProvider initial={{ locale: 'en', elderMode: elder, timeZone: 'Asia/Shanghai' }} initialAntdLocale={enUS}>
             <ConfigProvider locale={enUS}>
               <LiveProvider live={live ?? null}>
                 <ActingProvider>{children}</ActingProvider>

@@ -35,6 +35,7 @@ const NotFoundRoute = lazy(() => import('./routes/not-found'));
 const ShiftCheckInRoute = lazy(() => import('./routes/shift-check-in'));
 const CheckInRoute = lazy(() => import('./routes/check-in'));
 const KioskRoute = lazy(() => import('./routes/kiosk'));
+const ElderRoute = lazy(() => import('./routes/elder'));
 
 /** The portal's pages, inside the app's header and navigation. */
 function ShellRoutes() {
@@ -69,6 +70,7 @@ function ShellRoutes() {
             <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />
             <Route path="/orgs/:orgId/tasks/:taskId/shifts/:shiftId" element={<ShiftCheckInRoute />} />
             <Route path="/check-in/:shiftId" element={<CheckInRoute />} />
+            <Route path="/elder/*" element={<ElderRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Routes>

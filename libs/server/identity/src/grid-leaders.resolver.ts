@@ -1,8 +1,9 @@
-import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, GraphQLContext, RequestContext, SignedIn } from '@civicgrid/platform';
 import { Region, RegionObject } from '@civicgrid/geo';
 import { GridLeaderInput } from './graphql/identity.inputs';
 import { UserObject } from './graphql/user.object';
+import { GridLeaderContactObject } from './graphql/grid-leader-contact.object';
 import { GridLeadersService, MAX_GRID_LEADERS } from './grid-leaders.service';
 
 @Resolver(() => RegionObject)
@@ -25,6 +26,15 @@ export class GridLeadersResolver {
   })
   removeGridLeader(@Ctx() ctx: RequestContext, @Args('input') input: GridLeaderInput) {
     return this.leaders.remove(ctx, input.regionId, input.userId);
+  }
+
+  @SignedIn()
+  @Allow('gridLeader.viewContact')
+  @Query(() => [GridLeaderContactObject], {
+    description: `The grid leaders of the signed-in person's home grid, each with a phone to call (at most ${MAX_GRID_LEADERS}). Empty when the person has no home or their home is not a grid. Each phone given out is audited.`,
+  })
+  myGridLeaders(@Ctx() ctx: RequestContext) {
+    return this.leaders.contactsForMyGrid(ctx);
   }
 
   @ResolveField(() => [UserObject], {

@@ -7,6 +7,14 @@ import { UserEntity } from './user.entity';
 /** A grid has at most this many leaders at once (which also bounds Region.gridLeaders). */
 export const MAX_GRID_LEADERS = 5;
 
+/** A grid leader as the residents of their grid reach them. */
+export interface GridLeaderContact {
+  userId: string;
+  displayName: string;
+  phone: string | null;
+  grid: Region;
+}
+
 /** What the events about grid leaders carry. */
 export interface GridLeaderEvent {
   regionId: string;
@@ -83,5 +91,33 @@ export class GridLeadersService {
       (ids) => this.tx.manager(ctx).getRepository(UserEntity).find({ where: { leadsGridId: In(ids) }, order: { displayName: 'ASC', id: 'ASC' } }),
       (u) => u.leadsGridId ?? '',
     );
+  }
+
+  /**
+   * The leaders of the signed-in person's home grid, with their phones whole: a grid
+   * leader's phone is their work contact for the residents of their grid (an elder calls
+   * them from the portal). Nobody else gets it this way, and each phone given out is
+   * audited like any other read of a phone by someone other than its owner. No home, or a
+   * home that is not a grid: none.
+   */
+  async contactsForMyGrid(ctx: RequestContext): Promise<GridLeaderContact[]> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const me = await em.getRepository(UserEntity).findOne({ where: { id: actor.userId }, select: { id: true, homeRegionId: true } });
+      if (!me?.homeRegionId) return [];
+      const grid = await this.geo.load(t, me.homeRegionId);
+      if (!grid || grid.level !== 'GRID') return [];
+      const leaders = await em.getRepository(UserEntity).find({ where: { leadsGridId: grid.id }, order: { displayName: 'ASC', id: 'ASC' } });
+      const out: GridLeaderContact[] = [];
+      for (const leader of leaders) {
+        const d = authorize(actor, 'gridLeader.viewContact', { userId: leader.id, regionPath: grid.path });
+        if (leader.phone && leader.id !== actor.userId) {
+          await this.audit.record(t, { action: 'pii.read', subjectType: 'user', subjectId: leader.id, detail: { field: 'phone', basis: d.basis } });
+        }
+        out.push({ userId: leader.id, displayName: leader.displayName, phone: leader.phone ?? null, grid });
+      }
+      return out;
+    });
   }
 }

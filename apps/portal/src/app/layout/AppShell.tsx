@@ -40,6 +40,19 @@ function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon
   );
 }
 
+/** Elder mode's navigation: four large items at most (home, my shifts, messages, me). */
+function ElderNavList({ signedIn }: { signedIn: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="elder-nav">
+      <NavItem to="/" end icon={<HomeOutlined />} label={t('elder.nav.home')} />
+      {signedIn ? <NavItem to="/my-shifts" icon={<CalendarOutlined />} label={t('nav.myShifts')} /> : null}
+      {signedIn ? <NavItem to="/notifications" icon={<BellOutlined />} label={t('elder.nav.messages')} /> : null}
+      <NavItem to={signedIn ? '/profile' : '/signin'} icon={<UserOutlined />} label={signedIn ? t('nav.profile') : t('nav.signIn')} />
+    </ul>
+  );
+}
+
 /** Header (brand, language, elder mode, account), main navigation, and the page. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -88,6 +101,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
+        {prefs.elderMode ? <ElderNavList signedIn={signedIn} /> : (
         <ul>
           <NavItem to="/" end icon={<HomeOutlined />} label={t('nav.board')} />
           <NavItem to="/needs" icon={<BulbOutlined />} label={t('nav.needs')} />
@@ -97,6 +111,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {signedIn ? <NavItem to="/orgs" icon={<BankOutlined />} label={t('nav.orgs')} /> : null}
           <NavItem to={signedIn ? '/profile' : '/signin'} icon={<UserOutlined />} label={signedIn ? t('nav.profile') : t('nav.signIn')} />
         </ul>
+        )}
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
         <div aria-live="assertive">

@@ -3,3 +3,4 @@ export * from './feedback';
 export * from './PageTitle';
 export * from './elder';
 export * from './LinkButton';
+export * from './plain';

@@ -137,6 +137,7 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'official.assign', label: 'a post', resource: { userId: VOLUNTEER, regionPath: STREET }, allowed: { admin: 'admin' } },
   { action: 'region.manage', label: 'a region', resource: { regionPath: GRID }, allowed: { admin: 'admin' } },
   { action: 'gridLeader.appoint', label: 'a leader of the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
+  { action: 'gridLeader.viewContact', label: 'the phone of a leader of the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', neighbour: 'resident' } },
   { action: 'membership.manage', label: 'a member of the organisation', resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
   { action: 'membership.manageOwners', label: 'an owner of the organisation', resource: { organizationId: ORG }, allowed: { owner: 'membership' } },
   { action: 'alliance.create', label: 'an alliance stewarded by the organisation', resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
@@ -201,6 +202,11 @@ const EDGE_ROWS: Row[] = [
   ['gridLeader.appoint', 'officialInScope', 'a grid with no known path', ACTORS.officialInScope, { userId: VOLUNTEER }, { allowed: false }],
   ['gridLeader.appoint', 'resident with a stale scope', 'a grid in that scope', actor('a0000000-0000-4000-8000-000000000011', { officialScopes: [STREET] }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
   ['gridLeader.appoint', 'gridLeader', 'their own grid', ACTORS.gridLeader, { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
+  // A grid leader's phone goes to the residents of their grid only: not to a neighbouring grid, nor to the street above it.
+  ['gridLeader.viewContact', 'resident of another grid', 'the phone of a leader of the grid', actor('a0000000-0000-4000-8000-000000000012', { homeRegionPath: '/d/s/c/g2' }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
+  ['gridLeader.viewContact', 'resident living at street level', 'the phone of a leader of a grid in the street', actor('a0000000-0000-4000-8000-000000000013', { homeRegionPath: STREET }), { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
+  ['gridLeader.viewContact', 'officialInScope', 'the phone of a leader of a grid in scope (through this action)', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: GRID }, { allowed: false }],
+  ['gridLeader.viewContact', 'neighbour', 'a leader with no known grid', ACTORS.neighbour, { userId: VOLUNTEER }, { allowed: false }],
   // Officials steward alliances in their scope only.
   ['alliance.steward', 'officialOutOfScope', 'an alliance of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: STREET }, { allowed: false }],
   // A global ADMIN gets nothing inside an organisation from that role alone.

@@ -52,6 +52,11 @@ export type Action =
   | 'region.manage'
   /** appoint or remove the grid leaders of a grid: administrators, officials whose scope holds the grid */
   | 'gridLeader.appoint'
+  /**
+   * get a grid leader's phone to call them: the residents of the grid they lead (a grid
+   * leader's phone is their work contact for their grid), and the leader themselves
+   */
+  | 'gridLeader.viewContact'
   /** invite members, decide join requests, change roles below owner, remove members */
   | 'membership.manage'
   /** make someone an owner, or demote an owner */
@@ -90,7 +95,7 @@ export interface Resource {
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
-export type Basis = 'self' | 'proxy' | 'gridLeader' | 'membership' | 'official' | 'admin' | 'anyone';
+export type Basis = 'self' | 'proxy' | 'gridLeader' | 'resident' | 'membership' | 'official' | 'admin' | 'anyone';
 export interface Decision {
   allowed: boolean;
   basis?: Basis;
@@ -169,6 +174,11 @@ const RULES: Record<Action, Rule> = {
   'gridLeader.appoint': (a, r) => {
     if (a.role === 'ADMIN') return allow('admin');
     return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'gridLeader.viewContact': (a, r) => {
+    if (a.userId === r.userId) return allow('self');
+    // Residents of the grid: home in the leader's grid (a grid is a leaf of the tree).
+    return a.homeRegionPath && r.regionPath && within(r.regionPath, a.homeRegionPath) ? allow('resident') : DENY;
   },
   'membership.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
   'membership.manageOwners': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'OWNER') ? allow('membership') : DENY),
