@@ -168,7 +168,7 @@ describe('community', () => {
       expect(await api.fails(RECORD, { input: { allianceMemberId: app.id, pledge: 'WASTE_SORTING', quantity: 3 } }, merchant.token)).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(await api.fails(RECORD, { input: { allianceMemberId: app.id, pledge: 'WASTE_SORTING' } }, steward.token)).toMatchObject({ code: 'FORBIDDEN' });
       const { recordPledgeActivity } = await api.ok(RECORD, { input: { allianceMemberId: app.id, pledge: 'WASTE_SORTING', quantity: 12.5, unit: 'kg', note: '厨余垃圾分类' } }, merchant.token);
-      expect(recordPledgeActivity).toMatchObject({ pledge: 'WASTE_SORTING', quantity: 12.5, unit: 'kg' });
+      expect(recordPledgeActivity).toMatchObject({ pledge: 'WASTE_SORTING', quantity: 12.5, unit: 'KG' });
       const page = await api.ok(`query($id: ID!) { alliance(id: $id) { members { totalCount edges { node { organization { id } } } } activity { totalCount edges { node { id quantity member { organization { id } } } } } } }`, { id: alliance.id });
       expect(page.alliance.members.edges).toEqual([{ node: { organization: { id: shop } } }]);
       expect(page.alliance.activity).toMatchObject({ totalCount: 1, edges: [{ node: { id: recordPledgeActivity.id, member: { organization: { id: shop } } } }] });

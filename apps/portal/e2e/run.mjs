@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { freePort, graphqlClient, printTimings, run, setElder, start, stepper, trackRequests, waitForHttp } from './lib.mjs';
+import { freePort, graphqlClient, printTimings, run, setElder, start, stepper, trackRequests, waitForHttp, WIDTHS } from './lib.mjs';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -380,8 +380,8 @@ try {
     await page.getByRole('heading', { level: 2, name: '申请入盟' }).waitFor();
     await step(page, 'alliance');
     await pickOption(page, '申请组织', shopName);
-    await page.getByLabel('垃圾分类').check();
-    await page.getByLabel('志愿者优惠').check();
+    await page.getByRole('checkbox', { name: '垃圾分类' }).check();
+    await page.getByRole('checkbox', { name: '志愿者优惠' }).check();
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByText(`已为${shopName}提交申请`).waitFor();
     await step(page, 'applied');
@@ -404,6 +404,19 @@ try {
     await review.getByRole('button', { name: `批准${shopName}` }).click();
     await official.locator('section', { has: official.getByRole('heading', { level: 2, name: /^成员（/ }) }).getByRole('link', { name: shopName }).waitFor();
     await ostep(official, 'approved');
+
+    // The new member records what it did, in one of the pledge's units, in Chinese words.
+    await page.reload();
+    await page.getByRole('heading', { level: 3, name: '记录承诺履行' }).waitFor();
+    if (await page.getByLabel('组织', { exact: true }).count()) await pickOption(page, '组织', shopName);
+    await pickOption(page, '承诺事项', '志愿者优惠');
+    await page.locator('#pledge-activity_unit').locator('xpath=ancestor::div[contains(@class,"ant-select")]').getByTitle('元').waitFor();
+    await page.getByLabel('数量', { exact: true }).fill('36');
+    await page.getByRole('button', { name: '保存记录' }).click();
+    await page.getByText('已记录：志愿者优惠：36 元。').waitFor();
+    await page.getByRole('button', { name: '更正志愿者优惠：36 元的记录' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '每月合计' }).waitFor();
+    await step(page, 'recorded');
   });
 
   let needUrl = null;
@@ -496,9 +509,24 @@ try {
     await page.getByRole('heading', { level: 1, name: '班次邀请' }).waitFor();
     const inv = page.locator('article', { hasText: title });
     await inv.waitFor();
+    // The invitations badge sits beside its label, never over it: both widths, normal and elder.
+    const navItem = page.getByRole('navigation').getByRole('link', { name: /邀请/ });
+    for (const elder of [false, true]) {
+      await setElder(page, elder);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 800 });
+        const [label, badge] = await Promise.all([navItem.locator('.nav-label').boundingBox(), navItem.locator('.nav-badge').boundingBox()]);
+        if (!label || !badge) throw new Error(`invitations item at ${width}px${elder ? ' (elder)' : ''}: label or badge not shown`);
+        const apart = badge.x >= label.x + label.width || badge.x + badge.width <= label.x || badge.y >= label.y + label.height || badge.y + badge.height <= label.y;
+        if (!apart) throw new Error(`invitations badge overlaps its label at ${width}px${elder ? ' (elder)' : ''}: ${JSON.stringify({ label, badge })}`);
+      }
+    }
+    await setElder(page, false);
     await step(page, 'invitations');
     await inv.getByRole('button', { name: new RegExp(`^接受 ${title}`) }).click();
-    await inv.getByText('已接受：名额是您的了').waitFor();
+    // The confirmation names the shift, and the navigation still leads here.
+    await inv.getByText(`已接受：${title}，`).waitFor();
+    await navItem.waitFor();
     await step(page, 'accepted');
   });
 

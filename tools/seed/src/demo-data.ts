@@ -221,13 +221,13 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const bistroMember = await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: bistroId, status: 'ACTIVE', pledges: ['WASTE_SORTING', 'VOLUNTEER_DISCOUNT', 'ELDER_MEALS'], joined_at: joined, decided_by_id: officialId });
     const fruitMember = await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: fruitShopId, status: 'ACTIVE', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], joined_at: joined, decided_by_id: officialId });
     await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: barberId, status: 'APPLIED', pledges: ['VOLUNTEER_DISCOUNT', 'ELDER_MEALS'] });
-    // A month of pledge activity.
+    // A month of pledge activity, recorded as it happened (so long past the day for corrections).
     for (let day = 30; day >= 1; day--) {
       const at = new Date(shanghaiDay(-day) + 20 * HOUR);
-      await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'WASTE_SORTING', note: '厨余垃圾分类投放', quantity: 8 + (day % 5) * 1.5, unit: 'kg', occurred_at: at, recorded_by_id: merchantId });
-      if (day % 3 === 0) await insert(em, 'pledge_activity', { alliance_member_id: fruitMember, alliance_id: allianceId, pledge: 'SAFETY_PATROL', note: '晚间沿街巡逻一圈', quantity: 1, unit: 'rounds', occurred_at: new Date(at.getTime() + HOUR), recorded_by_id: fruitShopOwner });
-      if (day % 7 === 0) await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'VOLUNTEER_DISCOUNT', note: '志愿者用餐九折', quantity: 36, unit: 'yuan', occurred_at: new Date(at.getTime() - 6 * HOUR), recorded_by_id: merchantId });
-      if (day % 10 === 0) await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'ELDER_MEALS', note: '为独居老人送午餐', quantity: 6, unit: 'meals', occurred_at: new Date(at.getTime() - 8 * HOUR), recorded_by_id: merchantId });
+      await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'WASTE_SORTING', note: '厨余垃圾分类投放', quantity: 8 + (day % 5) * 1.5, unit: 'KG', occurred_at: at, created_at: at, recorded_by_id: merchantId });
+      if (day % 3 === 0) await insert(em, 'pledge_activity', { alliance_member_id: fruitMember, alliance_id: allianceId, pledge: 'SAFETY_PATROL', note: '晚间沿街巡逻一圈', quantity: 1, unit: 'ROUND', occurred_at: new Date(at.getTime() + HOUR), created_at: new Date(at.getTime() + HOUR), recorded_by_id: fruitShopOwner });
+      if (day % 7 === 0) await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'VOLUNTEER_DISCOUNT', note: '志愿者用餐九折', quantity: 36, unit: 'YUAN', occurred_at: new Date(at.getTime() - 6 * HOUR), created_at: new Date(at.getTime() - 6 * HOUR), recorded_by_id: merchantId });
+      if (day % 10 === 0) await insert(em, 'pledge_activity', { alliance_member_id: bistroMember, alliance_id: allianceId, pledge: 'ELDER_MEALS', note: '为独居老人送午餐', quantity: 6, unit: 'MEAL', occurred_at: new Date(at.getTime() - 8 * HOUR), created_at: new Date(at.getTime() - 8 * HOUR), recorded_by_id: merchantId });
     }
 
     // ---------- residents' needs (共同缔造) ----------

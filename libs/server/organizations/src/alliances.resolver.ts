@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
 import { AllianceEntity, AllianceMemberEntity, AllianceMemberStatus, PledgeActivityEntity } from './alliance.entity';
-import { AlliancesService } from './alliances.service';
+import { AlliancesService, changeableUntil } from './alliances.service';
 import {
   AllianceConnection,
   AllianceMemberActionInput,
@@ -13,10 +13,15 @@ import {
   ApplyToAllianceInput,
   CreateAllianceInput,
   DecideAllianceApplicationInput,
+  DeletePledgeActivityInput,
   PledgeActivityConnection,
   PledgeActivityObject,
+  PledgeOptionObject,
+  PledgeTotalObject,
   RecordPledgeActivityInput,
+  UpdatePledgeActivityInput,
 } from './graphql/alliance.objects';
+import { unitsOfPledge } from './pledge-units';
 import { OrganizationObject } from './graphql/organization.object';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
@@ -108,6 +113,31 @@ export class AllianceResolver {
     return this.alliances.recordActivity(ctx, input);
   }
 
+  @SignedIn()
+  @Allow('alliance.changeActivity')
+  @Mutation(() => PledgeActivityObject, { description: 'Correct a pledge activity record (the person who recorded it, while an ADMIN of the member, within 24 hours of recording).' })
+  updatePledgeActivity(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePledgeActivityInput) {
+    const { pledgeActivityId, ...change } = input;
+    return this.alliances.updateActivity(ctx, pledgeActivityId, change);
+  }
+
+  @SignedIn()
+  @Allow('alliance.changeActivity')
+  @Mutation(() => PledgeActivityObject, { description: 'Delete a pledge activity record (the person who recorded it, while an ADMIN of the member, within 24 hours of recording); returns it as it was.' })
+  deletePledgeActivity(@Ctx() ctx: RequestContext, @Args('input') input: DeletePledgeActivityInput) {
+    return this.alliances.deleteActivity(ctx, input.pledgeActivityId);
+  }
+
+  @ResolveField(() => [PledgeOptionObject], { description: 'Each pledge option with the units its activity is counted in.' })
+  pledgeOptionUnits(@Parent() a: AllianceEntity): PledgeOptionObject[] {
+    return a.pledgeOptions.map((pledge) => ({ pledge, units: [...unitsOfPledge(pledge)] }));
+  }
+
+  @ResolveField(() => [PledgeTotalObject], { description: "Totals of the members' activity per month, pledge and unit over the last `months` months (6 by default, at most 24), newest first." })
+  pledgeTotals(@Ctx() ctx: RequestContext, @Parent() a: AllianceEntity, @Args('months', { type: () => Int, nullable: true }) months?: number) {
+    return this.alliances.totals(ctx, 'alliance', a.id, months);
+  }
+
   @ResolveField(() => RegionObject, { description: 'The street or community.' })
   region(a: AllianceEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.geo.load(ctx, a.regionId);
@@ -156,6 +186,11 @@ export class AllianceMemberResolver {
   organization(m: AllianceMemberEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.organizations.load(ctx, m.organizationId);
   }
+
+  @ResolveField(() => [PledgeTotalObject], { description: "Totals of this member's activity per month, pledge and unit over the last `months` months (6 by default, at most 24), newest first." })
+  pledgeTotals(@Ctx() ctx: RequestContext, @Parent() m: AllianceMemberEntity, @Args('months', { type: () => Int, nullable: true }) months?: number) {
+    return this.alliances.totals(ctx, 'member', m.id, months);
+  }
 }
 
 @Resolver(() => PledgeActivityObject)
@@ -165,6 +200,21 @@ export class PledgeActivityResolver {
   @ResolveField(() => AllianceMemberObject, { description: 'The member who did it.' })
   member(p: PledgeActivityEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.alliances.loadMember(ctx, p.allianceMemberId);
+  }
+
+  @ResolveField(() => Date, { description: 'When it was recorded.' })
+  recordedAt(p: PledgeActivityEntity): Date {
+    return p.createdAt;
+  }
+
+  @ResolveField(() => Date, { description: 'Until when its recorder may correct or delete it (a day after recording).' })
+  changeableUntil(p: PledgeActivityEntity): Date {
+    return changeableUntil(p);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in person may correct or delete it now.' })
+  viewerMayChange(p: PledgeActivityEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.alliances.mayChangeActivity(ctx, p);
   }
 }
 

@@ -7,10 +7,12 @@ import {
   authorize,
   can,
   cleanName,
+  Clock,
   ConflictError,
   EventBus,
   findByIds,
   InvalidInputError,
+  loadAllBy,
   loadById,
   NotFoundError,
   PageArgs,
@@ -20,6 +22,7 @@ import {
 } from '@civicgrid/platform';
 import { AllianceEntity, AllianceMemberEntity, AllianceMemberStatus, PledgeActivityEntity } from './alliance.entity';
 import { OrganizationsService } from './organizations.service';
+import { isPledgeUnit, unitsOfPledge, WHOLE_UNITS } from './pledge-units';
 
 const STANDING: AllianceMemberStatus[] = ['APPLIED', 'ACTIVE', 'SUSPENDED'];
 const DAY = 86_400_000;
@@ -36,14 +39,36 @@ export interface NewAlliance {
   pledgeOptions: string[];
   stewardOrganizationId: string;
 }
-export interface NewPledgeActivity {
-  allianceMemberId: string;
+interface ActivityFacts {
   pledge: string;
   note?: string | null;
   quantity?: number | null;
   unit?: string | null;
   occurredAt?: Date | null;
 }
+export interface NewPledgeActivity extends ActivityFacts {
+  allianceMemberId: string;
+}
+export interface PledgeTotal {
+  /** the alliance or member the total belongs to */
+  owner: string;
+  /** YYYY-MM in Asia/Shanghai */
+  month: string;
+  pledge: string;
+  unit: string;
+  quantity: number;
+  records: number;
+}
+
+/** Its recorder may correct or delete a record for a day after recording it. */
+export const ACTIVITY_CHANGE_WINDOW_MS = DAY;
+export function changeableUntil(p: PledgeActivityEntity): Date {
+  return new Date(p.createdAt.getTime() + ACTIVITY_CHANGE_WINDOW_MS);
+}
+const PLEDGE_TOTAL_MONTHS = 6;
+const PLEDGE_TOTAL_MONTHS_MAX = 24;
+/** Months are the community's calendar months. */
+const TOTALS_ZONE = 'Asia/Shanghai';
 
 /** Street merchant alliances: founding, applications, the steward's decisions, pledge activity. */
 @Injectable()
@@ -54,6 +79,7 @@ export class AlliancesService {
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   private alliances(ctx: RequestContext) {
@@ -187,29 +213,130 @@ export class AlliancesService {
     if (!m) throw new NotFoundError('AllianceMember', 'allianceMemberId');
     authorize(actor, 'alliance.actForMember', { organizationId: m.organizationId });
     if (m.status !== 'ACTIVE') throw new ConflictError('alliance.notActive', 'Only an active member records pledge activity');
-    const pledge = pledgeCode(input.pledge);
-    if (!m.pledges.includes(pledge)) throw new InvalidInputError('pledge', 'alliance.notPledged', `This member's pledges are ${m.pledges.join(', ')}`);
-    if ((input.quantity == null) !== (input.unit == null || !input.unit.trim())) {
-      throw new InvalidInputError(input.quantity == null ? 'quantity' : 'unit', 'alliance.quantityWithUnit', 'Give a quantity together with its unit');
-    }
-    const occurredAt = input.occurredAt ?? new Date();
-    if (occurredAt.getTime() > Date.now() + 5 * 60_000) throw new InvalidInputError('occurredAt', 'alliance.activityInFuture', 'Activity cannot be recorded in the future');
-    if (occurredAt.getTime() < Date.now() - 366 * DAY) throw new InvalidInputError('occurredAt', 'alliance.activityTooOld', 'Activity older than a year cannot be recorded');
+    const facts = this.activityFacts(m, input);
     return this.tx.run(ctx, async (t) => {
       const repo = this.tx.manager(t).getRepository(PledgeActivityEntity);
-      return repo.save(
-        repo.create({
-          allianceMemberId: m.id,
-          allianceId: m.allianceId,
-          pledge,
-          note: input.note?.trim() || null,
-          quantity: input.quantity ?? null,
-          unit: input.unit?.trim() || null,
-          occurredAt,
-          recordedById: actor.userId,
-        }),
-      );
+      return repo.save(repo.create({ allianceMemberId: m.id, allianceId: m.allianceId, ...facts, recordedById: actor.userId, createdAt: this.clock.now() }));
     });
+  }
+
+  /**
+   * What a record says, checked: one of the member's pledges, a positive quantity in one
+   * of that pledge's units, an optional note, a time not in the future nor over a year ago.
+   * An empty form is refused on its first missing field.
+   */
+  private activityFacts(m: AllianceMemberEntity, input: ActivityFacts) {
+    const pledge = pledgeCode(input.pledge ?? '');
+    if (!pledge) throw new InvalidInputError('pledge', 'validation.isNotEmpty', 'Choose the pledge');
+    if (!m.pledges.includes(pledge)) throw new InvalidInputError('pledge', 'alliance.notPledged', `This member's pledges are ${m.pledges.join(', ')}`);
+    const quantity = input.quantity;
+    if (quantity == null) throw new InvalidInputError('quantity', 'alliance.quantityRequired', 'Say how much was done');
+    if (!Number.isFinite(quantity) || quantity <= 0) throw new InvalidInputError('quantity', 'alliance.quantityPositive', 'The quantity must be more than zero');
+    if (quantity > Limits.pledgeQuantityMax) throw new InvalidInputError('quantity', 'validation.max', `The quantity must be at most ${Limits.pledgeQuantityMax}`);
+    const units = unitsOfPledge(pledge);
+    const unit = input.unit?.trim().toUpperCase() ?? '';
+    if (!unit) throw new InvalidInputError('unit', 'alliance.unitRequired', 'Choose the unit of the quantity');
+    if (!isPledgeUnit(unit) || !units.includes(unit)) throw new InvalidInputError('unit', 'alliance.unitNotForPledge', `Activity on ${pledge} is counted in ${units.join(', ')}`);
+    if (WHOLE_UNITS.has(unit) && !Number.isInteger(quantity)) throw new InvalidInputError('quantity', 'alliance.quantityWhole', `${unit} is counted in whole numbers`);
+    const note = input.note?.trim() || null;
+    if (note && note.length > Limits.pledgeNoteMaxLength) throw new InvalidInputError('note', 'validation.maxLength', `The note must be at most ${Limits.pledgeNoteMaxLength} characters`);
+    const now = this.clock.nowMs();
+    const occurredAt = input.occurredAt ?? new Date(now);
+    if (occurredAt.getTime() > now + 5 * 60_000) throw new InvalidInputError('occurredAt', 'alliance.activityInFuture', 'Activity cannot be recorded in the future');
+    if (occurredAt.getTime() < now - 366 * DAY) throw new InvalidInputError('occurredAt', 'alliance.activityTooOld', 'Activity older than a year cannot be recorded');
+    return { pledge, quantity, unit, note, occurredAt };
+  }
+
+  /** Load a record for a change by its recorder, within the day after recording. */
+  private async lockActivityForChange(t: RequestContext, id: string): Promise<{ p: PledgeActivityEntity; m: AllianceMemberEntity; basis: string | undefined }> {
+    const actor = await t.requireActor();
+    const em = this.tx.manager(t);
+    const p = await em.getRepository(PledgeActivityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!p) throw new NotFoundError('PledgeActivity', 'pledgeActivityId');
+    const m = await em.getRepository(AllianceMemberEntity).findOneByOrFail({ id: p.allianceMemberId });
+    const d = authorize(actor, 'alliance.changeActivity', { organizationId: m.organizationId, userId: p.recordedById ?? undefined });
+    if (this.clock.nowMs() >= changeableUntil(p).getTime()) {
+      throw new ConflictError('alliance.activityLocked', 'Pledge activity can be corrected or deleted only within 24 hours of recording');
+    }
+    return { p, m, basis: d.basis };
+  }
+
+  /** The recorder corrects a record within a day of recording it; fields left out keep their value. */
+  async updateActivity(ctx: RequestContext, id: string, input: Partial<ActivityFacts>): Promise<PledgeActivityEntity> {
+    await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const { p, m, basis } = await this.lockActivityForChange(t, id);
+      const before = { pledge: p.pledge, quantity: p.quantity, unit: p.unit, note: p.note, occurredAt: p.occurredAt.toISOString() };
+      const facts = this.activityFacts(m, {
+        pledge: input.pledge ?? p.pledge,
+        quantity: input.quantity === undefined ? p.quantity : input.quantity,
+        unit: input.unit === undefined ? p.unit : input.unit,
+        note: input.note === undefined ? p.note : input.note,
+        occurredAt: input.occurredAt ?? p.occurredAt,
+      });
+      Object.assign(p, facts);
+      const saved = await this.tx.manager(t).getRepository(PledgeActivityEntity).save(p);
+      await this.audit.record(t, {
+        action: 'pledgeActivity.update',
+        subjectType: 'pledge_activity',
+        subjectId: p.id,
+        detail: { basis, before, after: { ...facts, occurredAt: facts.occurredAt.toISOString() } },
+      });
+      return saved;
+    });
+  }
+
+  /** The recorder deletes a record within a day of recording it; the audit log keeps what it said. */
+  async deleteActivity(ctx: RequestContext, id: string): Promise<PledgeActivityEntity> {
+    await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const { p, basis } = await this.lockActivityForChange(t, id);
+      const removed = { ...p };
+      await this.tx.manager(t).getRepository(PledgeActivityEntity).delete({ id: p.id });
+      await this.audit.record(t, {
+        action: 'pledgeActivity.delete',
+        subjectType: 'pledge_activity',
+        subjectId: p.id,
+        detail: { basis, allianceMemberId: p.allianceMemberId, pledge: p.pledge, quantity: p.quantity, unit: p.unit, note: p.note, occurredAt: p.occurredAt.toISOString() },
+      });
+      return removed;
+    });
+  }
+
+  /** Whether the signed-in person may still correct or delete this record. */
+  async mayChangeActivity(ctx: RequestContext, p: PledgeActivityEntity): Promise<boolean> {
+    const actor = await ctx.actor();
+    if (!actor || !p.recordedById || this.clock.nowMs() >= changeableUntil(p).getTime()) return false;
+    const m = await this.loadMember(ctx, p.allianceMemberId);
+    return !!m && can(actor, 'alliance.changeActivity', { organizationId: m.organizationId, userId: p.recordedById });
+  }
+
+  /**
+   * Quantities per month (Asia/Shanghai), pledge and unit over the last `months` months,
+   * the current one included; newest month first. Keyed by alliance or by member, batched.
+   */
+  totals(ctx: RequestContext, by: 'alliance' | 'member', id: string, months: number | null | undefined): Promise<PledgeTotal[]> {
+    const span = Math.min(Math.max(months ?? PLEDGE_TOTAL_MONTHS, 1), PLEDGE_TOTAL_MONTHS_MAX);
+    const column = by === 'alliance' ? 'alliance_id' : 'alliance_member_id';
+    return loadAllBy(
+      ctx,
+      `pledgeTotals.${by}.${span}`,
+      id,
+      async (ids) => {
+        const rows: { owner: string; month: string; pledge: string; unit: string; quantity: number; records: string }[] = await this.tx.manager(ctx).query(
+          `SELECT ${column} AS owner, to_char(occurred_at AT TIME ZONE '${TOTALS_ZONE}', 'YYYY-MM') AS month, pledge, unit,
+                  sum(quantity) AS quantity, count(*) AS records
+             FROM pledge_activity
+            WHERE ${column} = ANY($1::uuid[]) AND quantity IS NOT NULL
+              AND occurred_at >= (date_trunc('month', $2::timestamptz AT TIME ZONE '${TOTALS_ZONE}') - make_interval(months => $3 - 1)) AT TIME ZONE '${TOTALS_ZONE}'
+            GROUP BY 1, 2, 3, 4
+            ORDER BY 2 DESC, 3, 4`,
+          [ids, this.clock.now(), span],
+        );
+        return rows.map((r) => ({ owner: r.owner, month: r.month, pledge: r.pledge, unit: r.unit, quantity: Number(r.quantity), records: Number(r.records) }));
+      },
+      (r) => r.owner,
+    );
   }
 
   async list(ctx: RequestContext, regionId: string | null | undefined, page: PageArgs) {

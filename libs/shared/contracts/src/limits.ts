@@ -62,6 +62,10 @@ export const Limits = {
   kioskPhoneDigits: 4,
   /** a coordinator's message to a shift's or task's volunteers, in characters */
   volunteerMessageMaxLength: 500,
+  /** one pledge activity record's quantity (a database CHECK holds the same bound) */
+  pledgeQuantityMax: 1_000_000,
+  /** what was done, on a pledge activity record */
+  pledgeNoteMaxLength: 1000,
 } as const;
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;

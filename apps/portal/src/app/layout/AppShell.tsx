@@ -7,7 +7,7 @@ import { useSession } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
 import { onTransportError } from '../../lib/apollo';
-import { usePendingInvitationCount } from '../../features/invitations/api/pending-invitation-count';
+import { useInvitationsNav } from '../../features/invitations/hooks/use-invitations-nav';
 
 // Only signed-in people have a bell: loaded after the first page, and only for them.
 // If its chunk cannot load, a plain link to the inbox takes its place (nothing else leads there).
@@ -31,9 +31,16 @@ function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon
       <NavLink to={to} end={end} className={({ isActive }) => (isActive ? 'nav-link nav-link-active' : 'nav-link')}>
         <span className="nav-icon" aria-hidden="true">
           {icon}
-          {badge ? <span className="nav-badge">{badge > 99 ? '99+' : badge}</span> : null}
         </span>
-        <span className="nav-label">{label}</span>
+        {/* The badge follows the label in the flow, so no width, language or elder mode puts it over the words. */}
+        <span className="nav-text">
+          <span className="nav-label">{label}</span>
+          {badge ? (
+            <span className="nav-badge" aria-hidden="true">
+              {badge > 99 ? '99+' : badge}
+            </span>
+          ) : null}
+        </span>
         {badge && badgeLabel ? <span className="visually-hidden">{badgeLabel}</span> : null}
       </NavLink>
     </li>
@@ -59,8 +66,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { me, signedIn } = useSession();
   const prefs = usePrefs();
   const [offline, setOffline] = useState(false);
-  const invitations = usePendingInvitationCount(!signedIn);
-  const pending = signedIn ? (invitations.data?.pendingInvitationCount ?? 0) : 0;
+  const invitations = useInvitationsNav(signedIn);
+  const pending = invitations.pending;
 
   // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
   useEffect(() => onTransportError(() => setOffline(true)), []);
@@ -106,7 +113,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavItem to="/" end icon={<HomeOutlined />} label={t('nav.board')} />
           <NavItem to="/needs" icon={<BulbOutlined />} label={t('nav.needs')} />
           {signedIn ? <NavItem to="/my-shifts" icon={<CalendarOutlined />} label={t('nav.myShifts')} /> : null}
-          {pending > 0 ? <NavItem to="/invitations" icon={<MailOutlined />} label={t('nav.invitations')} badge={pending} badgeLabel={t('nav.invitationsPending', { count: pending })} /> : null}
+          {invitations.show ? <NavItem to="/invitations" icon={<MailOutlined />} label={t('nav.invitations')} badge={pending} badgeLabel={t('nav.invitationsPending', { count: pending })} /> : null}
           {me?.leadsGrid ? <NavItem to="/residents" icon={<TeamOutlined />} label={t('nav.residents')} /> : null}
           {signedIn ? <NavItem to="/orgs" icon={<BankOutlined />} label={t('nav.orgs')} /> : null}
           <NavItem to={signedIn ? '/profile' : '/signin'} icon={<UserOutlined />} label={signedIn ? t('nav.profile') : t('nav.signIn')} />

@@ -1,9 +1,38 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ConnectionType, NodeInterface } from '@civicgrid/platform';
+import { PLEDGE_UNITS } from '../pledge-units';
 
 export const AllianceMemberStatusEnum = { APPLIED: 'APPLIED', ACTIVE: 'ACTIVE', REJECTED: 'REJECTED', SUSPENDED: 'SUSPENDED', LEFT: 'LEFT' } as const;
 registerEnumType(AllianceMemberStatusEnum, { name: 'AllianceMemberStatus', description: "Where an organisation stands in an alliance." });
+
+export const PledgeUnitEnum = Object.fromEntries(PLEDGE_UNITS.map((u) => [u, u])) as { [U in (typeof PLEDGE_UNITS)[number]]: U };
+registerEnumType(PledgeUnitEnum, {
+  name: 'PledgeUnit',
+  description: 'A unit pledge activity is counted in; clients show it in the reader’s language. `PledgeActivity.unit` and `RecordPledgeActivityInput.unit` carry these codes.',
+});
+
+@ObjectType('PledgeOption', { description: 'A pledge an alliance offers, with the units its activity is counted in.' })
+export class PledgeOptionObject {
+  @Field({ description: 'The pledge code, e.g. SAFETY_PATROL.' })
+  pledge: string;
+  @Field(() => [PledgeUnitEnum], { description: 'Units activity on it may be recorded in; the first is the usual one.' })
+  units: string[];
+}
+
+@ObjectType('PledgeTotal', { description: 'How much was done on a pledge in one unit during one month (Asia/Shanghai).' })
+export class PledgeTotalObject {
+  @Field({ description: 'The month, YYYY-MM.' })
+  month: string;
+  @Field({ description: 'The pledge code.' })
+  pledge: string;
+  @Field(() => PledgeUnitEnum, { description: 'The unit.' })
+  unit: string;
+  @Field(() => Float, { description: 'The sum of the quantities.' })
+  quantity: number;
+  @Field(() => Int, { description: 'How many records it adds up.' })
+  records: number;
+}
 
 @ObjectType('Alliance', { implements: () => [NodeInterface], description: 'A street merchant alliance (商家联盟): organisations of a street or community that take on pledges together.' })
 export class AllianceObject {
@@ -43,9 +72,9 @@ export class PledgeActivityObject {
   pledge: string;
   @Field(() => String, { nullable: true, description: 'What was done.' })
   note: string | null;
-  @Field(() => Float, { nullable: true, description: 'How much, e.g. 12.5 (with unit kg).' })
+  @Field(() => Float, { nullable: true, description: 'How much, e.g. 12.5 (with unit KG); more than zero. Empty only on records from before units were listed.' })
   quantity: number | null;
-  @Field(() => String, { nullable: true, description: 'Unit of the quantity, e.g. kg, rounds, yuan.' })
+  @Field(() => String, { nullable: true, description: 'Unit of the quantity: a PledgeUnit code (KG, ROUND, YUAN, …) from the pledge’s units.' })
   unit: string | null;
   @Field({ description: 'When it happened.' })
   occurredAt: Date;
@@ -135,18 +164,53 @@ export class RecordPledgeActivityInput {
   @IsString()
   @MaxLength(1000)
   note?: string;
-  @Field(() => Float, { nullable: true, description: 'How much (give unit too).' })
+  @Field(() => Float, { nullable: true, description: 'How much, more than zero (required; whole numbers for counted units such as ROUND or MEAL).' })
   @IsOptional()
   @IsNumber()
-  @Min(0)
   quantity?: number;
-  @Field({ nullable: true, description: 'Unit of the quantity.' })
+  @Field({ nullable: true, description: 'Unit of the quantity (required): a PledgeUnit code from `Alliance.pledgeOptionUnits` for the pledge.' })
   @IsOptional()
   @IsString()
-  @Length(1, 20)
+  @MaxLength(20)
   unit?: string;
   @Field({ nullable: true, description: 'When it happened (default now; not in the future).' })
   @IsOptional()
   @IsDate()
   occurredAt?: Date;
+}
+
+@InputType('UpdatePledgeActivityInput', { description: 'Correct a pledge activity record (its recorder, within 24 hours of recording); fields left out keep their value.' })
+export class UpdatePledgeActivityInput {
+  @Field(() => ID, { description: 'The record.' })
+  @IsUUID()
+  pledgeActivityId: string;
+  @Field({ nullable: true, description: 'One of the member’s pledges.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  pledge?: string;
+  @Field({ nullable: true, description: 'What was done; an empty string clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+  @Field(() => Float, { nullable: true, description: 'How much, more than zero.' })
+  @IsOptional()
+  @IsNumber()
+  quantity?: number;
+  @Field(() => PledgeUnitEnum, { nullable: true, description: 'Unit of the quantity, from the pledge’s units.' })
+  @IsOptional()
+  @IsString()
+  unit?: string;
+  @Field({ nullable: true, description: 'When it happened (not in the future).' })
+  @IsOptional()
+  @IsDate()
+  occurredAt?: Date;
+}
+
+@InputType('DeletePledgeActivityInput', { description: 'Delete a pledge activity record (its recorder, within 24 hours of recording).' })
+export class DeletePledgeActivityInput {
+  @Field(() => ID, { description: 'The record.' })
+  @IsUUID()
+  pledgeActivityId: string;
 }

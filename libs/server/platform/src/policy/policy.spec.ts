@@ -144,6 +144,12 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'alliance.apply', label: 'an application of the organisation', resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
   { action: 'alliance.steward', label: "an application to the organisation's alliance", resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
   { action: 'alliance.actForMember', label: "the organisation's alliance membership", resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  {
+    action: 'alliance.changeActivity',
+    label: "pledge activity the organisation's admin recorded",
+    resource: { organizationId: ORG, userId: 'a0000000-0000-4000-8000-000000000005' },
+    allowed: { orgAdmin: 'self' },
+  },
   { action: 'resident.actFor', label: 'the volunteer living in the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', gridLeader: 'gridLeader' } },
   { action: 'need.adopt', label: 'a need, for the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'task.review', label: 'a task in the grid, not having served on it', resource: { regionPath: GRID, isVolunteer: false }, allowed: { neighbour: 'self' } },
@@ -209,6 +215,11 @@ const EDGE_ROWS: Row[] = [
   ['gridLeader.viewContact', 'neighbour', 'a leader with no known grid', ACTORS.neighbour, { userId: VOLUNTEER }, { allowed: false }],
   // Officials steward alliances in their scope only.
   ['alliance.steward', 'officialOutOfScope', 'an alliance of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: STREET }, { allowed: false }],
+  // Pledge activity: only its recorder changes it, and only while still an ADMIN of the member.
+  ['alliance.changeActivity', 'recorder since made a MEMBER', 'activity they recorded', actor(VOLUNTEER, { memberships: [[ORG, 'MEMBER']] }), { organizationId: ORG, userId: VOLUNTEER }, { allowed: false }],
+  ['alliance.changeActivity', 'recorder who is ADMIN elsewhere', 'activity they recorded for ORG', actor(VOLUNTEER, { memberships: [[OTHER_ORG, 'ADMIN']] }), { organizationId: ORG, userId: VOLUNTEER }, { allowed: false }],
+  ['alliance.changeActivity', 'owner', "activity the organisation's admin recorded", ACTORS.owner, { organizationId: ORG, userId: VOLUNTEER }, { allowed: false }],
+  ['alliance.changeActivity', 'recorder still OWNER', 'activity they recorded', actor(VOLUNTEER, { memberships: [[ORG, 'OWNER']] }), { organizationId: ORG, userId: VOLUNTEER }, { allowed: true, basis: 'self' }],
   // A global ADMIN gets nothing inside an organisation from that role alone.
   ['claim.decide', 'admin', "the volunteer's claim", ACTORS.admin, RESOURCE, { allowed: false }],
 ];

@@ -69,6 +69,8 @@ export type Action =
   | 'alliance.steward'
   /** record pledge activity, or leave, for a member organisation */
   | 'alliance.actForMember'
+  /** correct or delete a pledge activity record: the person who recorded it, while still an ADMIN of the member organisation */
+  | 'alliance.changeActivity'
   /** act for a resident in the community (publish a need): the resident, their proxy, or the grid leader of their grid */
   | 'resident.actFor'
   /** adopt a resident's need, creating a task */
@@ -192,6 +194,8 @@ const RULES: Record<Action, Rule> = {
     return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
   },
   'alliance.actForMember': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  // A record is its recorder's statement: colleagues and the steward do not rewrite it.
+  'alliance.changeActivity': (a, r) => (r.userId === a.userId && orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('self') : DENY),
   'resident.actFor': (a, r) => {
     const own = selfOrProxy(a, r.userId);
     if (own) return own;

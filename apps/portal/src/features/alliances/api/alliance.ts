@@ -8,6 +8,8 @@ export const AlliancePageQuery = graphql(`
       name
       charter
       pledgeOptions
+      pledgeOptionUnits { pledge units }
+      pledgeTotals { month pledge unit quantity records }
       createdAt
       region { id name nameEn }
       steward { id name verified }
@@ -15,7 +17,7 @@ export const AlliancePageQuery = graphql(`
       activity(first: 20) {
         totalCount
         pageInfo { endCursor hasNextPage }
-        edges { cursor node { id pledge note quantity unit occurredAt member { id organization { id name } } } }
+        edges { cursor node { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name } } } }
       }
     }
   }

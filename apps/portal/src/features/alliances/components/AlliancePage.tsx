@@ -12,6 +12,8 @@ import { useMyAdminOrganizations } from '../api/my-admin-organizations';
 import { useLeaveAllianceMutation } from '../api/leave-alliance';
 import { ApplyForm } from './ApplyForm';
 import { PledgeActivityForm } from './PledgeActivityForm';
+import { PledgeActivityItem } from './PledgeActivityItem';
+import { PledgeTotals } from './PledgeTotals';
 import { StewardReview } from './StewardReview';
 
 const ADMIN = ['OWNER', 'ADMIN'];
@@ -50,6 +52,7 @@ export function AlliancePage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useAlliancePage(id);
   const mine = useMyAdminOrganizations(!signedIn);
   const [appliedFor, setAppliedFor] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
   const alliance = data?.alliance;
   if (!data && loading) return <Loading />;
   if (error && !alliance) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
@@ -67,6 +70,7 @@ export function AlliancePage({ id }: { id: string }) {
   const canApply = adminOf.filter((o) => o.id !== alliance.steward.id && !o.allianceMemberships.some((a) => a.alliance.id === alliance.id && HOLDING.includes(a.status)));
   const activeMine = held.filter((a) => a.status === 'ACTIVE').map((a) => ({ id: a.id, organizationName: a.organization.name, pledges: a.pledges }));
   const activeMembers = alliance.members.edges.map((e) => e.node);
+  const unitsOf = Object.fromEntries(alliance.pledgeOptionUnits.map((o) => [o.pledge, o.units]));
 
   return (
     <>
@@ -115,7 +119,7 @@ export function AlliancePage({ id }: { id: string }) {
           {activeMine.length ? (
             <>
               <h3>{t('alliance.recordTitle')}</h3>
-              <PledgeActivityForm members={activeMine} />
+              <PledgeActivityForm members={activeMine} unitsOf={unitsOf} />
             </>
           ) : null}
         </section>
@@ -143,19 +147,14 @@ export function AlliancePage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      <PledgeTotals totals={alliance.pledgeTotals} />
       <section className="panel" aria-labelledby="alliance-activity">
         <h2 id="alliance-activity">{t('alliance.activity', { count: alliance.activity.totalCount })}</h2>
+        <div aria-live="polite">{deleted ? <Alert type="success" showIcon title={t('alliance.deleted', { what: deleted })} closable={{ 'aria-label': t('common.close') }} onClose={() => setDeleted(null)} /> : null}</div>
         {alliance.activity.edges.length === 0 ? <EmptyState text={t('alliance.noActivity')} /> : null}
         <ul className="plain-list">
           {alliance.activity.edges.map(({ node }) => (
-            <li key={node.id} className="claim-row">
-              <div className="claim-row-main">
-                <strong>{node.member.organization.name}</strong> · {labels.pledge(node.pledge)}
-                {node.quantity != null ? <span> · {t('alliance.quantityUnit', { quantity: node.quantity, unit: node.unit ?? '' })}</span> : null}
-              </div>
-              {node.note ? <p className="description">{node.note}</p> : null}
-              <p className="hint">{f.dateTime(node.occurredAt)}</p>
-            </li>
+            <PledgeActivityItem key={node.id} node={node} unitsOf={unitsOf} onDeleted={setDeleted} />
           ))}
         </ul>
       </section>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Segmented } from 'antd';
+import { Alert, Button, Segmented } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MatchReasons } from '../../../lib/matching';
@@ -44,7 +44,18 @@ export function InvitationCard({ inv }: { inv: Invitation }) {
       </p>
       <MatchReasons score={inv.score} reasons={inv.reasons} />
       {inv.status === 'PENDING' ? <p className="hint">{t('invitations.expires', { time: f.dateTime(inv.expiresAt) })}</p> : null}
-      <div aria-live="polite">{answer ? <p className="saved-note">{t(`invitations.${answer}`)}</p> : null}</div>
+      <div aria-live="polite">
+        {answer === 'accepted' ? (
+          <>
+            <Alert type="success" showIcon title={t('invitations.acceptedShift', { title, when })} className="form-alert" />
+            <p>
+              <Link to="/my-shifts">{t('invitations.toMyShifts')}</Link>
+            </p>
+          </>
+        ) : answer === 'declined' ? (
+          <p className="saved-note">{t('invitations.declined')}</p>
+        ) : null}
+      </div>
       {inv.status === 'PENDING' && !answer ? (
         <div className="button-row">
           <Button type={primary} size="large" loading={loading} onClick={() => void go(true)} aria-label={t('invitations.acceptFor', { title, when })}>

@@ -77,10 +77,12 @@ describe('MyInvitations', () => {
 
     await userEvent.click(within(first).getByRole('button', { name: /^Accept / }));
 
-    expect(await within(first).findByText(/^Accepted: the place is yours/)).toBeInTheDocument();
+    // What was accepted: the shift and when.
+    expect(await within(first).findByText('Accepted: Market waste sorting, Sat 5 Dec, 09:00 – 11:00. The place is yours; you will find it in My shifts.')).toBeInTheDocument();
+    expect(within(first).getByRole('link', { name: 'Go to My shifts' })).toHaveAttribute('href', '/my-shifts');
     await waitFor(() => expect(screen.getByLabelText('badge')).toHaveTextContent('1'));
     // The refetched count must not have replaced the page's list.
     expect(screen.getByRole('heading', { name: 'Riverside clean-up' })).toBeInTheDocument();
-    expect(within(first).getByText(/^Accepted: the place is yours/)).toBeInTheDocument();
+    expect(within(first).getByText(/^Accepted: Market waste sorting/)).toBeInTheDocument();
   });
 });
