@@ -1,3 +1,4 @@
+import { statementCounter } from '@civicgrid/platform';
 import { TestApi } from './support/test-api';
 import { TestRegions, TestUser } from './support/factories';
 
@@ -7,6 +8,12 @@ const AUTO_ASSIGN = `mutation($input: AutoAssignInput!) { autoAssign(input: $inp
   objective unfilledPlaces pairs { score reasons { code } shift { id } volunteer { id } }
   invitations { id status score expiresAt shift { id } volunteer { id } reasons { code } } } }`;
 const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToInvitation(input: { invitationId: $id, accept: $accept }) { id status claim { id status } } }`;
+
+/** Free at any hour of any day: such a person is never filtered out for being busy. */
+const ALL_WEEK = Array.from({ length: 7 }, (_, weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+const SHANGHAI_MS = 8 * 3_600_000;
+/** The local (Shanghai) weekday a time falls on, 0 = Monday, as availability counts them. */
+const localWeekday = (at: Date) => (new Date(at.getTime() + SHANGHAI_MS).getUTCDay() + 6) % 7;
 
 describe('matching', () => {
   let api: TestApi;
@@ -26,7 +33,7 @@ describe('matching', () => {
   const people = new Map<string, TestUser>();
   const neighbours = async (n: number, skills: string[] = []) => {
     const out: TestUser[] = [];
-    for (let i = 0; i < n; i++) out.push(await api.make.user({ homeRegionId: regions.grid.id, skills }));
+    for (let i = 0; i < n; i++) out.push(await api.make.user({ homeRegionId: regions.grid.id, skills, availability: ALL_WEEK }));
     out.forEach((u) => people.set(u.id, u));
     return out;
   };
@@ -100,6 +107,19 @@ describe('matching', () => {
     expect(await api.fails(RESPOND, { id: first.id, accept: false }, invitee.token)).toMatchObject({ code: 'CONFLICT' });
     const decliner = people.get(second.volunteer.id)!;
     expect((await api.ok(RESPOND, { id: second.id, accept: false }, decliner.token)).respondToInvitation).toMatchObject({ status: 'DECLINED', claim: null });
+
+    // The coordinator's task page: per shift, who was invited and how they answered.
+    const TASK_INVITATIONS = `query($id: ID!) { task(id: $id) { shifts { id invitations { id status respondedAt createdAt volunteer { id displayName } } } } }`;
+    const { task } = await api.ok(TASK_INVITATIONS, { id: t.id }, coordinator.token);
+    const listed = task.shifts.flatMap((s: any) => s.invitations.map((i: any) => ({ ...i, shiftId: s.id })));
+    expect(listed.map((i: any) => i.id).sort()).toEqual(run.invitations.map((i: any) => i.id).sort());
+    for (const i of listed) expect(i.shiftId).toBe(run.invitations.find((x: any) => x.id === i.id).shift.id);
+    const byId = new Map(listed.map((i: any) => [i.id, i]));
+    expect(byId.get(first.id)).toMatchObject({ status: 'ACCEPTED', volunteer: { id: first.volunteer.id } });
+    expect(byId.get(second.id)).toMatchObject({ status: 'DECLINED' });
+    expect((byId.get(first.id) as any).respondedAt).toEqual(expect.any(String));
+    expect(byId.get(run.invitations[2].id)).toMatchObject({ status: 'PENDING', respondedAt: null });
+    expect(await api.fails(TASK_INVITATIONS, { id: t.id }, invitee.token)).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('should refuse to accept when the shift filled meanwhile, or when the invitation expired', async () => {
@@ -158,5 +178,66 @@ describe('matching', () => {
     await api.make.claim(past.shiftIds[0], v, 'ATTENDED', { check_in_at: new Date(Date.now() - 10 * 3_600_000), check_out_at: new Date(Date.now() - 9 * 3_600_000) });
     await api.make.claim(past.shiftIds[1], v, 'NO_SHOW');
     expect((await api.ok(`{ me { attendanceRate } }`, {}, v.token)).me.attendanceRate).toBe(0.5);
+  });
+
+  it('should auto-fill a first-aid shift with the very people the suggestions rank first, never staff or people who gave no availability', async () => {
+    // One shift starting within the hour, 4 places, first aid mandatory.
+    const t = await api.make.task(orgId, regions.grid, { skills: ['FIRST_AID'], skillsMandatory: true, shifts: [{ startInHours: 0.75, capacity: 4 }] });
+    const shiftId = t.shiftIds[0];
+    const [{ starts_at: startsAt }] = await api.sql(`SELECT starts_at FROM shift WHERE id = $1`, [shiftId]);
+    const elsewhen = [{ weekday: (localWeekday(startsAt) + 3) % 7, startMinute: 0, endMinute: 1440 }];
+    const home = { homeRegionId: regions.grid.id };
+    const firstAiders = [];
+    for (let i = 0; i < 5; i++) firstAiders.push(await api.make.user({ ...home, skills: ['FIRST_AID'], availability: ALL_WEEK }));
+    // First-aiders who said they are free on another day only.
+    const busy = [await api.make.user({ ...home, skills: ['FIRST_AID'], availability: elsewhen }), await api.make.user({ ...home, skills: ['FIRST_AID', 'COOKING'], availability: elsewhen })];
+    const noFirstAid = [];
+    for (let i = 0; i < 3; i++) noFirstAid.push(await api.make.user({ ...home, skills: ['COOKING'], availability: ALL_WEEK }));
+    // An elderly resident, the grid leader and the organisation's own owner: all first-aiders living here.
+    const elder = await api.make.user({ ...home, skills: ['FIRST_AID'], birthDate: '1946-03-02', displayName: 'Elderly resident' });
+    const leader = await api.make.user({ ...home, skills: ['FIRST_AID'], leadsGridId: regions.grid.id, displayName: 'Grid leader' });
+    const owner = await api.make.user({ ...home, skills: ['FIRST_AID'], availability: ALL_WEEK, displayName: 'Owner' });
+    await api.make.member(orgId, owner, 'OWNER');
+    const never = new Set([...busy, ...noFirstAid, elder, leader, owner, coordinator].map((u) => u.id));
+
+    const { recommendedVolunteers } = await api.ok(RECOMMENDED_VOLUNTEERS, { id: shiftId, first: 50 }, coordinator.token);
+    const suggested = recommendedVolunteers.map((r: any) => r.volunteer.id);
+    expect(suggested.filter((id: string) => never.has(id))).toEqual([]);
+    for (const v of firstAiders) expect(suggested).toContain(v.id);
+
+    const q = `mutation($input: AutoAssignInput!) { autoAssign(input: $input) {
+      objective unfilledPlaces placesOpen placesFilled skillsMet meanDistanceMeters
+      shifts { shift { id } placesOpen placesFilled skillsMet meanDistanceMeters }
+      pairs { score distanceKm shift { id } volunteer { id } } } }`;
+    const dry = (await api.ok(q, { input: { shiftIds: [shiftId], dryRun: true, idempotencyKey: `first-aid-${shiftId}` } }, coordinator.token)).autoAssign;
+    const proposed = dry.pairs.map((p: any) => p.volunteer.id);
+    expect(proposed.filter((id: string) => never.has(id))).toEqual([]);
+    // For one shift the optimum is the suggestions' top four: never a lower total.
+    const topFour = recommendedVolunteers.slice(0, 4);
+    expect([...proposed].sort()).toEqual(topFour.map((r: any) => r.volunteer.id).sort());
+    expect(dry.objective).toBeGreaterThanOrEqual(topFour.reduce((s: number, r: any) => s + r.score, 0) - 1e-9);
+
+    const meanMetres = Math.round((dry.pairs.reduce((s: number, p: any) => s + p.distanceKm, 0) / 4) * 1000);
+    expect(dry).toMatchObject({ placesOpen: 4, placesFilled: 4, skillsMet: 4, unfilledPlaces: 0, meanDistanceMeters: meanMetres });
+    expect(dry.shifts).toEqual([{ shift: { id: shiftId }, placesOpen: 4, placesFilled: 4, skillsMet: 4, meanDistanceMeters: meanMetres }]);
+  });
+
+  it("should read every shift's invitations of a task in the same number of statements for 2 shifts as for 6", async () => {
+    const q = `query($id: ID!) { task(id: $id) { shifts { id invitations { id status respondedAt volunteer { id displayName } } } } }`;
+    const statementsFor = async (shifts: number) => {
+      const t = await api.make.task(orgId, regions.grid, { shifts: Array.from({ length: shifts }, (_, i) => ({ startInHours: 200 + i * 3, capacity: 3 })) });
+      const [a, b] = await neighbours(2);
+      for (const shiftId of t.shiftIds) {
+        for (const v of [a, b]) {
+          await api.sql(`INSERT INTO invitation (shift_id, volunteer_id, invited_by_id, score, expires_at) VALUES ($1, $2, $3, 0.5, now() + interval '1 day')`, [shiftId, v.id, coordinator.id]);
+        }
+      }
+      await api.ok(q, { id: t.id }, coordinator.token); // warms the caches of the actor and the region tree
+      statementCounter.count = 0;
+      const { task } = await api.ok(q, { id: t.id }, coordinator.token);
+      expect(task.shifts.map((s: any) => s.invitations.length)).toEqual(Array(shifts).fill(2));
+      return statementCounter.count;
+    };
+    expect(await statementsFor(6)).toBe(await statementsFor(2));
   });
 });

@@ -499,10 +499,30 @@ try {
     await coord.getByRole('button', { name: '一键补满空缺' }).click();
     const dialog = coord.getByRole('dialog');
     await dialog.getByText('这是建议方案').waitFor();
+    // Figures a coordinator can judge instead of a raw total score: places filled of the 40
+    // open, how many have the skills asked for (the task asks for none: all), mean distance.
+    const figure = async (label) => (await dialog.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd').innerText()).trim();
+    const filled = await figure('补满名额');
+    const [, placesFilled] = filled.match(/^(\d+) \/ 40$/) ?? [];
+    if (!placesFilled || Number(placesFilled) < 1) throw new Error(`places filled reads "${filled}"`);
+    if ((await figure('具备所需技能')) !== `${placesFilled} / ${placesFilled} 人`) throw new Error(`skills met reads "${await figure('具备所需技能')}"`);
+    if (!/^\d+(\.\d)? (米|公里)$/.test(await figure('离家平均距离'))) throw new Error(`mean distance reads "${await figure('离家平均距离')}"`);
+    if ((await dialog.getByText(/总分/).count()) > 0) throw new Error('the dialog still shows a raw total score');
+    // Never proposed: people who gave no availability (the elderly resident, the grid leader,
+    // the NGO's owner, who is also its staff) and the coordinator herself.
+    for (const name of ['张德福', '李秀英', '黄建国', '陈静']) {
+      if ((await dialog.getByText(name, { exact: true }).count()) > 0) throw new Error(`auto-fill proposed ${name}`);
+    }
+    await dialog.getByText('王小明', { exact: true }).waitFor();
     await cstep(coord, 'proposal');
-    await dialog.getByRole('button', { name: /^邀请 \d+ 位志愿者$/ }).click();
-    await dialog.getByText(/^已发出 \d+ 个邀请。$/).waitFor();
+    await dialog.getByRole('button', { name: `邀请 ${placesFilled} 位志愿者` }).click();
+    await dialog.getByText(`已发出 ${placesFilled} 个邀请。`).waitFor();
     await cstep(coord, 'invited');
+    await dialog.getByRole('button', { name: '关闭', exact: true }).first().click();
+    // The task page lists who was invited to the shift and how they answered.
+    const invited = coord.getByRole('list', { name: `已发出的邀请（${placesFilled}）` });
+    await invited.getByRole('listitem').filter({ hasText: '王小明' }).filter({ hasText: '等待回复' }).waitFor();
+    await cstep(coord, 'invitations-listed');
 
     await page.reload();
     await page.getByRole('navigation').getByRole('link', { name: /邀请/ }).click();
@@ -528,6 +548,9 @@ try {
     await inv.getByText(`已接受：${title}，`).waitFor();
     await navItem.waitFor();
     await step(page, 'accepted');
+    await coord.reload();
+    await coord.getByRole('list', { name: /^已发出的邀请（\d+）$/ }).getByRole('listitem').filter({ hasText: '王小明' }).filter({ hasText: '已接受' }).filter({ hasText: '回复' }).waitFor();
+    await cstep(coord, 'invitation-answered');
   });
 
 

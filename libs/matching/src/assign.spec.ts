@@ -3,6 +3,7 @@ import { BipartiteProblem, solveMaxWeightBMatching } from './b-matching';
 import { buildCandidateEdges, CandidateEdges } from './candidate-edges';
 import { Shift, Volunteer } from './model';
 import { isExcluded, scorePair } from './score';
+import { createVolunteerIndex, recommendVolunteers } from './recommend';
 import { HOUR, localTime, makeShift, makeVolunteer, MONDAY, offsetKm, seededRandom } from './testing/factories';
 
 const now = MONDAY;
@@ -260,5 +261,28 @@ describe('kthLargest', () => {
       const expected = [...values].sort((a, b) => b - a)[k - 1];
       expect(kthLargest(values.slice(), n, k)).toBe(expected);
     }
+  });
+});
+
+describe('assign against the suggestions for one shift', () => {
+  it('should propose exactly the top suggestions, never a lower total, when both get the same options', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const { shifts, volunteers } = randomBatch(seed);
+      const shift = { ...shifts[0], placesLeft: 1 + (seed % 3) };
+      const options = { now, maxDistanceKm: 5, minAvailability: 0.5 };
+      const top = recommendVolunteers(shift, createVolunteerIndex(volunteers), { ...options, first: shift.placesLeft });
+      const proposal = assign([shift], volunteers, options);
+      expect(proposal.objective).toBeGreaterThanOrEqual(top.reduce((sum, r) => sum + r.score, 0) - 1e-9);
+      expect(proposal.pairs.map((p) => p.volunteerId).sort()).toEqual(top.map((r) => r.volunteer.id).sort());
+    }
+  });
+
+  it('should filter by availability in the batch only when left to the defaults (so callers pass one options object)', () => {
+    const shift = makeShift({ placesLeft: 1, placesTotal: 1 });
+    // Free on Tuesday only; the shift is on Saturday.
+    const elsewhere = makeVolunteer({ id: 'busy', availability: [{ weekday: 1, startMinute: 0, endMinute: 1440 }] });
+    expect(recommendVolunteers(shift, createVolunteerIndex([elsewhere]), { now }).map((r) => r.volunteer.id)).toEqual(['busy']);
+    expect(assign([shift], [elsewhere], { now }).pairs).toEqual([]);
+    expect(recommendVolunteers(shift, createVolunteerIndex([elsewhere]), { now, minAvailability: 0.5 })).toEqual([]);
   });
 });

@@ -47,7 +47,18 @@ export class Factories {
     return `137${String(phoneCounter++).padStart(8, '0')}`;
   }
 
-  async user(over: { role?: string; homeRegionId?: string | null; skills?: string[]; displayName?: string } = {}): Promise<TestUser> {
+  async user(
+    over: {
+      role?: string;
+      homeRegionId?: string | null;
+      skills?: string[];
+      displayName?: string;
+      /** Weekly windows, local time (weekday 0 = Monday, minutes from midnight). */
+      availability?: { weekday: number; startMinute: number; endMinute: number }[];
+      birthDate?: string;
+      leadsGridId?: string;
+    } = {},
+  ): Promise<TestUser> {
     passwordHash ??= hashPassword(FACTORY_PASSWORD);
     const phone = this.nextPhone();
     const id = await this.insert('user_account', {
@@ -57,6 +68,9 @@ export class Factories {
       role: over.role ?? 'RESIDENT',
       home_region_id: over.homeRegionId ?? null,
       skills: over.skills ?? [],
+      ...(over.availability ? { availability: JSON.stringify(over.availability) } : {}),
+      ...(over.birthDate ? { birth_date: over.birthDate } : {}),
+      ...(over.leadsGridId ? { leads_grid_id: over.leadsGridId } : {}),
     });
     return { id, phone, token: await this.token(id) };
   }
@@ -131,6 +145,8 @@ export class Factories {
       requiresCheckInCode?: boolean;
       category?: string;
       skills?: string[];
+      skillsMandatory?: boolean;
+      minimumAge?: number;
       shifts?: { startInHours: number; hours?: number; capacity: number }[];
     } = {},
   ): Promise<{ id: string; shiftIds: string[]; codes: string[] }> {
@@ -142,6 +158,8 @@ export class Factories {
       region_id: region.id,
       region_path: region.path,
       required_skills: over.skills ?? [],
+      skills_mandatory: over.skillsMandatory ?? false,
+      minimum_age: over.minimumAge ?? null,
       requires_approval: over.requiresApproval ?? false,
       requires_check_in_code: over.requiresCheckInCode ?? false,
       status,

@@ -82,9 +82,20 @@ export interface StoredPair {
   distanceKm: number | null;
   reasons: StoredReason[];
 }
+/** One shift's figures in a proposal (distances kept as a sum and a count so means combine exactly). */
+export interface StoredFill {
+  shiftId: string;
+  placesOpen: number;
+  placesFilled: number;
+  skillsMet: number;
+  distanceKmSum: number;
+  distanceCount: number;
+}
 export interface StoredProposal {
   pairs: StoredPair[];
   invitationIds: string[];
   objective: number;
   unfilledPlaces: number;
+  /** Absent from batches stored before the figures existed. */
+  fills?: StoredFill[];
 }

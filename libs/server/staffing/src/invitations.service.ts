@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { authorize, Clock, ConflictError, findByIds, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
-import { ClaimsService } from '@civicgrid/volunteering';
+import { In } from 'typeorm';
+import { authorize, Clock, ConflictError, findByIds, loadAllBy, loadById, NotFoundError, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { ClaimsService, TasksService } from '@civicgrid/volunteering';
+import type { Shift } from '@civicgrid/volunteering';
 import { InvitationEntity, InvitationStatus } from './invitation.entity';
 
 /** Invitations to shifts: the volunteer (or their proxy) accepts, which claims the place, or declines. */
@@ -9,8 +11,27 @@ export class InvitationsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly claims: ClaimsService,
+    private readonly tasks: TasksService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A shift's invitations, newest first, for the organisation's coordinators; one query for
+   * all the shifts of a request (a task page lists every shift's).
+   */
+  async ofShift(ctx: RequestContext, shift: Shift, first: number | null | undefined): Promise<InvitationEntity[]> {
+    const actor = await ctx.requireActor();
+    const task = await this.tasks.loadTask(ctx, shift.taskId);
+    authorize(actor, 'shift.viewInvitations', { organizationId: task?.organizationId });
+    const all = await loadAllBy(
+      ctx,
+      'invitation.byShift',
+      shift.id,
+      (ids) => this.repo(ctx).find({ where: { shiftId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (i) => i.shiftId,
+    );
+    return all.slice(0, Math.min(Math.max(first ?? 50, 0), 100));
+  }
 
   private repo(ctx: RequestContext) {
     return this.tx.manager(ctx).getRepository(InvitationEntity);

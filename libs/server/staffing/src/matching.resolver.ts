@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, GraphQLContext, RequestContext, SignedIn } from '@civicgrid/platform';
 import { UserObject, UsersService } from '@civicgrid/identity';
 import { ClaimsService, ShiftClaimObject, ShiftObject, TasksService } from '@civicgrid/volunteering';
+import type { Shift } from '@civicgrid/volunteering';
 import {
   AssignmentProposalObject,
   AutoAssignInput,
@@ -12,9 +13,11 @@ import {
   MatchReasonObject,
   ProposedPairObject,
   RespondToInvitationInput,
+  ShiftFillObject,
   ShiftRecommendationObject,
   VolunteerRecommendationObject,
 } from './graphql/matching.objects';
+import { proposalFigures, ShiftFillFigures } from './proposal-figures';
 import { InvitationEntity, InvitationStatus, StoredPair } from './invitation.entity';
 import { InvitationsService } from './invitations.service';
 import { MatchingService, ScoredShift, ScoredVolunteer } from './matching.service';
@@ -42,7 +45,10 @@ export class VolunteerRecommendationResolver {
 
   @SignedIn()
   @Allow('task.manage')
-  @Query(() => [VolunteerRecommendationObject], { description: "Volunteers recommended for a shift, ranked and explained (the shift's organisation's COORDINATOR or above)." })
+  @Query(() => [VolunteerRecommendationObject], {
+    description:
+      "Volunteers recommended for a shift, ranked and explained (the shift's organisation's COORDINATOR or above). The same people and scores autoAssign chooses from: never the organisation's own staff (COORDINATOR and above), people who declared no availability or whose windows cover less than half the shift, people already claiming or invited, under the task's minimum age, or without its mandatory skills.",
+  })
   recommendedVolunteers(@Ctx() ctx: RequestContext, @Args('shiftId', { type: () => ID }) shiftId: string, @Args('first', { type: () => Int, nullable: true }) first?: number) {
     return this.matching.recommendedVolunteers(ctx, shiftId, first);
   }
@@ -78,11 +84,34 @@ export class AutoAssignResolver {
   @SignedIn()
   @Allow('task.manage')
   @Mutation(() => AssignmentProposalObject, {
-    description: "Choose volunteers for the shifts' open places maximising the total score (exactly), and invite them unless dryRun. Idempotent by idempotencyKey.",
+    description:
+      "Choose volunteers for the shifts' open places maximising the total score (exactly), and invite them unless dryRun. Idempotent by idempotencyKey. Candidates and scores are those of recommendedVolunteers, so for one shift it proposes the top suggestions.",
   })
   async autoAssign(@Ctx() ctx: RequestContext, @Args('input') input: AutoAssignInput) {
     const { batch, invitations } = await this.matching.autoAssign(ctx, input);
-    return { ...batch.proposal, invitations };
+    return { ...batch.proposal, ...proposalFigures(batch.proposal), invitations };
+  }
+}
+
+@Resolver(() => ShiftFillObject)
+export class ShiftFillResolver {
+  constructor(private readonly tasks: TasksService) {}
+
+  @ResolveField(() => ShiftObject, { description: 'The shift.' })
+  shift(f: ShiftFillFigures, _args: unknown, { ctx }: GraphQLContext) {
+    return this.tasks.loadShift(ctx, f.shiftId);
+  }
+}
+
+@Resolver(() => ShiftObject)
+export class ShiftInvitationsResolver {
+  constructor(private readonly invitationsService: InvitationsService) {}
+
+  @ResolveField(() => [InvitationObject], {
+    description: "Invitations sent to this shift, newest first, with how each was answered (the organisation's COORDINATOR or above; FORBIDDEN for others). At most `first` (default 50, at most 100).",
+  })
+  invitations(@Parent() shift: Shift, @Ctx() ctx: RequestContext, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    return this.invitationsService.ofShift(ctx, shift, first);
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
   assign,
+  DEFAULT_ASSIGN_MIN_AVAILABILITY,
   isExcluded,
   scorePair,
   createShiftIndex,
@@ -16,6 +17,7 @@ import {
 } from '@civicgrid/matching';
 import { GeoService } from '@civicgrid/geo';
 import { UsersService } from '@civicgrid/identity';
+import { OrganizationsService } from '@civicgrid/organizations';
 import type { User } from '@civicgrid/identity';
 import {
   AuditService,
@@ -30,7 +32,7 @@ import {
 } from '@civicgrid/platform';
 import { ClaimsService, ServiceRecordsService, TasksService } from '@civicgrid/volunteering';
 import type { Shift, Task } from '@civicgrid/volunteering';
-import { AssignmentBatchEntity, InvitationEntity, StoredPair, StoredReason } from './invitation.entity';
+import { AssignmentBatchEntity, InvitationEntity, StoredFill, StoredPair, StoredReason } from './invitation.entity';
 
 const DAY = 86_400_000;
 const HORIZON_MS = 14 * DAY;
@@ -41,6 +43,24 @@ const MAX_CANDIDATE_VOLUNTEERS = 20_000;
 export const AUTO_ASSIGN_MAX_SHIFTS = 300;
 /** Fairness looks at verified minutes over this many days. */
 const FAIRNESS_DAYS = 30;
+/**
+ * Suggestions and the auto-fill propose only people whose declared weekly windows cover at
+ * least this share of the shift (the library's batch default, now for both).
+ */
+export const MATCH_MIN_AVAILABILITY = DEFAULT_ASSIGN_MIN_AVAILABILITY;
+
+/**
+ * Everything one matching run works on: the shifts and people in the library's shapes, and
+ * the options every ranking or assignment of them uses. Suggestions and the auto-fill both
+ * start from `candidatesFor`, so for one shift the auto-fill's optimum is exactly the
+ * suggestions' top places.
+ */
+interface Candidates {
+  matchShifts: MatchShift[];
+  volunteers: MatchVolunteer[];
+  people: Map<string, User>;
+  options: { maxDistanceKm: number; now: number; minAvailability: number };
+}
 
 export interface ScoredShift {
   shift: Shift;
@@ -80,6 +100,26 @@ function ageOn(birthDate: string | null, now: number): number | null {
 const toStored = (reasons: readonly MatchReason[]): StoredReason[] => reasons.map((r) => ({ code: r.code, weight: r.weight, detail: r.detail ?? null }));
 
 /**
+ * What the auto-fill dialog shows for each shift: places filled of those open, how many of
+ * the people chosen hold every skill the task asks for, and their mean distance from home.
+ */
+function fillsOf(managed: { shift: Shift; task: Task }[], pairs: StoredPair[], volunteers: MatchVolunteer[]): StoredFill[] {
+  const skillsOf = new Map(volunteers.map((v) => [v.id, new Set(v.skills)]));
+  return managed.map(({ shift, task }) => {
+    const mine = pairs.filter((p) => p.shiftId === shift.id);
+    const distances = mine.map((p) => p.distanceKm).filter((d): d is number => d !== null);
+    return {
+      shiftId: shift.id,
+      placesOpen: Math.max(0, shift.capacity - shift.confirmedCount),
+      placesFilled: mine.length,
+      skillsMet: mine.filter((p) => task.requiredSkills.every((skill) => skillsOf.get(p.volunteerId)?.has(skill))).length,
+      distanceKmSum: distances.reduce((sum, d) => sum + d, 0),
+      distanceCount: distances.length,
+    };
+  });
+}
+
+/**
  * Wires the pure matching library to the data: it gathers candidates with indexed
  * bounding-box and time-window queries (never a scan of everything), maps them onto the
  * library's shapes, and turns batch assignments into invitations.
@@ -97,6 +137,7 @@ export class MatchingService {
     private readonly claims: ClaimsService,
     private readonly records: ServiceRecordsService,
     private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
     private readonly geo: GeoService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
@@ -213,17 +254,43 @@ export class MatchingService {
     return { shift, task };
   }
 
-  /** Volunteers without a claim or an open invitation on the shift, ranked for a coordinator. */
-  async recommendedVolunteers(ctx: RequestContext, shiftId: string, first: number | null | undefined): Promise<ScoredVolunteer[]> {
-    const { shift } = await this.requireManagedShift(ctx, shiftId, 'shiftId');
-    const [matchShift] = await this.shiftsOf(ctx, [shift]);
-    if (!matchShift) return [];
-    const people = await this.peopleNear(ctx, [matchShift.location], DEFAULT_RADIUS_KM);
-    const blocked = await this.alreadyAsked(ctx, [shift]);
+  /**
+   * Who may be proposed for these shifts, for suggestions and the auto-fill alike. Never:
+   * people who declared no availability (nobody can tell whether they can come), nor those
+   * whose windows cover less than MATCH_MIN_AVAILABILITY of the shift; the organisation's own
+   * staff (COORDINATOR, ADMIN, OWNER: they run the task and can claim a place themselves);
+   * people already claiming or invited; and, through the library's hard filters, people
+   * under the task's minimum age, without its mandatory skills, or holding a claim then.
+   */
+  private async candidatesFor(ctx: RequestContext, managed: { shift: Shift; task: Task }[], radiusKm: number): Promise<Candidates> {
+    const shifts = managed.map((m) => m.shift);
+    const matchShifts = await this.shiftsOf(ctx, shifts);
+    const options = { maxDistanceKm: radiusKm, now: this.clock.nowMs(), minAvailability: MATCH_MIN_AVAILABILITY };
+    if (!matchShifts.length) return { matchShifts, volunteers: [], people: new Map(), options };
+    const nearby = await this.peopleNear(ctx, matchShifts.map((s) => s.location), radiusKm);
+    const people = nearby.filter((p) => (p.availability ?? []).length > 0);
+    const blocked = await this.alreadyAsked(ctx, shifts);
+    await this.blockStaff(ctx, managed, blocked);
     const volunteers = await this.volunteersOf(ctx, people, blocked);
-    const recs = recommendVolunteers(matchShift, createVolunteerIndex(volunteers), { first: Math.min(first ?? 10, 50), maxDistanceKm: DEFAULT_RADIUS_KM, now: this.clock.nowMs() });
-    const byId = new Map(people.map((p) => [p.id, p]));
-    return recs.map((r) => ({ volunteer: byId.get(r.volunteer.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
+    return { matchShifts, volunteers, people: new Map(people.map((p) => [p.id, p])), options };
+  }
+
+  /** The organisation's staff count as holding its shifts' time, so they are never proposed for them. */
+  private async blockStaff(ctx: RequestContext, managed: { shift: Shift; task: Task }[], blocked: Map<string, TimeInterval[]>): Promise<void> {
+    const orgIds = [...new Set(managed.map((m) => m.task.organizationId))];
+    const staff = new Map(await Promise.all(orgIds.map(async (id) => [id, await this.organizations.memberIdsWithRole(ctx, id, 'COORDINATOR')] as const)));
+    for (const { shift, task } of managed) {
+      for (const userId of staff.get(task.organizationId) ?? []) blocked.set(userId, [...(blocked.get(userId) ?? []), { startsAt: shift.startsAt, endsAt: shift.endsAt }]);
+    }
+  }
+
+  /** Volunteers who may be proposed for the shift (see `candidatesFor`), ranked for a coordinator. */
+  async recommendedVolunteers(ctx: RequestContext, shiftId: string, first: number | null | undefined): Promise<ScoredVolunteer[]> {
+    const managed = await this.requireManagedShift(ctx, shiftId, 'shiftId');
+    const { matchShifts, volunteers, people, options } = await this.candidatesFor(ctx, [managed], DEFAULT_RADIUS_KM);
+    if (!matchShifts.length) return [];
+    const recs = recommendVolunteers(matchShifts[0], createVolunteerIndex(volunteers), { ...options, first: Math.min(first ?? 10, 50) });
+    return recs.map((r) => ({ volunteer: people.get(r.volunteer.id)!, score: r.score, distanceKm: r.distanceKm, reasons: toStored(r.reasons) }));
   }
 
   /** People already claiming or invited on these shifts: their time on that shift counts as held. */
@@ -293,12 +360,10 @@ export class MatchingService {
       if (shift.startsAt.getTime() <= this.clock.nowMs()) throw new ConflictError('autoAssign.shiftStarted', `Shift ${shift.id} has already started`);
     }
     const shifts = managed.map((m) => m.shift);
-    const radius = req.maxDistanceKm ?? DEFAULT_RADIUS_KM;
-    const matchShifts = await this.shiftsOf(ctx, shifts);
-    const people = await this.peopleNear(ctx, matchShifts.map((s) => s.location), radius);
-    const volunteers = await this.volunteersOf(ctx, people, await this.alreadyAsked(ctx, shifts));
-    const proposal = assign(matchShifts, volunteers, { maxDistanceKm: radius, now: this.clock.nowMs() });
+    const { volunteers, matchShifts, options } = await this.candidatesFor(ctx, managed, req.maxDistanceKm ?? DEFAULT_RADIUS_KM);
+    const proposal = assign(matchShifts, volunteers, options);
     const pairs: StoredPair[] = proposal.pairs.map((p) => ({ shiftId: p.shiftId, volunteerId: p.volunteerId, score: p.score, distanceKm: p.distanceKm, reasons: toStored(p.reasons) }));
+    const fills = fillsOf(managed, pairs, volunteers);
     const expiresIn = (req.expiresInMinutes ?? 24 * 60) * 60_000;
 
     try {
@@ -310,7 +375,7 @@ export class MatchingService {
             requestedById: actor.userId,
             dryRun: req.dryRun,
             shiftIds,
-            proposal: { pairs, invitationIds: [], objective: proposal.objective, unfilledPlaces: proposal.unfilledPlaces },
+            proposal: { pairs, invitationIds: [], objective: proposal.objective, unfilledPlaces: proposal.unfilledPlaces, fills },
           }),
         );
         let invitations: InvitationEntity[] = [];

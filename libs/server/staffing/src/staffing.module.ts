@@ -9,12 +9,20 @@ import { AssignmentBatchEntity, InvitationEntity } from './invitation.entity';
 import { InvitationsService } from './invitations.service';
 import { MatchingService } from './matching.service';
 import { StaffingNotifier } from './staffing.notifier';
-import { AutoAssignResolver, InvitationResolver, ProposedPairResolver, ShiftRecommendationResolver, VolunteerRecommendationResolver } from './matching.resolver';
+import {
+  AutoAssignResolver,
+  InvitationResolver,
+  ProposedPairResolver,
+  ShiftFillResolver,
+  ShiftInvitationsResolver,
+  ShiftRecommendationResolver,
+  VolunteerRecommendationResolver,
+} from './matching.resolver';
 
 /** Staffing shifts: recommendations both ways, the optimal auto-fill, and invitations. */
 @Module({
   imports: [TypeOrmModule.forFeature([InvitationEntity, AssignmentBatchEntity]), GeoModule, IdentityModule, NotificationsModule, OrganizationsModule, VolunteeringModule],
-  providers: [MatchingService, InvitationsService, StaffingNotifier, ShiftRecommendationResolver, VolunteerRecommendationResolver, ProposedPairResolver, AutoAssignResolver, InvitationResolver],
+  providers: [MatchingService, InvitationsService, StaffingNotifier, ShiftRecommendationResolver, VolunteerRecommendationResolver, ProposedPairResolver, AutoAssignResolver, ShiftFillResolver, ShiftInvitationsResolver, InvitationResolver],
   exports: [MatchingService, InvitationsService],
 })
 export class StaffingModule {}

@@ -80,6 +80,7 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'organization.viewInternal', label: 'the organisation', resource: { organizationId: ORG }, allowed: { member: 'membership', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'task.manage', label: 'a task of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'shift.viewCheckInCode', label: 'a shift of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'shift.viewInvitations', label: 'a shift of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'claim.actAsVolunteer', label: "the volunteer's claim", resource: RESOURCE, allowed: { self: 'self', proxy: 'proxy' } },
   {
     action: 'claim.view',
@@ -196,6 +197,8 @@ const EDGE_ROWS: Row[] = [
   // Organisation roles only count for their own organisation, and none without one.
   ['task.manage', 'owner', 'a task with no organisation', ACTORS.owner, {}, { allowed: false }],
   ['organization.viewInternal', 'owner', 'another organisation', ACTORS.owner, { organizationId: OTHER_ORG }, { allowed: false }],
+  ['shift.viewInvitations', 'owner', "another organisation's shift", ACTORS.owner, { organizationId: OTHER_ORG }, { allowed: false }],
+  ['shift.viewInvitations', 'owner', 'a shift with no organisation', ACTORS.owner, {}, { allowed: false }],
   // Reviews: volunteers of the task always; residents of the area in either direction.
   ['task.review', 'resident', 'a task they served on', ACTORS.resident, { regionPath: OTHER_STREET, isVolunteer: true }, { allowed: true, basis: 'self' }],
   ['task.review', 'neighbour', 'a task of their whole street', ACTORS.neighbour, { regionPath: STREET }, { allowed: true, basis: 'self' }],

@@ -16,6 +16,8 @@ export type Action =
   | 'task.manage'
   /** see a shift's check-in code (to show it on site) */
   | 'shift.viewCheckInCode'
+  /** see who was invited to a shift and how they answered: the organisation's coordinators */
+  | 'shift.viewInvitations'
   /** claim a shift, check in or out as the volunteer: the volunteer or their proxy */
   | 'claim.actAsVolunteer'
   /** see a claim */
@@ -143,6 +145,7 @@ const RULES: Record<Action, Rule> = {
   'organization.viewInternal': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'MEMBER') ? allow('membership') : DENY),
   'task.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'shift.viewCheckInCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  'shift.viewInvitations': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.actAsVolunteer': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
   'claim.view': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.cancel': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),

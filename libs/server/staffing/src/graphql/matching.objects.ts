@@ -42,13 +42,40 @@ export class InvitationObject {
   expiresAt: Date;
   @Field({ description: 'When it was sent.' })
   createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the volunteer (or their proxy) accepted or declined; null while unanswered or once lapsed.' })
+  respondedAt: Date | null;
+}
+
+@ObjectType('ShiftFill', { description: "One shift's part of an auto-fill proposal, in figures a coordinator can judge." })
+export class ShiftFillObject {
+  @Field(() => Int, { description: 'Places that were open on the shift.' })
+  placesOpen: number;
+  @Field(() => Int, { description: 'Places the proposal fills.' })
+  placesFilled: number;
+  @Field(() => Int, { description: "How many of the people chosen hold every skill the task asks for (all of them when it asks for none)." })
+  skillsMet: number;
+  @Field(() => Int, { nullable: true, description: "Mean distance from the chosen people's homes to the shift, metres; null when nobody is chosen." })
+  meanDistanceMeters: number | null;
 }
 
 @ObjectType('ProposedPair', { description: 'A volunteer chosen for a place on a shift.' })
 export class ProposedPairObject extends ScoredPair {}
 
-@ObjectType('AssignmentProposal', { description: 'The result of an auto-fill: the optimal choice of volunteers and, unless a dry run, the invitations sent.' })
+@ObjectType('AssignmentProposal', {
+  description:
+    "The result of an auto-fill: the optimal choice of volunteers and, unless a dry run, the invitations sent. It proposes only people the suggestions would list: never the organisation's own staff (COORDINATOR and above), people who declared no availability or whose windows cover less than half the shift, people already claiming or invited, under the task's minimum age, or without its mandatory skills.",
+})
 export class AssignmentProposalObject {
+  @Field(() => Int, { description: 'Places that were open on the shifts.' })
+  placesOpen: number;
+  @Field(() => Int, { description: 'Places the proposal fills (placesOpen − placesFilled stay open).' })
+  placesFilled: number;
+  @Field(() => Int, { description: 'How many of the people chosen hold every skill their shift asks for.' })
+  skillsMet: number;
+  @Field(() => Int, { nullable: true, description: "Mean distance from the chosen people's homes to their shifts, metres; null when nobody is chosen." })
+  meanDistanceMeters: number | null;
+  @Field(() => [ShiftFillObject], { description: 'The same figures per shift, in the order the shifts were given.' })
+  shifts: unknown[];
   @Field(() => [ProposedPairObject], { description: 'The chosen volunteer for each place filled.' })
   pairs: unknown[];
   @Field(() => [InvitationObject], { description: 'One per pair; empty on a dry run.' })

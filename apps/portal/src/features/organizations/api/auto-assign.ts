@@ -6,6 +6,11 @@ export const AutoAssignMutation = graphql(`
     autoAssign(input: $input) {
       objective
       unfilledPlaces
+      placesOpen
+      placesFilled
+      skillsMet
+      meanDistanceMeters
+      shifts { placesOpen placesFilled skillsMet meanDistanceMeters shift { id startsAt endsAt } }
       pairs { score distanceKm reasons { code weight detail } volunteer { id displayName } shift { id startsAt endsAt } }
       invitations { id status volunteer { id displayName } shift { id } }
     }

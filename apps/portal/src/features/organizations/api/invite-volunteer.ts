@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
+import { TaskInvitationsQuery } from './task-invitations';
 
 export const InviteVolunteerMutation = graphql(`
   mutation InviteVolunteer($input: InviteVolunteerInput!) {
@@ -8,5 +9,6 @@ export const InviteVolunteerMutation = graphql(`
 `);
 
 export function useInviteVolunteerMutation() {
-  return useMutation(InviteVolunteerMutation);
+  // The task page lists each shift's invitations: the new one shows there at once.
+  return useMutation(InviteVolunteerMutation, { refetchQueries: [TaskInvitationsQuery] });
 }

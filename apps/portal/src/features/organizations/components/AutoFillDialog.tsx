@@ -10,6 +10,48 @@ import { newIdempotencyKey } from './new-key';
 
 type Proposal = AutoAssignMutation['autoAssign'];
 
+/** A mean distance in words: metres below a kilometre, else kilometres to one decimal. */
+function useDistanceText() {
+  const { t } = useTranslation();
+  return (metres: number | null) =>
+    metres === null ? t('autoFill.noDistance') : metres < 1000 ? t('autoFill.metres', { metres }) : t('autoFill.kilometres', { km: (metres / 1000).toFixed(1) });
+}
+
+/** What a coordinator judges a proposal by: places filled, skills met, how far people come; per shift when there are several. */
+function ProposalFigures({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const distance = useDistanceText();
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('autoFill.placesFilledLabel')}</dt>
+          <dd>{t('autoFill.placesFilled', { filled: proposal.placesFilled, open: proposal.placesOpen })}</dd>
+        </div>
+        <div>
+          <dt>{t('autoFill.skillsMetLabel')}</dt>
+          <dd>{t('autoFill.skillsMet', { met: proposal.skillsMet, filled: proposal.placesFilled })}</dd>
+        </div>
+        <div>
+          <dt>{t('autoFill.meanDistanceLabel')}</dt>
+          <dd>{distance(proposal.meanDistanceMeters)}</dd>
+        </div>
+      </dl>
+      {proposal.shifts.length > 1 ? (
+        <ul className="plain-list" aria-label={t('autoFill.perShift')}>
+          {proposal.shifts.map((s) => (
+            <li key={s.shift.id} className="hint">
+              {f.range(s.shift.startsAt, s.shift.endsAt)}:{' '}
+              {t('autoFill.shiftFigures', { filled: s.placesFilled, open: s.placesOpen, met: s.skillsMet, distance: distance(s.meanDistanceMeters) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * "Auto-fill open places": a dry run shows who would be invited to which shift and why;
  * confirming sends the same request for real with one key per confirmation, so a second
@@ -94,9 +136,8 @@ export function AutoFillDialog({ shiftIds, onDone }: { shiftIds: string[]; onDon
         {shown ? (
           <div aria-live="polite">
             {sent ? <Alert type="success" showIcon title={t('autoFill.sent', { count: sent.invitations.length })} /> : <p>{t('autoFill.lead')}</p>}
-            <p className="hint">
-              {t('autoFill.summary', { count: shown.pairs.length, objective: shown.objective.toFixed(2) })} · {t('autoFill.unfilled', { count: shown.unfilledPlaces })}
-            </p>
+            <p className="hint">{t('autoFill.rule')}</p>
+            <ProposalFigures proposal={shown} />
             {shown.pairs.length === 0 ? <p>{t('autoFill.nobody')}</p> : null}
             <ul className="plain-list">
               {shown.pairs.map((p) => (

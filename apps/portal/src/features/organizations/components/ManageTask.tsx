@@ -6,6 +6,7 @@ import { useFormatters } from '../../../lib/time';
 import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, TaskStatusTag } from '../../../lib/ui';
 import { useLabels } from '../../../lib/catalog';
 import { useManageTask } from '../api/manage-task';
+import { useTaskInvitations } from '../api/task-invitations';
 import { usePublishTaskMutation } from '../api/publish-task';
 import { useCompleteTaskMutation } from '../api/complete-task';
 import { AddShiftForm } from './AddShiftForm';
@@ -18,6 +19,7 @@ import { ShiftAdder } from './recurrence/ShiftAdder';
 import { ShiftSeriesPanel } from './recurrence/ShiftSeriesPanel';
 import { TaskControls } from './TaskControls';
 import { ShiftControls } from './ShiftControls';
+import { ShiftInvitations } from './ShiftInvitations';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
@@ -25,6 +27,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   const f = useFormatters();
   const labels = useLabels();
   const { data, loading, error, refetch } = useManageTask(taskId);
+  const invitations = useTaskInvitations(taskId);
   const [publish, publishState] = usePublishTaskMutation();
   const [complete, completeState] = useCompleteTaskMutation();
   const [publishError, setPublishError] = useState<unknown>(null);
@@ -34,6 +37,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   if (error && !task) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (!task) return <EmptyState text={t('task.notFound')} />;
 
+  const invitationsOf = new Map((invitations.data?.task?.shifts ?? []).map((s) => [s.id, s]));
   const now = Date.now();
   const openShiftIds = task.shifts.filter((s) => !s.cancelledAt && new Date(s.startsAt).getTime() > now && s.confirmedCount < s.capacity).map((s) => s.id);
 
@@ -108,12 +112,19 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
         </p>
       ) : null}
       <ErrorAlert error={publishError} />
+      <ErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />
       <TaskControls organizationId={organizationId} task={task} />
       {task.status === 'PUBLISHED' ? (
         <section className="panel" aria-labelledby="autofill-heading">
           <h2 id="autofill-heading">{t('autoFill.heading')}</h2>
           <p className="hint">{t('autoFill.hint')}</p>
-          <AutoFillDialog shiftIds={openShiftIds} onDone={() => void refetch()} />
+          <AutoFillDialog
+            shiftIds={openShiftIds}
+            onDone={() => {
+              void refetch();
+              void invitations.refetch();
+            }}
+          />
         </section>
       ) : null}
       {task.status === 'PUBLISHED' || task.status === 'CLOSED' ? (
@@ -149,6 +160,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
                 <ClaimRow key={node.id} claim={node} started={new Date(s.startsAt).getTime() <= now} />
               ))}
             </ul>
+            {invitationsOf.has(s.id) ? <ShiftInvitations shift={invitationsOf.get(s.id)!} headingId={`inv-${s.id}`} /> : null}
             {task.status === 'PUBLISHED' && openShiftIds.includes(s.id) ? <RecommendedVolunteers shiftId={s.id} label={when} /> : null}
           </section>
         );

@@ -50,6 +50,7 @@ export function RecommendedVolunteers({ shiftId, label }: { shiftId: string; lab
   return (
     <div className="recommend-block">
       <h3>{t('recommend.volunteersTitle')}</h3>
+      <p className="hint">{t('autoFill.rule')}</p>
       {!data && loading ? <Loading /> : null}
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       {data && list.length === 0 ? <p className="hint">{t('recommend.noVolunteers')}</p> : null}
