@@ -50,10 +50,78 @@ function inlineGraphqlDocuments(): Plugin {
   };
 }
 
+/**
+ * Ant Design's rc-component and styling packages declare no `sideEffects` in package.json,
+ * so importing one name from a package index (antd's Select takes `FormProvider` from
+ * @rc-component/form, Cascader takes `conductCheck` from @rc-component/tree) keeps the whole
+ * package. Their modules only define components and helpers, so unused ones can go.
+ */
+const SIDE_EFFECT_FREE = /[\\/]node_modules[\\/](@rc-component[\\/]|@ant-design[\\/](colors|cssinjs|cssinjs-utils|fast-color)[\\/])/;
+
+/**
+ * antd's form context (which Select, Input and Button read) takes only `FormProvider` from
+ * @rc-component/form, but from its index, whose `RefForm.FormProvider = …` assignments keep
+ * the whole form engine and its validator in every page. Importing the module that defines
+ * it leaves the engine to the pages with a form.
+ */
+function antdFormContextOnly(): Plugin {
+  return {
+    name: 'civicgrid-antd-form-context-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/.test(id)) return null;
+      const out = code.replace("import { FormProvider as RcFormProvider } from '@rc-component/form';", "import { FormProvider as RcFormProvider } from '@rc-component/form/es/FormContext';");
+      if (out === code) this.error('antd/es/form/context.js no longer imports FormProvider as expected: review this plugin.');
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * The chunks the first page of a first visit awaits after the entry has run: the board, and
+ * the default language's messages and antd and dayjs locales (a new visitor has no stored
+ * language). Announced in index.html, they download beside the entry instead of after it.
+ */
+const FIRST_PAGE = [/\/src\/app\/routes\/board\.tsx$/, /\/src\/locales\/zh-CN\.json$/, /\/antd\/locale\/zh_CN\.js$/, /\/dayjs\/locale\/zh-cn\.js$/];
+
+function preloadFirstPage(): Plugin {
+  let base = '/';
+  return {
+    name: 'civicgrid-preload-first-page',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          const chunk = bundle[file];
+          if (files.has(file) || !chunk || chunk.type !== 'chunk') return;
+          files.add(file);
+          chunk.imports.forEach(visit);
+        };
+        for (const re of FIRST_PAGE) {
+          const chunk = chunks.find((c) => c.facadeModuleId && re.test(c.facadeModuleId));
+          if (!chunk) this.error(`no chunk for ${re} to preload: is it still the first page?`);
+          visit(chunk.fileName);
+        }
+        return [...files]
+          .filter((file) => !html.includes(`${base}${file}`))
+          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   publicDir: 'public',
-  plugins: [inlineGraphqlDocuments(), react(), tsconfigPaths({ projects: [`${root}/tsconfig.json`] })],
+  plugins: [inlineGraphqlDocuments(), antdFormContextOnly(), preloadFirstPage(), react(), tsconfigPaths({ projects: [`${root}/tsconfig.json`] })],
   server: { host: '127.0.0.1', port, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port, strictPort: true, proxy },
   build: {
@@ -63,6 +131,7 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      treeshake: { moduleSideEffects: [{ test: SIDE_EFFECT_FREE, sideEffects: false }] },
       output: {
         codeSplitting: {
           groups: [{ name: 'shell-vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] }],

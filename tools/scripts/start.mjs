@@ -16,8 +16,6 @@ const children = [
   spawn(process.execPath, ['dist/api/apps/api/src/main.js'], { stdio: 'inherit', env }),
   spawn('npm', ['run', 'serve', '-w', '@civicgrid/portal'], { stdio: ['ignore', 'inherit', 'inherit'], env, detached: true }),
 ];
-console.log(`\nCivicGrid portal  http://127.0.0.1:${portalPort}\n`);
-
 let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
@@ -37,3 +35,18 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 for (const c of children) c.once('exit', (code) => stop(code ?? 0));
+
+// The portal answers a few seconds before the API (PostgreSQL, migrations, demo data on the
+// first start); whoever opens it then sees "starting up" until the API answers. The link is
+// printed once the API is ready, so that following it shows the portal working.
+const apiHost = process.env.API_HOST ?? '127.0.0.1';
+(async () => {
+  while (!stopping && children[0].exitCode === null) {
+    const ready = await fetch(`http://${apiHost}:${apiPort}/ready`).then((r) => r.ok, () => false);
+    if (ready) {
+      console.log(`\nCivicGrid portal  http://127.0.0.1:${portalPort}\n`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+})();

@@ -19,7 +19,7 @@ const maxArg = process.argv.indexOf('--max-kb');
 const maxKb = maxArg > 0 ? Number(process.argv[maxArg + 1]) : 300;
 
 const FIRST_PAGE = ['src/app/routes/board.tsx', 'src/locales/zh-CN.json'];
-const FIRST_PAGE_PATTERNS = [/antd\/(es|lib)\/locale\/zh_CN/, /dayjs\/locale\/zh-cn/];
+const FIRST_PAGE_PATTERNS = [/antd\/((es|lib)\/)?locale\/zh_CN/, /dayjs\/locale\/zh-cn/];
 
 const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
 if (!entry) throw new Error('no entry chunk in the manifest');

@@ -2,7 +2,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { ConfigProvider, type ConfigProviderProps } from 'antd';
 import { AuthProvider, useAuth } from '../lib/auth';
-import { createApolloClient, createLiveConnection, emitTransportError, LiveProvider } from '../lib/apollo';
+import { createApolloClient, createLiveConnection, emitApiStarting, emitTransportError, LiveProvider } from '../lib/apollo';
 import { PrefsProvider, usePrefs, type Prefs } from '../lib/prefs';
 import { ActingProvider } from '../lib/acting/ActingProvider';
 import { themeFor } from '../lib/theme/theme';
@@ -16,6 +16,7 @@ function ApolloWithAuth({ children }: { children: ReactNode }) {
         session: store,
         onTokenRejected: () => store.signOut(),
         onTransportError: emitTransportError,
+        onApiStarting: emitApiStarting,
         live,
       }),
     [store, live],

@@ -6,7 +6,7 @@ import { BankOutlined, BellOutlined, BulbOutlined, CalendarOutlined, HomeOutline
 import { useSession } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
-import { onTransportError } from '../../lib/apollo';
+import { onApiStarting, onTransportError } from '../../lib/apollo';
 import { useInvitationsNav } from '../../features/invitations/hooks/use-invitations-nav';
 
 // Only signed-in people have a bell: loaded after the first page, and only for them.
@@ -66,11 +66,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { me, signedIn } = useSession();
   const prefs = usePrefs();
   const [offline, setOffline] = useState(false);
+  const [starting, setStarting] = useState(false);
   const invitations = useInvitationsNav(signedIn);
   const pending = invitations.pending;
 
   // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
   useEffect(() => onTransportError(() => setOffline(true)), []);
+  // While the API starts, the page's requests wait for it: say so instead of an error.
+  useEffect(() => onApiStarting(setStarting), []);
 
   return (
     <div className="shell">
@@ -121,6 +124,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>
+        <div role="status" aria-live="polite">
+          {starting && !offline ? <Alert type="info" showIcon title={t('startup.waiting')} className="offline-alert" /> : null}
+        </div>
         <div aria-live="assertive">
           {offline ? <Alert type="error" showIcon title={t('errors.network')} closable={{ 'aria-label': t('common.close') }} onClose={() => setOffline(false)} className="offline-alert" /> : null}
         </div>

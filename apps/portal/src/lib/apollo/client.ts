@@ -4,6 +4,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { defer, mergeMap, of } from 'rxjs';
 import type { LiveConnection } from './live';
+import { createStartupRetryLink, type StartupRetryOptions } from './startup';
 
 /** Connections page with `first/after`; each list keeps its pages apart by its filter. */
 export function createCache(): InMemoryCache {
@@ -54,6 +55,12 @@ export interface ApolloOptions {
   onTransportError(error: unknown): void;
   /** Where subscriptions go (see live.ts); without it the client has none. */
   live?: LiveConnection;
+  /** While the API starts, queries wait for it (see startup.ts); this hears when they wait and when it answers. */
+  onApiStarting?(starting: boolean): void;
+  /** For tests: the waits between retries while the API starts. */
+  startupBackoffMs?: StartupRetryOptions['backoffMs'];
+  /** For tests: the clock that limits the wait for the API. */
+  startupNow?: StartupRetryOptions['now'];
 }
 
 /** An expired or revoked access token (a signed-out request gets `auth.required` instead). */
@@ -89,7 +96,7 @@ export function createAuthLink(session: ApolloSession): ApolloLink {
   });
 }
 
-export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRejected, onTransportError, live }: ApolloOptions) {
+export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRejected, onTransportError, live, onApiStarting = () => undefined, startupBackoffMs, startupNow }: ApolloOptions) {
   // The one error link: transport failures are reported once, here; GraphQL errors are
   // left to the screen that made the request, which shows them next to the input at fault.
   const errors = new ErrorLink(({ error }) => {
@@ -101,7 +108,10 @@ export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRe
     onTransportError(error);
   });
 
-  const http = ApolloLink.from([errors, createAuthLink(session), new HttpLink({ uri, fetch })]);
+  // A query that meets an API still starting waits for it inside the error link, so the
+  // visitor sees "starting up" and then the page, not a network error.
+  const startup = createStartupRetryLink({ onStarting: onApiStarting, backoffMs: startupBackoffMs, now: startupNow });
+  const http = ApolloLink.from([errors, startup, createAuthLink(session), new HttpLink({ uri, fetch })]);
   // Subscriptions bypass the error link: a dropped socket is not an outage to announce
   // (graphql-ws retries, and the screens poll meanwhile).
   return new ApolloClient({

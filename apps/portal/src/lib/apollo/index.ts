@@ -1,4 +1,5 @@
 export * from './client';
 export * from './transport-events';
+export * from './startup';
 export * from './live';
 export * from './live-context';

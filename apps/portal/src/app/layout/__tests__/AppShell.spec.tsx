@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../../../test/render';
 import { AppShell } from '../AppShell';
@@ -6,6 +6,7 @@ import { PendingInvitationCountQuery } from '../../../features/invitations/api/p
 import { MyInvitationsQuery } from '../../../features/invitations/api/my-invitations';
 import { RespondToInvitationMutation } from '../../../features/invitations/api/respond-to-invitation';
 import { MyInvitations } from '../../../features/invitations/components/MyInvitations';
+import { emitApiStarting } from '../../../lib/apollo';
 
 // The icons package ships ES modules only, which this jest run does not load: blank icons.
 jest.mock('@ant-design/icons', () => new Proxy({ __esModule: true }, { get: (icons: Record<string | symbol, unknown>, name) => (name in icons ? icons[name] : () => null) }));
@@ -73,5 +74,19 @@ describe('AppShell', () => {
       await waitFor(() => expect(within(nav()).getByRole('link', { name: 'Invitations' })).toHaveAttribute('href', '/invitations'));
       expect(within(nav()).getByRole('link', { name: 'Invitations' })).toHaveClass('nav-link-active');
     });
+  });
+
+  it('should say the portal is starting up while requests wait for the API, and stop saying it once the API answers', async () => {
+    renderWithApp(
+      <AppShell>
+        <p>page</p>
+      </AppShell>,
+    );
+    expect(screen.queryByText(/starting up/)).not.toBeInTheDocument();
+    act(() => emitApiStarting(true));
+    expect(await screen.findByText('CivicGrid is starting up… This page will load by itself in a moment.')).toBeInTheDocument();
+    expect(screen.queryByText('We could not reach the server. Please try again shortly.')).not.toBeInTheDocument();
+    act(() => emitApiStarting(false));
+    expect(screen.queryByText(/starting up/)).not.toBeInTheDocument();
   });
 });
