@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderWithApp } from '../../../../test/render';
 import { AppShell } from '../AppShell';
 import { PendingInvitationCountQuery } from '../../../features/invitations/api/pending-invitation-count';
@@ -20,5 +20,18 @@ describe('AppShell', () => {
     );
     const link = await screen.findByRole('link', { name: 'Notifications' });
     expect(link).toHaveAttribute('href', '/notifications');
+  });
+
+  it('should offer signing out in the header to a signed-in person only', async () => {
+    const shell = (
+      <AppShell>
+        <p>page</p>
+      </AppShell>
+    );
+    const { unmount } = renderWithApp(shell, { token: 't', mocks: [{ request: { query: PendingInvitationCountQuery }, result: { data: { pendingInvitationCount: 0 } } }] });
+    expect(await within(screen.getByRole('banner')).findByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    unmount();
+    renderWithApp(shell);
+    expect(within(screen.getByRole('banner')).queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
   });
 });

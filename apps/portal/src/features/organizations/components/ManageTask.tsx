@@ -18,10 +18,12 @@ import { ShiftAdder } from './recurrence/ShiftAdder';
 import { ShiftSeriesPanel } from './recurrence/ShiftSeriesPanel';
 import { TaskControls } from './TaskControls';
 import { ShiftControls } from './ShiftControls';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const { data, loading, error, refetch } = useManageTask(taskId);
@@ -40,7 +42,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/orgs/${organizationId}`}>{task.organization.name}</Link>
+        <Link to={`/orgs/${organizationId}`}>{show(task.organization)}</Link>
       </p>
       <PageTitle
         title={task.title}

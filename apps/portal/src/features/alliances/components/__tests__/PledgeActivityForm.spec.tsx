@@ -39,7 +39,7 @@ describe('PledgeActivityForm', () => {
             quantity: 12,
             unit: 'kg',
             occurredAt: '2026-01-01T00:00:00.000Z',
-            member: { __typename: 'AllianceMember', id: 'am1', organization: { __typename: 'Organization', id: 'o1', name: 'Yulin Bistro' } },
+            member: { __typename: 'AllianceMember', id: 'am1', organization: { __typename: 'Organization', id: 'o1', name: 'Yulin Bistro', nameEn: null } },
           },
         },
       },
