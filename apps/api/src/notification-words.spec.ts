@@ -1,6 +1,6 @@
 import { LOCALES } from '@civicgrid/contracts';
 import { COMMUNITY_KINDS } from '@civicgrid/community';
-import { NotificationKinds } from '@civicgrid/notifications';
+import { NotificationKinds, PASSWORD_RESET_KINDS } from '@civicgrid/notifications';
 import { ORGANIZATION_KINDS } from '@civicgrid/organizations';
 import { STAFFING_KINDS } from '@civicgrid/staffing';
 import { SERVICE_HOURS_KINDS, VOLUNTEERING_KINDS } from '@civicgrid/volunteering';
@@ -19,12 +19,13 @@ const SAMPLE = {
   short: '明天集合地点改到社区活动室。',
   servedOn: '2026-12-01',
   reason: '当天签到表上没有这位志愿者的签名。',
+  code: '123456',
 };
 const SIGNATURE = '【共建网格】';
 
 describe('notification words', () => {
   const kinds = new NotificationKinds();
-  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS);
+  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS, ...PASSWORD_RESET_KINDS);
 
   it.each(kinds.all().map((k) => k.kind))('should fit the Chinese SMS of %s in one message of 70 characters, signature included', (kind) => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {

@@ -2,6 +2,7 @@ import { Agent, request } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { alive, ApiProcess } from './support/api-process';
+import { SIGN_UP_CONSENT } from './support/factories';
 
 /** The processes whose parent is `pid` (a postmaster's backends and workers). */
 function childrenOf(pid: number): number[] {
@@ -29,7 +30,7 @@ const someone = () => ({
 /** One sign-up over plain HTTP; resolves once the request is wholly written, then with the answer or the socket error. */
 function registerRaw(api: ApiProcess, agent: Agent): { written: Promise<void>; answered: Promise<{ status?: number; body?: string; error?: string }> } {
   const { phone, address } = someone();
-  const body = JSON.stringify({ query: REGISTER, variables: { input: { phone, password: 'long enough password', displayName: '新居民' } } });
+  const body = JSON.stringify({ query: REGISTER, variables: { input: { phone, password: 'long enough password', displayName: '新居民', consent: SIGN_UP_CONSENT } } });
   const url = new URL(`${api.url}/graphql`);
   let written!: () => void;
   const writtenP = new Promise<void>((r) => (written = r));
@@ -71,7 +72,7 @@ describe('faults', () => {
         while (!stop) {
           const { phone, address } = someone();
           const r = await api
-            .gql<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, { input: { phone, password: 'long enough password', displayName: '新居民' } }, { 'x-forwarded-for': address })
+            .gql<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, { input: { phone, password: 'long enough password', displayName: '新居民', consent: SIGN_UP_CONSENT } }, { 'x-forwarded-for': address })
             .catch((e: Error) => ({ data: undefined, errors: [{ extensions: { code: `transport:${e.message}` } }] }));
           if (r.data?.register) {
             acknowledged.push({ id: r.data.register.user.id, token: r.data.register.accessToken });

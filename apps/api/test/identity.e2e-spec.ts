@@ -1,4 +1,5 @@
 import { TestApi } from './support/test-api';
+import { SIGN_UP_CONSENT } from './support/factories';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id displayName phone role locale homeRegion { id } } } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }`;
@@ -19,7 +20,7 @@ describe('identity', () => {
     it('should create a resident and return a working token when the input is valid', async () => {
       const regions = await api.make.regions();
       const phone = api.make.nextPhone();
-      const { register } = await api.ok(REGISTER, { input: { phone: `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, password: 'long enough', displayName: ' 小 王 ', homeRegionId: regions.grid.id, locale: 'en' } });
+      const { register } = await api.ok(REGISTER, { input: { phone: `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, password: 'long enough', displayName: ' 小 王 ', homeRegionId: regions.grid.id, locale: 'en', consent: SIGN_UP_CONSENT } });
       expect(register.user).toMatchObject({ displayName: '小 王', phone, role: 'RESIDENT', locale: 'en', homeRegion: { id: regions.grid.id } });
       const { me } = await api.ok(ME, {}, register.accessToken);
       expect(me).toMatchObject({ id: register.user.id, serviceMinutes: 0, memberships: [], elderMode: false });
@@ -32,19 +33,19 @@ describe('identity', () => {
       [{ displayName: '   ' }, 'displayName'],
       [{ locale: 'fr' }, 'locale'],
     ])('should refuse with BAD_USER_INPUT when %j is given', async (bad, field) => {
-      const input = { phone: api.make.nextPhone(), password: 'long enough', displayName: 'A', ...bad };
+      const input = { phone: api.make.nextPhone(), password: 'long enough', displayName: 'A', consent: SIGN_UP_CONSENT, ...bad };
       expect(await api.fails(REGISTER, { input })).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
 
     it('should refuse with CONFLICT when the phone is already registered', async () => {
       const phone = api.make.nextPhone();
-      await api.ok(REGISTER, { input: { phone, password: 'long enough', displayName: 'A' } });
-      expect(await api.fails(REGISTER, { input: { phone, password: 'other enough', displayName: 'B' } })).toMatchObject({ code: 'CONFLICT', field: 'phone' });
+      await api.ok(REGISTER, { input: { phone, password: 'long enough', displayName: 'A', consent: SIGN_UP_CONSENT } });
+      expect(await api.fails(REGISTER, { input: { phone, password: 'other enough', displayName: 'B', consent: SIGN_UP_CONSENT } })).toMatchObject({ code: 'CONFLICT', field: 'phone' });
       expect(await api.sql('SELECT count(*)::int AS n FROM user_account WHERE phone = $1', [phone])).toEqual([{ n: 1 }]);
     });
 
     it('should refuse with NOT_FOUND when the home region does not exist', async () => {
-      const input = { phone: api.make.nextPhone(), password: 'long enough', displayName: 'A', homeRegionId: '00000000-0000-4000-8000-000000000000' };
+      const input = { phone: api.make.nextPhone(), password: 'long enough', displayName: 'A', homeRegionId: '00000000-0000-4000-8000-000000000000', consent: SIGN_UP_CONSENT };
       expect(await api.fails(REGISTER, { input })).toMatchObject({ code: 'NOT_FOUND', field: 'homeRegionId' });
     });
   });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { RegionImportError, RegionImportProblem, RegionsAdminService } from '@civicgrid/geo';
 import { RequestContext } from '@civicgrid/platform';
 import { TestApi } from './support/test-api';
-import { TestRegions, TestUser } from './support/factories';
+import { SIGN_UP_CONSENT, TestRegions, TestUser } from './support/factories';
 
 const ROOT = resolve(__dirname, '../../..');
 const SAMPLE = join(ROOT, 'tools/admin/samples/regions-wuhou.csv');
@@ -111,7 +111,7 @@ describe('installation', () => {
       // The administrator signs in and names the first official, over the street.
       const admin = (await api.ok(LOGIN, { input: { phone, password: 'first-admin-password' } })).login;
       expect(admin.user.role).toBe('ADMIN');
-      const official = (await api.ok(REGISTER, { input: { phone: '13912340002', password: 'official-password', displayName: '周敏' } })).register;
+      const official = (await api.ok(REGISTER, { input: { phone: '13912340002', password: 'official-password', displayName: '周敏', consent: SIGN_UP_CONSENT } })).register;
       const { assignOfficial } = await api.ok(
         `mutation($input: AssignOfficialInput!) { assignOfficial(input: $input) { title region { id } user { id role } } }`,
         { input: { userId: official.user.id, regionId: yulin.id, title: '玉林街道办事处副主任' } },
@@ -120,7 +120,7 @@ describe('installation', () => {
       expect(assignOfficial).toEqual({ title: '玉林街道办事处副主任', region: { id: yulin.id }, user: { id: official.user.id, role: 'OFFICIAL' } });
 
       // A resident founds an NGO in a grid; the official verifies it.
-      const founder = (await api.ok(REGISTER, { input: { phone: '13912340003', password: 'founder-password', displayName: '陈静', homeRegionId: grid.id } })).register;
+      const founder = (await api.ok(REGISTER, { input: { phone: '13912340003', password: 'founder-password', displayName: '陈静', homeRegionId: grid.id, consent: SIGN_UP_CONSENT } })).register;
       const org = (await api.ok(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id verified } }`, { input: { name: '益邻社区服务中心', kind: 'NGO', regionId: grid.id } }, founder.accessToken)).createOrganization;
       expect(org.verified).toBe(false);
       expect((await api.ok(VERIFY, { id: org.id }, official.accessToken)).verifyOrganization).toEqual({ id: org.id, verified: true });
@@ -136,7 +136,7 @@ describe('installation', () => {
         )
       ).createTask;
       await api.ok(`mutation($id: ID!) { publishTask(id: $id) { id status } }`, { id: task.id }, founder.accessToken);
-      const volunteer = (await api.ok(REGISTER, { input: { phone: '13912340004', password: 'volunteer-password', displayName: '王小明', homeRegionId: grid.id } })).register;
+      const volunteer = (await api.ok(REGISTER, { input: { phone: '13912340004', password: 'volunteer-password', displayName: '王小明', homeRegionId: grid.id, consent: SIGN_UP_CONSENT } })).register;
       const { openShifts } = await api.ok(`query($r: ID) { openShifts(filter: { regionId: $r }) { edges { node { id } } } }`, { r: yulin.id });
       expect(openShifts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([task.shifts[0].id]);
       const claim = (await api.ok(`mutation($input: ClaimShiftInput!) { claimShift(input: $input) { id status } }`, { input: { shiftId: task.shifts[0].id } }, volunteer.accessToken)).claimShift;

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { TestApi } from './support/test-api';
+import { SIGN_UP_CONSENT } from './support/factories';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken deviceToken user { id } } }`;
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }`;
@@ -23,7 +24,7 @@ describe('logs', () => {
     const password = 'correct horse battery staple';
     const secrets: string[] = [phone, password, phone.slice(3), `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`];
 
-    const signUp = await api.ok(REGISTER, { input: { phone: `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, password, displayName: '日志测试' } });
+    const signUp = await api.ok(REGISTER, { input: { phone: `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`, password, displayName: '日志测试', consent: SIGN_UP_CONSENT } });
     secrets.push(signUp.register.accessToken, signUp.register.refreshToken, signUp.register.deviceToken);
 
     // A wrong password, then the right one.
@@ -36,7 +37,7 @@ describe('logs', () => {
     // A statement the database refuses: two sign-ups for one phone at once hit the unique index.
     const twin = `139${String(randomInt(0, 1e8)).padStart(8, '0')}`;
     secrets.push(twin, twin.slice(3));
-    await Promise.all(Array.from({ length: 6 }, () => api.gql(REGISTER, { input: { phone: twin, password, displayName: '双胞胎' } })));
+    await Promise.all(Array.from({ length: 6 }, () => api.gql(REGISTER, { input: { phone: twin, password, displayName: '双胞胎', consent: SIGN_UP_CONSENT } })));
     // A statement that fails for a reason nobody expected: the database raises an internal
     // error quoting the row, so the API logs it at error level with the driver's error.
     await api.sql(`CREATE FUNCTION fail_on_purpose() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -44,7 +45,7 @@ describe('logs', () => {
     await api.sql(`CREATE TRIGGER fail_on_purpose BEFORE INSERT ON user_account FOR EACH ROW EXECUTE FUNCTION fail_on_purpose()`);
     const broken = `139${String(randomInt(0, 1e8)).padStart(8, '0')}`;
     secrets.push(broken, broken.slice(3));
-    const failed = await api.gql(REGISTER, { input: { phone: broken, password, displayName: '触发故障' } }, undefined, { 'x-request-id': 'broken-sign-up-1' });
+    const failed = await api.gql(REGISTER, { input: { phone: broken, password, displayName: '触发故障', consent: SIGN_UP_CONSENT } }, undefined, { 'x-request-id': 'broken-sign-up-1' });
     expect(failed.errors?.[0].extensions?.code).toBe('INTERNAL');
     await api.sql(`DROP TRIGGER fail_on_purpose ON user_account`);
     // The error line and the request line both name the request.

@@ -1,4 +1,4 @@
-import { TestRegions, TestUser } from './support/factories';
+import { SIGN_UP_CONSENT, TestRegions, TestUser } from './support/factories';
 import { TestApi } from './support/test-api';
 
 const DETAILS = `homeRegion { id } languages elderMode locale availability { weekday } birthDate attendanceRate`;
@@ -92,7 +92,7 @@ describe('privacy, names and codes', () => {
     const UPDATE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { displayName } }`;
     let n = 0;
     const register = (displayName: string) =>
-      api.gql(REGISTER, { input: { phone: `1770${String(Date.now() % 1e7 + n++).padStart(7, '0')}`, password: 'long enough password', displayName } }, undefined, { 'x-forwarded-for': `203.0.113.${n}` });
+      api.gql(REGISTER, { input: { phone: `1770${String(Date.now() % 1e7 + n++).padStart(7, '0')}`, password: 'long enough password', displayName, consent: SIGN_UP_CONSENT } }, undefined, { 'x-forwarded-for': `203.0.113.${n}` });
 
     it.each<[string, string, string]>([
       ['only zero-width characters', '\u200B\u200C\u200D\uFEFF', 'name.invisible'],

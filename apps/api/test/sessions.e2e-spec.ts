@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { SessionsService } from '@civicgrid/identity';
 import { Clock, RequestContext } from '@civicgrid/platform';
-import { FACTORY_PASSWORD, TestUser } from './support/factories';
+import { FACTORY_PASSWORD, SIGN_UP_CONSENT, TestUser } from './support/factories';
 import { GqlResult, TestApi } from './support/test-api';
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken accessTokenExpiresAt deviceToken user { id } } }`;
@@ -106,7 +106,7 @@ describe('sign-in, sign-up and sessions', () => {
   });
 
   describe('sign-up', () => {
-    const input = (phone: string) => ({ input: { phone, password: 'long enough password', displayName: '新居民' } });
+    const input = (phone: string) => ({ input: { phone, password: 'long enough password', displayName: '新居民', consent: SIGN_UP_CONSENT } });
 
     it('should take at most 20 sign-ups an hour from one address, also when sent at once', async () => {
       const ip = address();

@@ -109,6 +109,8 @@ try {
 
   const gql = graphqlClient(`http://127.0.0.1:${apiPort}/graphql`);
   const login = async (phone) => (await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { phone, password: PASSWORD } })).login.accessToken;
+  // What a resident accepts on signing up: the privacy notice in force and the terms.
+  const consent = { privacyNoticeVersion: (await gql('{ privacyNotice { version } }')).privacyNotice.version, termsAccepted: true };
 
   // Set-up through the API: a task whose shift starts in a few minutes, so check-in is open.
   const coordToken = await login('13800000003');
@@ -163,7 +165,7 @@ try {
   );
   await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: qrMade.createTask.id }, coordToken);
   const qrVolunteer = { name: `扫码志愿者${stamp}`, phone: `1359${String(Date.now()).slice(-7)}`, password: 'e2e-password-1' };
-  const qrVolunteerToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: qrVolunteer.phone, password: qrVolunteer.password, displayName: qrVolunteer.name } })).register.accessToken;
+  const qrVolunteerToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: qrVolunteer.phone, password: qrVolunteer.password, displayName: qrVolunteer.name, consent } })).register.accessToken;
   await gql('mutation($i: ClaimShiftInput!) { claimShift(input: $i) { id status } }', { i: { shiftId: qrMade.createTask.shifts[0].id } }, qrVolunteerToken);
   const qrTask = { id: qrMade.createTask.id, shiftId: qrMade.createTask.shifts[0].id, code: qrMade.createTask.shifts[0].checkInCode };
 
@@ -216,6 +218,11 @@ try {
     await page.getByLabel('手机号').fill(volunteerPhone);
     await page.getByLabel('密码', { exact: true }).fill('e2e-password-1');
     await page.getByLabel('再次输入密码').fill('e2e-password-1');
+    await page.getByRole('button', { name: '下一步：隐私' }).click();
+    await page.getByRole('heading', { level: 2, name: '您的隐私' }).waitFor();
+    await step(page, 'signup-privacy');
+    await page.getByRole('checkbox', { name: '我已阅读并同意隐私政策' }).check();
+    await page.getByRole('checkbox', { name: '我接受用户协议' }).check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /共 \d+ 个班次/ }).waitFor();
@@ -567,7 +574,7 @@ try {
     const { regions: grids } = await gql('query($p: ID) { regions(parentId: $p) { id level } }', { p: parent }, coordToken);
     const grid = (grids[1] ?? grids[0]).id;
     const register = async (name, phone) =>
-      (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone, password: 'e2e-password-1', displayName: name, homeRegionId: grid } })).register.accessToken;
+      (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone, password: 'e2e-password-1', displayName: name, homeRegionId: grid, consent } })).register.accessToken;
     const suffix = String(Date.now()).slice(-7);
     const holderToken = await register(`占位志愿者${stamp}`, `1366${suffix}`);
     const waiterPhone = `1365${suffix}`;
@@ -677,7 +684,7 @@ try {
     const suffix = String(Date.now()).slice(-7);
     const volunteerPhone = `1364${suffix}`;
     const volunteer = `改期志愿者${stamp}`;
-    const volToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: volunteerPhone, password: 'e2e-password-1', displayName: volunteer, homeRegionId: gridId } }))
+    const volToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: volunteerPhone, password: 'e2e-password-1', displayName: volunteer, homeRegionId: gridId, consent } }))
       .register.accessToken;
     const title = `社区图书角整理 ${stamp}`;
     const day = dayjs().tz(ZONE).add(6, 'day').format('YYYY-MM-DD');
@@ -965,6 +972,45 @@ try {
     await page.getByRole('link', { name: /^打电话给网格员李秀英/ }).waitFor();
   });
 
+  // A resident who forgot the password: a code by SMS (read back from the development sink,
+  // as an administrator), a new password, signing in with it, and signing out from the header.
+  const accountFlow = () => flow('account', async ({ newPage, stepper }) => {
+    const phone = `1338${String(Date.now()).slice(-7)}`;
+    await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone, password: 'e2e-password-1', displayName: `忘记密码的居民${stamp}`, consent } });
+    const adminToken = await login('13800000006');
+    const page = await newPage();
+    const step = stepper('11-account');
+    await page.goto(`${BASE}/signin`);
+    await page.getByRole('link', { name: '忘记密码？' }).click();
+    await page.getByRole('heading', { level: 1, name: '重设密码' }).waitFor();
+    await step(page, 'forgot-password');
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByRole('button', { name: '发送验证码' }).click();
+    await page.getByLabel('短信验证码').waitFor();
+    let code = null;
+    for (let i = 0; i < 120 && !code; i++) {
+      const { devMessages } = await gql('{ devMessages(first: 50) { edges { node { recipient body } } } }', {}, adminToken);
+      code = /(\d{6})/.exec(devMessages.edges.find((e) => e.node.recipient === phone)?.node.body ?? '')?.[1] ?? null;
+      if (!code) await new Promise((r) => setTimeout(r, 250));
+    }
+    if (!code) throw new Error('no reset code reached the development sink');
+    await step(page, 'reset-password');
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByLabel('新密码', { exact: true }).fill('e2e-password-2');
+    await page.getByLabel('再次输入新密码').fill('e2e-password-2');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page.getByText('密码已修改').waitFor();
+    await step(page, 'password-reset');
+    await page.getByRole('main').getByRole('link', { name: '去登录' }).click();
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByLabel('密码', { exact: true }).fill('e2e-password-2');
+    await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '登录' }).waitFor();
+    await step(page, 'signed-out');
+  });
+
   // Two lanes, ordered by what the flows share (never by timing):
   // - coordinator verifies the minutes of the volunteer from flow volunteer: it waits for it;
   // - coordinator, need and matching sign in as the same coordinator (and need and matching as
@@ -977,8 +1023,9 @@ try {
   //   for grid-leader, after alliance;
   // - reschedule, check-in and recurring sign in as the coordinator: after matching, in lane A;
   // - elder signs in as the elderly resident grid-leader acts for, and claims only: after live, in lane B.
+  // - account registers its own resident and reads the development sink: after live, in lane B.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow };
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -989,7 +1036,7 @@ try {
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
-    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow);
+    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow);
     const laneA = gridLeaderDone
       .then(needFlow)
       .then(() => volunteerDone)

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '@civicgrid/identity';
+import { hashPassword, PRIVACY_NOTICE } from '@civicgrid/identity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 type Log = (message: string) => void;
@@ -174,9 +174,9 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
 
     // ---------- organisations, one of every kind ----------
     const now = new Date();
-    const org = async (name: string, kind: string, regionId: string, description: string, verified: boolean, members: [string, string, string?][]) => {
+    const org = async (name: string, kind: string, regionId: string, description: string, verified: boolean, members: [string, string, string?][], nameEn: string | null = null) => {
       const id = await insert(em, 'organization', {
-        name, kind, region_id: regionId, description, verified,
+        name, name_en: nameEn, kind, region_id: regionId, description, verified,
         verified_at: verified ? now : null, verified_by_id: verified ? officialId : null, created_by_id: members[0][0],
       });
       for (const [userId, role, seniorTitle] of members) {
@@ -184,32 +184,33 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       }
       return id;
     };
-    const streetOfficeId = await org('玉林街道办事处', 'STREET_OFFICE', yulinStreet.id, '玉林街道的基层政府机构，负责网格化管理与社区治理。', true, [[officialId, 'OWNER']]);
+    const streetOfficeId = await org('玉林街道办事处', 'STREET_OFFICE', yulinStreet.id, '玉林街道的基层政府机构，负责网格化管理与社区治理。', true, [[officialId, 'OWNER']], 'Yulin Street Office');
     const ngoId = await org('益邻社区服务中心', 'NGO', yulinStreet.id, 'Yilin Community Service Centre: 为老服务、儿童关爱与邻里互助。', true, [
       [ngoOwnerId, 'OWNER'],
       [coordinatorId, 'COORDINATOR'],
-    ]);
+    ], 'Yilin Community Service Centre');
     const committeeId = await org('玉林北路社区居委会', 'RESIDENTS_COMMITTEE', communities[0].id, '玉林北路社区居民委员会。', true, [
       [gridLeaderId, 'COORDINATOR'],
       [officialId, 'ADMIN'],
-    ]);
-    const bistroId = await org('玉林小馆', 'MERCHANT', communities[0].id, '家常川菜馆，商家联盟成员，为志愿者提供九折优惠。', true, [[merchantId, 'OWNER']]);
+    ], 'Yulin North Road Residents\' Committee');
+    const bistroId = await org('玉林小馆', 'MERCHANT', communities[0].id, '家常川菜馆，商家联盟成员，为志愿者提供九折优惠。', true, [[merchantId, 'OWNER']], 'Yulin Bistro');
     await org('玉林街道五老理事会', 'SENIORS_COUNCIL', yulinStreet.id, '由老干部、老战士、老教师等组成，参与矛盾调解与社区议事。', true, [
       [seniorIds[0], 'OWNER', 'RETIRED_CADRE'],
       [seniorIds[1], 'MEMBER', 'RETIRED_TEACHER'],
       [seniorIds[2], 'MEMBER', 'VETERAN'],
-    ]);
-    const womensFedId = await org('玉林街道妇联', 'WOMENS_FEDERATION', yulinStreet.id, '玉林街道妇女联合会，关注妇女儿童与家庭。', true, [[coordinatorId, 'ADMIN']]);
-    await org('玉林北路居民自治会', 'SOCIAL_GROUP', communities[0].id, '居民自发组成的楼院自治小组。', false, [[gridLeaderId, 'OWNER']]);
-    await org('武侯区城市管理局', 'DEPARTMENT', districtId, '负责市容环境、垃圾分类与占道经营管理。', true, [[deptStaffId, 'MEMBER']]);
+    ], 'Yulin Street Seniors\' Council');
+    const womensFedId = await org('玉林街道妇联', 'WOMENS_FEDERATION', yulinStreet.id, '玉林街道妇女联合会，关注妇女儿童与家庭。', true, [[coordinatorId, 'ADMIN']], 'Yulin Street Women\'s Federation');
+    await org('玉林北路居民自治会', 'SOCIAL_GROUP', communities[0].id, '居民自发组成的楼院自治小组。', false, [[gridLeaderId, 'OWNER']], 'Yulin North Road Residents\' Self-Governance Group');
+    await org('武侯区城市管理局', 'DEPARTMENT', districtId, '负责市容环境、垃圾分类与占道经营管理。', true, [[deptStaffId, 'MEMBER']], 'Wuhou District Urban Management Bureau');
 
     // ---------- the Yulin street merchant alliance (商家联盟) ----------
     const fruitShopOwner = await user('13800000031', '王建华');
     const barberOwner = await user('13800000032', '李小红');
-    const fruitShopId = await org('老王水果店', 'MERCHANT', communities[0].id, '社区水果店，参与净菜与垃圾分类。', true, [[fruitShopOwner, 'OWNER']]);
-    const barberId = await org('小李理发店', 'MERCHANT', communities[1].id, '社区理发店，每月为老人义剪。', false, [[barberOwner, 'OWNER']]);
+    const fruitShopId = await org('老王水果店', 'MERCHANT', communities[0].id, '社区水果店，参与净菜与垃圾分类。', true, [[fruitShopOwner, 'OWNER']], 'Lao Wang Fruit Shop');
+    const barberId = await org('小李理发店', 'MERCHANT', communities[1].id, '社区理发店，每月为老人义剪。', false, [[barberOwner, 'OWNER']], 'Xiao Li Barber');
     const allianceId = await insert(em, 'alliance', {
       name: '玉林街道商家联盟',
+      name_en: 'Yulin Street Merchant Alliance',
       region_id: yulinStreet.id,
       region_path: yulinStreet.path,
       charter: '玉林街道的商户共同承诺：做好垃圾分类、参与平安巡逻、为志愿者提供优惠、为独居老人送餐，共建干净、安全、友善的街区。',
@@ -221,6 +222,12 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const bistroMember = await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: bistroId, status: 'ACTIVE', pledges: ['WASTE_SORTING', 'VOLUNTEER_DISCOUNT', 'ELDER_MEALS'], joined_at: joined, decided_by_id: officialId });
     const fruitMember = await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: fruitShopId, status: 'ACTIVE', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], joined_at: joined, decided_by_id: officialId });
     await insert(em, 'alliance_member', { alliance_id: allianceId, organization_id: barberId, status: 'APPLIED', pledges: ['VOLUNTEER_DISCOUNT', 'ELDER_MEALS'] });
+    // Every demo account signed up through the privacy notice, as a real resident does.
+    await em.query(
+      `INSERT INTO consent_record (user_id, privacy_notice_version, terms_accepted, choices, recorded_at, ip)
+       SELECT id, $1, true, jsonb_build_object('contactBySms', elder_mode), created_at, 'demo data' FROM user_account WHERE phone IS NOT NULL`,
+      [PRIVACY_NOTICE.version],
+    );
     // A month of pledge activity, recorded as it happened (so long past the day for corrections).
     for (let day = 30; day >= 1; day--) {
       const at = new Date(shanghaiDay(-day) + 20 * HOUR);

@@ -1,12 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { hashPassword } from '@civicgrid/identity';
+import { hashPassword, PRIVACY_NOTICE } from '@civicgrid/identity';
 import { TokenService } from '@civicgrid/platform';
 
 const HOUR = 3_600_000;
 // One argon2id hash of FACTORY_PASSWORD shared by every factory user: hashing is slow.
 let passwordHash: Promise<string> | undefined;
 export const FACTORY_PASSWORD = 'password123';
+/** What a resident signing up accepts: the privacy notice in force and the terms. */
+export const SIGN_UP_CONSENT = { privacyNoticeVersion: PRIVACY_NOTICE.version, termsAccepted: true };
 
 export interface TestUser {
   id: string;

@@ -11,6 +11,7 @@ const BoardRoute = lazy(() => import('./routes/board'));
 const TaskRoute = lazy(() => import('./routes/task'));
 const SignInRoute = lazy(() => import('./routes/sign-in'));
 const SignUpRoute = lazy(() => import('./routes/sign-up'));
+const ForgotPasswordRoute = lazy(() => import('./routes/forgot-password'));
 const MyShiftsRoute = lazy(() => import('./routes/my-shifts'));
 const ProfileRoute = lazy(() => import('./routes/profile'));
 const ResidentsRoute = lazy(() => import('./routes/residents'));
@@ -47,6 +48,7 @@ function ShellRoutes() {
           <Route path="/tasks/:id" element={<TaskRoute />} />
           <Route path="/signin" element={<SignInRoute />} />
           <Route path="/signup" element={<SignUpRoute />} />
+          <Route path="/forgot-password" element={<ForgotPasswordRoute />} />
           <Route path="/needs" element={<NeedsRoute />} />
           <Route path="/needs/:id" element={<NeedRoute />} />
           <Route path="/alliances" element={<AlliancesRoute />} />

@@ -10,10 +10,12 @@ import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 import { GridLeadersService } from './grid-leaders.service';
 import { GridLeadersResolver } from './grid-leaders.resolver';
+import { ConsentsService } from './consents.service';
+import { PasswordResetsService } from './password-resets.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, ProxyGrantEntity, OfficialPostEntity]), GeoModule],
-  providers: [UsersService, SessionsService, SignInGuard, GridLeadersService, IdentityResolver, ProxyGrantResolver, OfficialPostResolver, GridLeadersResolver],
-  exports: [UsersService, GridLeadersService],
+  providers: [UsersService, SessionsService, ConsentsService, PasswordResetsService, SignInGuard, GridLeadersService, IdentityResolver, ProxyGrantResolver, OfficialPostResolver, GridLeadersResolver],
+  exports: [UsersService, GridLeadersService, PasswordResetsService],
 })
 export class IdentityModule {}

@@ -1,13 +1,15 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, ConnectionType, Ctx, GraphQLContext, Public, RequestContext, SignedIn } from '@civicgrid/platform';
 import { GeoService, RegionObject } from '@civicgrid/geo';
-import { AuthPayloadObject, ProxyGrantObject, UserObject } from './graphql/user.object';
-import { AddDependantInput, AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
+import { AuthPayloadObject, ConsentRecordObject, PrivacyNoticeObject, ProxyGrantObject, UserObject } from './graphql/user.object';
+import { AddDependantInput, AssignOfficialInput, ChangePasswordInput, GrantProxyInput, LoginInput, LogoutInput, RefreshSessionInput, RegisterInput, ResetPasswordInput, RevokeProxyInput, UpdateProfileInput } from './graphql/identity.inputs';
 import { OfficialPostObject } from './graphql/official-post.object';
 import { UsersService } from './users.service';
 import { UserEntity } from './user.entity';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { OfficialPostEntity } from './official-post.entity';
+import { ConsentsService, PRIVACY_NOTICE } from './consents.service';
+import { PasswordResetsService } from './password-resets.service';
 
 export const UserConnection = ConnectionType(UserObject, 'User', 'person');
 
@@ -16,7 +18,16 @@ export class IdentityResolver {
   constructor(
     private readonly users: UsersService,
     private readonly geo: GeoService,
+    private readonly consentRecords: ConsentsService,
+    private readonly resets: PasswordResetsService,
   ) {}
+
+  @Public()
+  @Allow.anyone()
+  @Query(() => PrivacyNoticeObject, { description: 'The privacy notice in force: sign-ups accept this version.' })
+  privacyNotice() {
+    return PRIVACY_NOTICE;
+  }
 
   @Public()
   @Allow.self()
@@ -75,6 +86,16 @@ export class IdentityResolver {
   @Mutation(() => Boolean, { description: 'Sign out: this session ends (or every session, with everywhere) and its tokens stop working at once.' })
   logout(@Ctx() ctx: RequestContext, @Args('input', { nullable: true }) input?: LogoutInput) {
     return this.users.logout(ctx, input?.everywhere ?? false);
+  }
+
+  @Public()
+  @Allow.anyone()
+  @Mutation(() => Boolean, {
+    description:
+      'Set a new password with the code sent by requestPasswordReset (same rules as register). Every session of the person ends. A wrong, used or expired code is BAD_USER_INPUT on code; five wrong codes spend it. Audited.',
+  })
+  resetPassword(@Ctx() ctx: RequestContext, @Args('input') input: ResetPasswordInput) {
+    return this.resets.reset(ctx, input.phone, input.code, input.newPassword);
   }
 
   @SignedIn()
@@ -150,6 +171,11 @@ export class IdentityResolver {
   @ResolveField(() => String, { nullable: true, description: 'E-mail address for notifications: shown to the person and their proxies only, null for others.' })
   async email(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
     return this.users.emailFor(ctx, user);
+  }
+
+  @ResolveField(() => [ConsentRecordObject], { description: 'What the person agreed to at sign-up (and since), newest first: visible to the person only.' })
+  consents(user: UserEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.consentRecords.of(ctx, user.id);
   }
 
   @ResolveField(() => [OfficialPostObject], { description: "The person's official posts." })

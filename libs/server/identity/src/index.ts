@@ -8,3 +8,7 @@ export { checkPasswordRules, hashPassword } from './passwords';
 export type { UserEntity as User } from './user.entity';
 export { GridLeadersService, MAX_GRID_LEADERS } from './grid-leaders.service';
 export type { GridLeaderEvent } from './grid-leaders.service';
+export { PasswordResetsService, RESET_CODE_MAX_ATTEMPTS, RESET_CODE_TTL_MINUTES, RESET_LIMITS } from './password-resets.service';
+export type { ResetCodeDelivery } from './password-resets.service';
+export { PRIVACY_NOTICE } from './consents.service';
+export { RequestPasswordResetInput } from './graphql/identity.inputs';

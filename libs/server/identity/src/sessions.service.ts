@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditService, Clock, JobsService, RequestContext, returning, SETTINGS, Settings, TokenService, TransactionRunner, UnauthenticatedError } from '@civicgrid/platform';
 
-export type SessionEndReason = 'LOGOUT' | 'LOGOUT_EVERYWHERE' | 'PASSWORD_CHANGED' | 'REFRESH_REUSED';
+export type SessionEndReason = 'LOGOUT' | 'LOGOUT_EVERYWHERE' | 'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'REFRESH_REUSED';
 
 /** What a client keeps after signing in. */
 export interface SessionTokens {

@@ -31,6 +31,7 @@ import { SignInGuard } from './sign-in-guard';
 import { maskPhone, normalizeMainlandMobile } from './phone';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { UserEntity } from './user.entity';
+import { ConsentData, ConsentsService } from './consents.service';
 
 /** A resident may name at most this many proxies at once. */
 export const MAX_ACTIVE_PROXIES = 5;
@@ -41,6 +42,8 @@ export interface RegisterData {
   displayName: string;
   homeRegionId?: string | null;
   locale?: string | null;
+  /** required: what the resident agreed to (checked before anything is written) */
+  consent?: ConsentData | null;
 }
 
 export interface ProfileChanges {
@@ -107,6 +110,7 @@ export class UsersService {
     private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly consents: ConsentsService,
   ) {}
 
   private users(ctx: RequestContext) {
@@ -147,6 +151,7 @@ export class UsersService {
     const phone = normalizeMainlandMobile(data.phone);
     checkPasswordRules(data.password);
     const displayName = cleanDisplayName(data.displayName, 'displayName', Limits.displayNameMaxLength);
+    const consent = this.consents.check(data.consent);
     if (data.homeRegionId) await this.geo.require(ctx, data.homeRegionId, 'homeRegionId');
     // Counted before the (slow) hash, so a flood of sign-ups is refused cheaply.
     await this.guard.spendRegistration(ctx, phone);
@@ -155,6 +160,7 @@ export class UsersService {
       const repo = this.users(t);
       if (await repo.existsBy({ phone })) throw new ConflictError('phone.taken', 'This phone number is already registered', 'phone');
       const user = await repo.save(repo.create({ phone, passwordHash, displayName, homeRegionId: data.homeRegionId ?? null, locale: data.locale ?? 'zh-CN', role: 'RESIDENT' }));
+      await this.consents.record(t, user.id, consent, { ip: ctx.ip, userAgent: ctx.userAgent });
       const deviceToken = await this.guard.trust(t, user.id, null);
       return { ...(await this.sessions.start(t, user.id)), user, deviceToken };
     });

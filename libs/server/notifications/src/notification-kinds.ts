@@ -18,6 +18,12 @@ export interface NotificationKind {
   urgent?: boolean;
   /** channels when the person chose none for this kind */
   defaultChannels: Channel[];
+  /**
+   * A secret for the person alone (a sign-in code): sent on its default channels whatever
+   * their preferences (and not listed among them), never copied to proxies, and its
+   * parameters are cleared once it is sent.
+   */
+  secret?: boolean;
   templates: Record<Locale, Template>;
 }
 

@@ -85,8 +85,11 @@ export class NotificationsService implements OnModuleInit {
     const people = await this.users.many(ctx, [...new Set(userIds)]);
     if (!people.length) return;
     // Elders in elder mode and minors under a guardian may not open the app: their proxies get the in-app copy.
-    const represented = people.filter((p) => p.elderMode || p.guardianId).map((p) => p.id);
-    const [chosen, proxies] = await Promise.all([this.channelsFor(ctx, people.map((p) => p.id), req.kind, kind.defaultChannels), this.users.proxiesOf(ctx, represented)]);
+    const represented = kind.secret ? [] : people.filter((p) => p.elderMode || p.guardianId).map((p) => p.id);
+    const [chosen, proxies] = await Promise.all([
+      kind.secret ? new Map(people.map((p) => [p.id, kind.defaultChannels])) : this.channelsFor(ctx, people.map((p) => p.id), req.kind, kind.defaultChannels),
+      this.users.proxiesOf(ctx, represented),
+    ]);
     const channelsOf = new Map(
       people.map((person) => {
         const channels = new Set(chosen.get(person.id));
@@ -180,6 +183,7 @@ export class NotificationsService implements OnModuleInit {
     try {
       const sent = await this.channels.of(row.channel).send(ctx, { channel: row.channel, to, subject: text.title, text: row.channel === 'SMS' ? text.sms : `${text.body}`, reference: deliveryId });
       await this.tx.manager(ctx).query(`UPDATE notification_delivery SET status = 'SENT', sent_at = $2, provider_ref = $3, last_error = NULL WHERE id = $1`, [deliveryId, this.clock.now(), sent.providerRef]);
+      if (this.kinds.get(row.kind).secret) await this.tx.manager(ctx).query(`UPDATE notification SET params = '{}' WHERE id = $1`, [row.notification_id]);
     } catch (err) {
       const reason = err instanceof DeliveryFailedError ? err.reason : (err as Error).name;
       await this.tx.manager(ctx).query(`UPDATE notification_delivery SET last_error = $2 WHERE id = $1`, [deliveryId, reason]);
@@ -234,6 +238,7 @@ export class NotificationsService implements OnModuleInit {
     return {
       preferences: this.kinds
         .all()
+        .filter((k) => !k.secret)
         .map((k) => ({ kind: k.kind, channels: chosen.get(k.kind) ?? k.defaultChannels }))
         .sort((a, b) => a.kind.localeCompare(b.kind)),
       quietHoursStart: quiet.start,
@@ -244,7 +249,7 @@ export class NotificationsService implements OnModuleInit {
   async updateSettings(ctx: RequestContext, input: { preferences?: { kind: string; channels: string[] }[] | null; quietHoursStart?: number | null; quietHoursEnd?: number | null }): Promise<SettingsView> {
     const actor = await ctx.requireActor();
     (input.preferences ?? []).forEach((p, i) => {
-      if (!this.kinds.has(p.kind)) throw new InvalidInputError(`preferences.${i}.kind`, 'notifications.unknownKind', `There is no notification kind ${p.kind}`);
+      if (!this.kinds.has(p.kind) || this.kinds.get(p.kind).secret) throw new InvalidInputError(`preferences.${i}.kind`, 'notifications.unknownKind', `There is no notification kind ${p.kind}`);
       const bad = p.channels.find((c) => !(CHANNELS as readonly string[]).includes(c));
       if (bad) throw new InvalidInputError(`preferences.${i}.channels`, 'notifications.unknownChannel', `There is no channel ${bad}`);
     });

@@ -9,6 +9,10 @@ export class AllianceEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** the name in English, for readers of the portal in English */
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
+
   @Column({ name: 'region_id', type: 'uuid' })
   regionId: string;
 

@@ -34,6 +34,7 @@ export function pledgeCode(raw: string): string {
 
 export interface NewAlliance {
   name: string;
+  nameEn?: string | null;
   regionId: string;
   charter: string;
   pledgeOptions: string[];
@@ -106,6 +107,7 @@ export class AlliancesService {
     await this.organizations.require(ctx, input.stewardOrganizationId, 'stewardOrganizationId');
     authorize(actor, 'alliance.create', { organizationId: input.stewardOrganizationId, regionPath: region.path });
     const name = cleanName(input.name, 'name', Limits.organizationNameMaxLength);
+    const nameEn = input.nameEn?.trim() ? cleanName(input.nameEn, 'nameEn', 120) : null;
     const charter = input.charter.trim();
     if (!charter) throw new InvalidInputError('charter', 'validation.isNotEmpty', 'charter must not be blank');
     const pledgeOptions = [...new Set(input.pledgeOptions.map(pledgeCode).filter(Boolean))];
@@ -113,7 +115,7 @@ export class AlliancesService {
     return this.tx.run(ctx, async (t) => {
       if (await this.alliances(t).existsBy({ regionId: region.id, name })) throw new ConflictError('alliance.nameTaken', 'An alliance of that name already exists here', 'name');
       const alliance = await this.alliances(t).save(
-        this.alliances(t).create({ name, regionId: region.id, regionPath: region.path, charter, pledgeOptions, stewardId: input.stewardOrganizationId, createdById: actor.userId }),
+        this.alliances(t).create({ name, nameEn, regionId: region.id, regionPath: region.path, charter, pledgeOptions, stewardId: input.stewardOrganizationId, createdById: actor.userId }),
       );
       await this.audit.record(t, { action: 'alliance.create', subjectType: 'alliance', subjectId: alliance.id, detail: { name, stewardId: alliance.stewardId } });
       return alliance;

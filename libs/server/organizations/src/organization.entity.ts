@@ -11,6 +11,10 @@ export class OrganizationEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** the name in English, for readers of the portal in English */
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
+
   @Column({ type: 'text' })
   kind: OrganizationKind;
 

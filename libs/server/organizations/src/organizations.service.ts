@@ -54,14 +54,15 @@ export class OrganizationsService {
     return org;
   }
 
-  async create(ctx: RequestContext, data: { name: string; kind: string; regionId: string; description?: string | null }): Promise<OrganizationEntity> {
+  async create(ctx: RequestContext, data: { name: string; nameEn?: string | null; kind: string; regionId: string; description?: string | null }): Promise<OrganizationEntity> {
     const actor = await ctx.requireActor();
     const name = cleanName(data.name, 'name', Limits.organizationNameMaxLength);
+    const nameEn = data.nameEn?.trim() ? cleanName(data.nameEn, 'nameEn', 120) : null;
     const region = await this.geo.require(ctx, data.regionId, 'regionId');
     authorize(actor, 'organization.create', { organizationKind: data.kind, regionPath: region.path });
     return this.tx.run(ctx, async (t) => {
       const org = await this.orgs(t).save(
-        this.orgs(t).create({ name, kind: data.kind as OrganizationKind, regionId: region.id, description: data.description?.trim() || null, createdById: actor.userId }),
+        this.orgs(t).create({ name, nameEn, kind: data.kind as OrganizationKind, regionId: region.id, description: data.description?.trim() || null, createdById: actor.userId }),
       );
       await this.memberships(t).insert({ organizationId: org.id, userId: actor.userId, role: 'OWNER', status: 'ACTIVE' });
       await this.audit.record(t, { action: 'organization.create', subjectType: 'organization', subjectId: org.id, detail: { kind: org.kind, name } });

@@ -8,6 +8,7 @@ import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
 import { onApiStarting, onTransportError } from '../../lib/apollo';
 import { useInvitationsNav } from '../../features/invitations/hooks/use-invitations-nav';
+import { SignOutButton } from '../../features/auth/components/SignOutButton';
 
 // Only signed-in people have a bell: loaded after the first page, and only for them.
 // If its chunk cannot load, a plain link to the inbox takes its place (nothing else leads there).
@@ -107,6 +108,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <Switch id="elder-switch" checked={prefs.elderMode} onChange={(on) => prefs.setElderMode(on)} />
               <span>{t('header.elderMode')}</span>
             </label>
+            {signedIn ? <SignOutButton /> : null}
           </div>
         </div>
       </header>

@@ -23,6 +23,7 @@ export const SessionQuery = graphql(`
         organization {
           id
           name
+          nameEn
         }
       }
     }

@@ -41,7 +41,8 @@ export function PrefsProvider({ initial, initialAntdLocale, children }: { initia
   const update = useCallback((p: Partial<Prefs>) => {
     setPrefs((old) => {
       const next = { ...old, ...p };
-      storePrefs(next);
+      // A language given here is a choice (the switcher, the profile); elder mode or the zone alone is not.
+      storePrefs(next, { localeChosen: p.locale !== undefined });
       return next;
     });
   }, []);

@@ -4,7 +4,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { RegionsQuery } from './regions.query';
 import type { RegionsQuery as RegionsResult } from '../../gql/graphql';
-import { regionLabel } from './path';
+import { useDisplayName } from '../i18n/display-name';
 
 interface Option {
   value: string;
@@ -31,10 +31,11 @@ export interface RegionCascaderProps {
 export function RegionCascader({ id, value, onChange, anyLevel, allowClear = true, placeholder, ...rest }: RegionCascaderProps) {
   const client = useApolloClient();
   const { t, i18n } = useTranslation();
+  const show = useDisplayName();
   const [options, setOptions] = useState<Option[]>([]);
 
   const toOptions = (rows: readonly RegionRow[]): Option[] =>
-    rows.map((r) => ({ value: r.id, label: regionLabel(r, i18n.language), isLeaf: r.level === 'GRID' }));
+    rows.map((r) => ({ value: r.id, label: show(r), isLeaf: r.level === 'GRID' }));
 
   const fetchChildren = async (parentId: string | null) => {
     const { data } = await client.query({ query: RegionsQuery, variables: { parentId } });
@@ -60,7 +61,7 @@ export function RegionCascader({ id, value, onChange, anyLevel, allowClear = tru
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pathKey, i18n.language]);
+  }, [pathKey, i18n.language, show]);
 
   const loadData = async (selected: Option[]) => {
     const target = selected[selected.length - 1];

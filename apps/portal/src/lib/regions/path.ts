@@ -1,6 +1,11 @@
-/** Region name in the user's language: the English alias in English, else the local name. */
+import { displayName } from '../i18n/display-name';
+
+/**
+ * Region name in the user's language (see displayName). Components that render names
+ * should prefer `useDisplayName()`, which also re-renders once the zh-TW converter loads.
+ */
 export function regionLabel(r: { name: string; nameEn?: string | null }, language: string): string {
-  return language === 'en' && r.nameEn ? r.nameEn : r.name;
+  return displayName(r, language);
 }
 
 /** The id path from the district down to a region given with its parents. */

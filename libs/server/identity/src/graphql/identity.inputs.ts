@@ -4,6 +4,21 @@ import { Type } from 'class-transformer';
 import { AvailabilityWindowInput } from './user.object';
 import { Limits, LOCALES } from '@civicgrid/contracts';
 
+@InputType('ConsentInput', { description: 'What a resident agrees to when signing up.' })
+export class ConsentInput {
+  @Field({ description: 'The version of the privacy notice shown and accepted (Query.privacyNotice.version).' })
+  @IsString()
+  @MaxLength(40)
+  privacyNoticeVersion: string;
+  @Field({ description: 'The terms of use are accepted (must be true).' })
+  @IsBoolean()
+  termsAccepted: boolean;
+  @Field({ nullable: true, description: 'Optional: we may send SMS about volunteering near me (default false).' })
+  @IsOptional()
+  @IsBoolean()
+  contactBySms?: boolean;
+}
+
 @InputType('RegisterInput', { description: 'Sign up with a mainland mobile number and a password.' })
 export class RegisterInput {
   @Field({ description: 'Mainland China mobile number, e.g. 13812345678 or +86 138 1234 5678.' })
@@ -24,6 +39,11 @@ export class RegisterInput {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: string;
+  @Field(() => ConsentInput, { nullable: true, description: 'The consent given with the privacy notice: required (BAD_USER_INPUT on consent when missing).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentInput)
+  consent?: ConsentInput;
 }
 
 @InputType('LoginInput', { description: 'Sign in.' })
@@ -65,6 +85,29 @@ export class ChangePasswordInput {
   @IsString()
   @MaxLength(Limits.passwordMaxLength)
   currentPassword: string;
+  @Field({ description: `The new password, at least ${Limits.passwordMinLength} characters.` })
+  @IsString()
+  newPassword: string;
+}
+
+@InputType('RequestPasswordResetInput', { description: 'Ask for a code by SMS to set a new password.' })
+export class RequestPasswordResetInput {
+  @Field({ description: 'The mobile number signed up with.' })
+  @IsString()
+  @MaxLength(40)
+  phone: string;
+}
+
+@InputType('ResetPasswordInput', { description: 'Set a new password with the code sent by SMS.' })
+export class ResetPasswordInput {
+  @Field({ description: 'The mobile number signed up with.' })
+  @IsString()
+  @MaxLength(40)
+  phone: string;
+  @Field({ description: 'The 6-digit code from the SMS.' })
+  @IsString()
+  @MaxLength(12)
+  code: string;
   @Field({ description: `The new password, at least ${Limits.passwordMinLength} characters.` })
   @IsString()
   newPassword: string;

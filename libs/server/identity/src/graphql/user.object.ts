@@ -90,3 +90,25 @@ export class AvailabilityWindowInput {
   @Max(1440)
   endMinute: number;
 }
+
+@ObjectType('PrivacyNotice', { description: 'The privacy notice residents accept at sign-up (its words are shown by the clients in each language).' })
+export class PrivacyNoticeObject {
+  @Field({ description: 'Its version: send it as ConsentInput.privacyNoticeVersion.' })
+  version: string;
+  @Field({ description: 'When this version took effect.' })
+  publishedAt: Date;
+}
+
+@ObjectType('ConsentRecord', { description: 'What a person agreed to, and when (visible to the person only).' })
+export class ConsentRecordObject {
+  @Field(() => ID, { description: 'Id of the record.' })
+  id: string;
+  @Field({ description: 'The privacy notice version accepted.' })
+  privacyNoticeVersion: string;
+  @Field({ description: 'The terms of use were accepted.' })
+  termsAccepted: boolean;
+  @Field({ description: 'May be sent SMS about volunteering nearby.' })
+  contactBySms: boolean;
+  @Field({ description: 'When it was recorded.' })
+  recordedAt: Date;
+}

@@ -40,6 +40,8 @@ export class AllianceObject {
   id: string;
   @Field({ description: 'Name.' })
   name: string;
+  @Field(() => String, { nullable: true, description: 'The name in English, when it has one (shown to readers in English).' })
+  nameEn: string | null;
   @Field({ description: 'What members commit to.' })
   charter: string;
   @Field(() => [String], { description: 'Pledges members may take on, e.g. WASTE_SORTING, SAFETY_PATROL, VOLUNTEER_DISCOUNT, ELDER_MEALS.' })
@@ -90,6 +92,11 @@ export class CreateAllianceInput {
   @IsString()
   @Length(1, 80)
   name: string;
+  @Field({ nullable: true, description: 'The name in English (optional).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  nameEn?: string;
   @Field(() => ID, { description: 'A STREET or COMMUNITY.' })
   @IsUUID()
   regionId: string;

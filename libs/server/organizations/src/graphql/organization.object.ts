@@ -59,6 +59,8 @@ export class OrganizationObject {
   id: string;
   @Field({ description: 'Name.' })
   name: string;
+  @Field(() => String, { nullable: true, description: 'The name in English, when it has one (shown to readers in English).' })
+  nameEn: string | null;
   @Field(() => OrganizationKindEnum, { description: 'Kind.' })
   kind: string;
   @Field(() => String, { nullable: true, description: 'What the organisation does.' })
@@ -92,6 +94,11 @@ export class CreateOrganizationInput {
   @IsString()
   @Length(1, Limits.organizationNameMaxLength)
   name: string;
+  @Field({ nullable: true, description: 'The name in English (optional).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  nameEn?: string;
   @Field(() => OrganizationKindEnum, { description: 'Kind.' })
   @IsIn(Object.values(OrganizationKindEnum))
   kind: string;

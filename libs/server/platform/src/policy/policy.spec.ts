@@ -101,6 +101,7 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'service.report', label: "the volunteer's hours served off the platform", resource: { organizationId: ORG, userId: VOLUNTEER }, allowed: { self: 'self', proxy: 'proxy' } },
   { action: 'user.viewPhone', label: "the volunteer's phone", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', officialInScope: 'official', admin: 'admin' } },
   { action: 'user.viewPrivate', label: "the volunteer's profile", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy' } },
+  { action: 'user.viewConsents', label: "the volunteer's consents", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self' } },
   {
     action: 'user.viewDetails',
     label: "the details of a volunteer who claimed with the organisation",

@@ -36,6 +36,8 @@ export type Action =
   | 'user.viewPhone'
   /** see a person's private profile facts (proxy grants, claims) */
   | 'user.viewPrivate'
+  /** read what a person agreed to (their consent records): the person only */
+  | 'user.viewConsents'
   /**
    * see a person's personal details (availability, home grid, elder mode, languages,
    * birth date, attendance): the person, their proxies, coordinators of organisations
@@ -161,6 +163,8 @@ const RULES: Record<Action, Rule> = {
     return a.role === 'ADMIN' ? allow('admin') : DENY;
   },
   'user.viewPrivate': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  // What a person agreed to is theirs alone: a proxy acts for them but did not consent for them.
+  'user.viewConsents': (a, r) => (r.userId && a.userId === r.userId ? allow('self') : DENY),
   'user.viewDetails': (a, r) => {
     const own = selfOrProxy(a, r.userId);
     if (own) return own;

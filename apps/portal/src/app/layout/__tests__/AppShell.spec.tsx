@@ -89,4 +89,17 @@ describe('AppShell', () => {
     act(() => emitApiStarting(false));
     expect(screen.queryByText(/starting up/)).not.toBeInTheDocument();
   });
+
+  it('should offer signing out in the header to a signed-in person only', async () => {
+    const shell = (
+      <AppShell>
+        <p>page</p>
+      </AppShell>
+    );
+    const { unmount } = renderWithApp(shell, { token: 't', mocks: [{ request: { query: PendingInvitationCountQuery }, result: { data: { pendingInvitationCount: 0 } } }] });
+    expect(await within(screen.getByRole('banner')).findByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    unmount();
+    renderWithApp(shell);
+    expect(within(screen.getByRole('banner')).queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+  });
 });

@@ -5,8 +5,8 @@ export const AllianceReviewQuery = graphql(`
   query AllianceReview($id: ID!) {
     alliance(id: $id) {
       id
-      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }
-      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }
+      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }
+      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }
     }
   }
 `);

@@ -6,18 +6,19 @@ export const AlliancePageQuery = graphql(`
     alliance(id: $id) {
       id
       name
+      nameEn
       charter
       pledgeOptions
       pledgeOptionUnits { pledge units }
       pledgeTotals { month pledge unit quantity records }
       createdAt
       region { id name nameEn }
-      steward { id name verified }
-      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } } }
+      steward { id name nameEn verified }
+      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }
       activity(first: 20) {
         totalCount
         pageInfo { endCursor hasNextPage }
-        edges { cursor node { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name } } } }
+        edges { cursor node { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name nameEn } } } }
       }
     }
   }

@@ -6,7 +6,7 @@ export const AlliancesQuery = graphql(`
     alliances(regionId: $regionId, first: $first, after: $after) {
       totalCount
       pageInfo { endCursor hasNextPage }
-      edges { cursor node { id name charter pledgeOptions region { id name nameEn } steward { id name } } }
+      edges { cursor node { id name nameEn charter pledgeOptions region { id name nameEn } steward { id name nameEn } } }
     }
   }
 `);

@@ -5,7 +5,7 @@ import { MyAdminOrganizationsQuery } from './my-admin-organizations';
 
 export const ApplyToAllianceMutation = graphql(`
   mutation ApplyToAlliance($input: ApplyToAllianceInput!) {
-    applyToAlliance(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+    applyToAlliance(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } }
   }
 `);
 

@@ -5,7 +5,7 @@ import { AllianceReviewQuery } from './alliance-review';
 
 export const StewardDecideApplicationMutation = graphql(`
   mutation StewardDecideApplication($input: DecideAllianceApplicationInput!) {
-    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } }
   }
 `);
 

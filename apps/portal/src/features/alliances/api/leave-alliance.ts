@@ -5,7 +5,7 @@ import { AlliancePageQuery } from './alliance';
 
 export const LeaveAllianceMutation = graphql(`
   mutation LeaveAlliance($input: AllianceMemberActionInput!) {
-    leaveAlliance(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+    leaveAlliance(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } }
   }
 `);
 

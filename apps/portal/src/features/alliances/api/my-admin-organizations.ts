@@ -7,7 +7,7 @@ export const MyAdminOrganizationsQuery = graphql(`
       id
       memberships {
         id role status
-        organization { id name kind region { id name nameEn } allianceMemberships { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } }
+        organization { id name nameEn kind region { id name nameEn } allianceMemberships { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } }
       }
     }
   }

@@ -4,7 +4,7 @@ import { AlliancePageQuery } from './alliance';
 
 export const RecordPledgeActivityMutation = graphql(`
   mutation RecordPledgeActivity($input: RecordPledgeActivityInput!) {
-    recordPledgeActivity(input: $input) { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name } } }
+    recordPledgeActivity(input: $input) { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name nameEn } } }
   }
 `);
 

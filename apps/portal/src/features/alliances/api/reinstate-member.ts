@@ -5,7 +5,7 @@ import { AllianceReviewQuery } from './alliance-review';
 
 export const ReinstateAllianceMemberMutation = graphql(`
   mutation ReinstateAllianceMember($input: AllianceMemberActionInput!) {
-    reinstateAllianceMember(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+    reinstateAllianceMember(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } }
   }
 `);
 

@@ -5,7 +5,7 @@ import { AllianceReviewQuery } from './alliance-review';
 
 export const SuspendAllianceMemberMutation = graphql(`
   mutation SuspendAllianceMember($input: AllianceMemberActionInput!) {
-    suspendAllianceMember(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+    suspendAllianceMember(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } }
   }
 `);
 

@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { useSession } from '../../../lib/auth';
-import { regionLabel } from '../../../lib/regions';
 import { useFormatters } from '../../../lib/time';
 import { EmptyState, ErrorAlert, Loading, PageTitle, Pill } from '../../../lib/ui';
 import { useAlliancePage } from '../api/alliance';
@@ -15,6 +14,7 @@ import { PledgeActivityForm } from './PledgeActivityForm';
 import { PledgeActivityItem } from './PledgeActivityItem';
 import { PledgeTotals } from './PledgeTotals';
 import { StewardReview } from './StewardReview';
+import { useDisplayName } from '../../../lib/i18n';
 
 const ADMIN = ['OWNER', 'ADMIN'];
 const HOLDING = ['APPLIED', 'ACTIVE', 'SUSPENDED'];
@@ -45,7 +45,8 @@ function LeaveButton({ memberId, name }: { memberId: string; name: string }) {
 }
 
 export function AlliancePage({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const { signedIn } = useSession();
@@ -68,7 +69,7 @@ export function AlliancePage({ id }: { id: string }) {
   const steward = adminOf.some((o) => o.id === alliance.steward.id);
   const held = adminOf.flatMap((o) => o.allianceMemberships.filter((a) => a.alliance.id === alliance.id && HOLDING.includes(a.status)));
   const canApply = adminOf.filter((o) => o.id !== alliance.steward.id && !o.allianceMemberships.some((a) => a.alliance.id === alliance.id && HOLDING.includes(a.status)));
-  const activeMine = held.filter((a) => a.status === 'ACTIVE').map((a) => ({ id: a.id, organizationName: a.organization.name, pledges: a.pledges }));
+  const activeMine = held.filter((a) => a.status === 'ACTIVE').map((a) => ({ id: a.id, organizationName: show(a.organization), pledges: a.pledges }));
   const activeMembers = alliance.members.edges.map((e) => e.node);
   const unitsOf = Object.fromEntries(alliance.pledgeOptionUnits.map((o) => [o.pledge, o.units]));
 
@@ -77,9 +78,9 @@ export function AlliancePage({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/alliances">{t('alliance.listTitle')}</Link>
       </p>
-      <PageTitle>{alliance.name}</PageTitle>
+      <PageTitle>{show(alliance)}</PageTitle>
       <div className="pill-row">
-        <Pill tone="blue">{regionLabel(alliance.region, i18n.language)}</Pill>
+        <Pill tone="blue">{show(alliance.region)}</Pill>
         <Pill tone="green">{t('alliance.memberCount', { count: alliance.members.totalCount })}</Pill>
       </div>
       <section className="panel" aria-labelledby="alliance-charter">
@@ -89,7 +90,7 @@ export function AlliancePage({ id }: { id: string }) {
           <div>
             <dt>{t('alliance.steward')}</dt>
             <dd>
-              <Link to={`/orgs/${alliance.steward.id}`}>{alliance.steward.name}</Link>
+              <Link to={`/orgs/${alliance.steward.id}`}>{show(alliance.steward)}</Link>
             </dd>
           </div>
           <div>
@@ -109,10 +110,10 @@ export function AlliancePage({ id }: { id: string }) {
           <ul className="plain-list">
             {held.map((a) => (
               <li key={a.id} className="record-row">
-                <span className="record-title">{a.organization.name}</span>
+                <span className="record-title">{show(a.organization)}</span>
                 <span>{t(`allianceStatus.${a.status}`)}</span>
                 {a.decisionReason ? <span className="hint">{t('alliance.reasonGiven', { reason: a.decisionReason })}</span> : null}
-                {a.status !== 'APPLIED' ? <LeaveButton memberId={a.id} name={a.organization.name} /> : null}
+                {a.status !== 'APPLIED' ? <LeaveButton memberId={a.id} name={show(a.organization)} /> : null}
               </li>
             ))}
           </ul>
@@ -139,7 +140,7 @@ export function AlliancePage({ id }: { id: string }) {
           {activeMembers.map((m) => (
             <li key={m.id} className="record-row">
               <Link to={`/orgs/${m.organization.id}`} className="record-title">
-                {m.organization.name}
+                {show(m.organization)}
               </Link>
               <span>{m.pledges.map(labels.pledge).join(t('common.listSeparator'))}</span>
               {m.joinedAt ? <span className="hint">{t('alliance.joinedOn', { date: f.date(m.joinedAt) })}</span> : null}

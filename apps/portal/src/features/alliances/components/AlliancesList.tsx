@@ -4,13 +4,15 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { useSession } from '../../../lib/auth';
-import { RegionCascader, regionLabel } from '../../../lib/regions';
+import { RegionCascader } from '../../../lib/regions';
 import { EmptyState, ErrorAlert, LinkButton, Loading, PageTitle, Pill } from '../../../lib/ui';
 import { useAlliances } from '../api/alliances';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** Street merchant alliances (商家联盟), by area. */
 export function AlliancesList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const { signedIn } = useSession();
   const [region, setRegion] = useState<string[]>([]);
@@ -43,10 +45,10 @@ export function AlliancesList() {
           <li key={node.id}>
             <article className="shift-card" aria-labelledby={`al-${node.id}`}>
               <div className="pill-row">
-                <Pill tone="blue">{regionLabel(node.region, i18n.language)}</Pill>
+                <Pill tone="blue">{show(node.region)}</Pill>
               </div>
               <h2 id={`al-${node.id}`} className="shift-card-title">
-                <Link to={`/alliances/${node.id}`}>{node.name}</Link>
+                <Link to={`/alliances/${node.id}`}>{show(node)}</Link>
               </h2>
               <p>
                 {t('alliance.steward')}: {node.steward.name}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/errors';
 import { useApplyToAllianceMutation } from '../api/apply-to-alliance';
+import { useDisplayName } from '../../../lib/i18n';
 
 interface Values {
   organization: string;
@@ -12,6 +13,7 @@ interface Values {
 /** An organisation I administer applies to join, choosing pledges from the alliance's options. */
 export function ApplyForm({ allianceId, pledgeOptions, orgs, onApplied }: { allianceId: string; pledgeOptions: readonly string[]; orgs: { id: string; name: string }[]; onApplied?: (name: string) => void }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const [form] = Form.useForm<Values>();
   const [apply, { loading }] = useApplyToAllianceMutation();
@@ -35,7 +37,7 @@ export function ApplyForm({ allianceId, pledgeOptions, orgs, onApplied }: { alli
       }}
     >
       <Form.Item name="organization" label={t('alliance.applyAs')} rules={[{ required: true, message: t('alliance.orgRequired') }]}>
-        <Select options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+        <Select options={orgs.map((o) => ({ value: o.id, label: show(o) }))} />
       </Form.Item>
       <Form.Item name="pledges" label={t('alliance.choosePledges')} rules={[{ validator: (_, v: string[] | undefined) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('alliance.pledgesRequired')))) }]}>
         <Checkbox.Group className="checkbox-column" options={pledgeOptions.map((p) => ({ value: p, label: labels.pledge(p) }))} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { useFormatters } from '../../../lib/time';
 import { ErrorAlert } from '../../../lib/ui';
+import { useDisplayName } from '../../../lib/i18n';
 import type { AlliancePageQuery } from '../../../gql/graphql';
 import { useDeletePledgeActivityMutation } from '../api/delete-pledge-activity';
 import { usePledgeUnits } from '../hooks/use-pledge-units';
@@ -19,6 +20,7 @@ export function PledgeActivityItem({ node, unitsOf, onDeleted }: { node: PledgeA
   const { t } = useTranslation();
   const f = useFormatters();
   const labels = useLabels();
+  const show = useDisplayName();
   const units = usePledgeUnits();
   const [editing, setEditing] = useState(false);
   const [corrected, setCorrected] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function PledgeActivityItem({ node, unitsOf, onDeleted }: { node: PledgeA
   return (
     <li className="claim-row">
       <div className="claim-row-main">
-        <strong>{node.member.organization.name}</strong> · {labels.pledge(node.pledge)}
+        <strong>{show(node.member.organization)}</strong> · {labels.pledge(node.pledge)}
         {node.quantity != null ? <span> · {units.quantity(node.quantity, node.unit)}</span> : null}
       </div>
       {node.note ? <p className="description">{node.note}</p> : null}

@@ -9,6 +9,7 @@ import { useAllianceReview } from '../api/alliance-review';
 import { useStewardDecideApplicationMutation } from '../api/decide-application';
 import { useSuspendAllianceMemberMutation } from '../api/suspend-member';
 import { useReinstateAllianceMemberMutation } from '../api/reinstate-member';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Member = NonNullable<AllianceReviewQuery['alliance']>['applied']['edges'][number]['node'];
 
@@ -17,6 +18,7 @@ export const REASON_MAX = 500;
 /** A decision with a reason: approving may leave it empty, rejecting (or suspending) may not. */
 export function MemberDecision({ member, mode }: { member: Member; mode: 'applied' | 'active' | 'suspended' }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const primary = useListActionType();
@@ -26,7 +28,7 @@ export function MemberDecision({ member, mode }: { member: Member; mode: 'applie
   const [decide, decideState] = useStewardDecideApplicationMutation();
   const [suspend, suspendState] = useSuspendAllianceMemberMutation();
   const [reinstate, reinstateState] = useReinstateAllianceMemberMutation();
-  const name = member.organization.name;
+  const name = show(member.organization);
   const needReason = async (fn: () => Promise<unknown>) => {
     if (!reason.trim()) {
       setMissing(true);

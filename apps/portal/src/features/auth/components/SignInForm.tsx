@@ -47,6 +47,9 @@ export function SignInForm() {
         {t('auth.signIn.submit')}
       </Button>
       <p className="form-footer">
+        <Link to="/forgot-password">{t('forgotPassword.link')}</Link>
+      </p>
+      <p className="form-footer">
         {t('auth.signIn.noAccount')} <Link to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t('auth.signUp.link')}</Link>
       </p>
     </Form>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +9,8 @@ import { usePrefs } from '../../../lib/prefs';
 import { useSignUpMutation } from '../api/sign-up';
 import { useStartSession } from '../hooks/use-start-session';
 import { phoneRules } from './phone-rules';
+import { usePrivacyNotice } from '../api/privacy-notice';
+import { ConsentStep } from './ConsentStep';
 
 interface Values {
   displayName: string;
@@ -15,8 +18,15 @@ interface Values {
   password: string;
   confirm: string;
   homeRegion?: string[];
+  acceptPrivacy?: boolean;
+  acceptTerms?: boolean;
+  contactBySms?: boolean;
 }
 
+/** The first step's fields: checked before the privacy step, and where a refusal of them sends the person back. */
+const DETAILS = ['displayName', 'phone', 'password', 'confirm', 'homeRegion'] as const;
+
+/** Sign-up in two steps: who I am, then the privacy notice and what I agree to (recorded with the account). */
 export function SignUpForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -24,6 +34,17 @@ export function SignUpForm() {
   const [signUp, { loading }] = useSignUpMutation();
   const { formError, showError, clearError } = useFormErrors(form, ['displayName', 'phone', 'password', 'homeRegion'], { aliases: { homeRegionId: 'homeRegion' } });
   const startSession = useStartSession();
+  const notice = usePrivacyNotice();
+  const [step, setStep] = useState<'details' | 'consent'>('details');
+
+  const next = async () => {
+    try {
+      await form.validateFields([...DETAILS]);
+      setStep('consent');
+    } catch {
+      // The fields show what is missing.
+    }
+  };
 
   const onFinish = async (v: Values) => {
     clearError();
@@ -36,17 +57,25 @@ export function SignUpForm() {
             password: v.password,
             homeRegionId: v.homeRegion?.length ? v.homeRegion[v.homeRegion.length - 1] : undefined,
             locale,
+            consent: { privacyNoticeVersion: notice.data!.privacyNotice.version, termsAccepted: v.acceptTerms === true, contactBySms: v.contactBySms === true },
           },
         },
       });
       if (data) await startSession(data.register);
     } catch (e) {
       showError(e);
+      // A refused name or phone is shown where it was typed.
+      if (DETAILS.some((f) => form.getFieldError(f).length)) setStep('details');
     }
   };
 
   return (
     <Form form={form} name="signup" layout="vertical" onFinish={onFinish} requiredMark={false} className="narrow-form" aria-label={t('auth.signUp.title')}>
+      <p className="hint" aria-live="polite">
+        {t('consent.stepOf', { step: step === 'details' ? 1 : 2, count: 2 })}
+      </p>
+      {/* Both steps stay mounted, so what was typed is kept and a refusal can be shown where it belongs. */}
+      <div hidden={step !== 'details'}>
       <Form.Item
         name="displayName"
         label={t('auth.displayName')}
@@ -88,10 +117,22 @@ export function SignUpForm() {
       <Form.Item name="homeRegion" label={t('auth.homeGrid')} extra={t('auth.homeGridHint')}>
         <RegionCascader />
       </Form.Item>
-      {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
-      <Button type="primary" htmlType="submit" block size="large" loading={loading}>
-        {t('auth.signUp.submit')}
+      <Button type="primary" block size="large" onClick={() => void next()}>
+        {t('consent.next')}
       </Button>
+      </div>
+      {step === 'consent' ? <ConsentStep version={notice.data?.privacyNotice.version} /> : null}
+      {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
+      {step === 'consent' ? (
+        <div className="button-row">
+          <Button size="large" onClick={() => setStep('details')}>
+            {t('consent.back')}
+          </Button>
+          <Button type="primary" htmlType="submit" size="large" loading={loading} disabled={!notice.data}>
+            {t('auth.signUp.submit')}
+          </Button>
+        </div>
+      ) : null}
       <p className="form-footer">
         {t('auth.signUp.haveAccount')} <Link to="/signin">{t('auth.signIn.link')}</Link>
       </p>

@@ -15,6 +15,7 @@ export const CheckInShiftQuery = graphql(`
         organization {
           id
           name
+          nameEn
         }
       }
       viewerClaim {

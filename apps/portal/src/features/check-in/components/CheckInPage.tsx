@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/time';
 import { ClaimStatusTag, EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useCheckInShift, useScanCheckIn, useScanCheckOut } from '../api/check-in-shift';
+import { useDisplayName } from '../../../lib/i18n';
 
 /**
  * The page a shift's QR code opens on a volunteer's phone: the shift, and one press to
@@ -13,6 +14,7 @@ import { useCheckInShift, useScanCheckIn, useScanCheckOut } from '../api/check-i
  */
 export function CheckInPage({ shiftId, code }: { shiftId: string; code: string | null }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const { data, loading, error, refetch } = useCheckInShift(shiftId);
   const [checkIn, inState] = useScanCheckIn();
@@ -40,9 +42,9 @@ export function CheckInPage({ shiftId, code }: { shiftId: string; code: string |
     <>
       <PageTitle title={t('checkInPage.title')}>{t('checkInPage.title')}</PageTitle>
       <section className="panel" aria-labelledby="check-in-shift">
-        <h2 id="check-in-shift">{shift.task.title}</h2>
+        <h2 id="check-in-shift">{show(shift.task.title)}</h2>
         <p>
-          {shift.task.organization.name} · {f.range(shift.startsAt, shift.endsAt)}
+          {show(shift.task.organization)} · {f.range(shift.startsAt, shift.endsAt)}
         </p>
         {claim ? (
           <p>

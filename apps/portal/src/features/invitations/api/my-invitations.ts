@@ -7,7 +7,7 @@ export const MyInvitationsQuery = graphql(`
     myInvitations(status: $status, first: $first, after: $after) {
       totalCount
       pageInfo { endCursor hasNextPage }
-      edges { cursor node { id status score expiresAt createdAt reasons { code weight detail } shift { id startsAt endsAt capacity confirmedCount task { id title organization { id name } } } } }
+      edges { cursor node { id status score expiresAt createdAt reasons { code weight detail } shift { id startsAt endsAt capacity confirmedCount task { id title organization { id name nameEn } } } } }
     }
   }
 `);

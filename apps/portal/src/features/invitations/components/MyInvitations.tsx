@@ -8,6 +8,7 @@ import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, useListActionType } f
 import type { InvitationStatus, MyInvitationsQuery } from '../../../gql/graphql';
 import { useMyInvitations } from '../api/my-invitations';
 import { useRespondToInvitationMutation } from '../api/respond-to-invitation';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Invitation = MyInvitationsQuery['myInvitations']['edges'][number]['node'];
 
@@ -15,13 +16,14 @@ const STATUS_TONE = { PENDING: 'blue', ACCEPTED: 'green', DECLINED: 'grey', EXPI
 
 export function InvitationCard({ inv }: { inv: Invitation }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const primary = useListActionType();
   const [respond, { loading }] = useRespondToInvitationMutation();
   const [error, setError] = useState<unknown>(null);
   const [answer, setAnswer] = useState<'accepted' | 'declined' | null>(null);
   const when = f.range(inv.shift.startsAt, inv.shift.endsAt);
-  const title = inv.shift.task.title;
+  const title = show(inv.shift.task.title);
   const go = async (accept: boolean) => {
     setError(null);
     try {
@@ -40,7 +42,7 @@ export function InvitationCard({ inv }: { inv: Invitation }) {
         <Link to={`/tasks/${inv.shift.task.id}`}>{title}</Link>
       </h2>
       <p>
-        {when} · {inv.shift.task.organization.name}
+        {when} · {show(inv.shift.task.organization)}
       </p>
       <MatchReasons score={inv.score} reasons={inv.reasons} />
       {inv.status === 'PENDING' ? <p className="hint">{t('invitations.expires', { time: f.dateTime(inv.expiresAt) })}</p> : null}

@@ -17,6 +17,7 @@ export const KioskShiftQuery = graphql(`
         organization {
           id
           name
+          nameEn
         }
       }
     }

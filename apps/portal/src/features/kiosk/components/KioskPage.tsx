@@ -8,6 +8,7 @@ import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import type { KioskExpectedQuery } from '../../../gql/graphql';
 import { useKioskCheckIn, useKioskCheckOut, useKioskExpected, useKioskShift, useKioskSignOut } from '../api/kiosk';
 import { setKioskLock } from '../lock';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Entry = KioskExpectedQuery['kioskExpected'][number];
 /** A confirmation stays this long before the kiosk is ready for the next person. */
@@ -23,6 +24,7 @@ const DIGITS = new RegExp(`^\\d{${Limits.kioskPhoneDigits}}$`);
  */
 export function KioskPage({ shiftId }: { shiftId: string }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const navigate = useNavigate();
   const shiftQuery = useKioskShift(shiftId);
@@ -99,7 +101,7 @@ export function KioskPage({ shiftId }: { shiftId: string }) {
     <div className="kiosk">
       <PageTitle title={t('kiosk.title', { task: shift.task.title })}>{t('kiosk.title', { task: shift.task.title })}</PageTitle>
       <p className="kiosk-when">
-        {shift.task.organization.name} · {f.range(shift.startsAt, shift.endsAt)}
+        {show(shift.task.organization)} · {f.range(shift.startsAt, shift.endsAt)}
       </p>
       {done ? (
         <section className="panel kiosk-done" aria-labelledby="kiosk-done-heading">

@@ -9,6 +9,7 @@ export const HoursOrganizationsQuery = graphql(`
         node {
           id
           name
+          nameEn
           kind
         }
       }

@@ -40,6 +40,7 @@ export const MyClaimsQuery = graphql(`
               organization {
                 id
                 name
+                nameEn
               }
               region {
                 id

@@ -26,6 +26,7 @@ export const MyReportedServiceQuery = graphql(`
           organization {
             id
             name
+            nameEn
           }
           task {
             id

@@ -4,16 +4,17 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CANCELLABLE } from '@civicgrid/contracts';
 import { useFormatters } from '../../../lib/time';
-import { regionLabel } from '../../../lib/regions';
 import { ClaimStatusTag, ErrorAlert, ServiceStatusTag } from '../../../lib/ui';
 import type { MyClaimsQuery } from '../../../gql/graphql';
 import { useCancelClaimMutation } from '../api/cancel-claim';
 import { AttendanceActions } from './AttendanceActions';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Claim = MyClaimsQuery['myClaims']['edges'][number]['node'];
 
 export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const { modal } = App.useApp();
   const [cancel, { loading }] = useCancelClaimMutation();
@@ -44,7 +45,7 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
         <ClaimStatusTag status={claim.status} />
       </div>
       <h3 id={`claim-${claim.id}`} className="shift-card-title">
-        <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+        <Link to={`/tasks/${task.id}`}>{show(task.title)}</Link>
       </h3>
       <dl className="facts">
         <div>
@@ -53,7 +54,7 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
         </div>
         <div>
           <dt>{t('shift.where')}</dt>
-          <dd>{regionLabel(task.region, i18n.language)}</dd>
+          <dd>{show(task.region)}</dd>
         </div>
         {claim.shift.place ? (
           <div>
@@ -63,7 +64,7 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
         ) : null}
         <div>
           <dt>{t('shift.organizer')}</dt>
-          <dd>{task.organization.name}</dd>
+          <dd>{show(task.organization)}</dd>
         </div>
         {claim.actingProxy ? (
           <div>

@@ -9,6 +9,7 @@ import { MY_SERVICE_PAGE, useMyService } from '../api/my-service';
 import { useNow } from '../hooks/use-now';
 import { ClaimCard } from './ClaimCard';
 import { ReportHoursForm } from './ReportHoursForm';
+import { useDisplayName } from '../../../lib/i18n';
 
 function ClaimList({ upcoming }: { upcoming: boolean }) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ function ClaimList({ upcoming }: { upcoming: boolean }) {
 /** Hours reported (served elsewhere, or on a paper sheet), with where each stands: they count once verified. */
 function ReportedRecords() {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const { data, loading, error, fetchMore } = useMyReportedService();
   const records = data?.myReportedService;
@@ -59,8 +61,8 @@ function ReportedRecords() {
           {records.edges.map(({ node }) => (
             <li key={node.id} className="record-row">
               <span className="record-title">
-                {node.organization.name}
-                {node.task ? ` · ${node.task.title}` : null}
+                {show(node.organization)}
+                {node.task ? ` · ${show(node.task.title)}` : null}
               </span>
               <span>{f.date(`${node.servedOn}T12:00:00+08:00`)}</span>
               <span>{t('myShifts.minutes', { count: node.minutes })}</span>
@@ -83,6 +85,7 @@ function ReportedRecords() {
 /** Verified hours in total, the minutes of attended claims, then the hours reported and a form to report more. */
 function ServiceSummary() {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const { data, loading, error, fetchMore } = useMyService();
   const records = data?.myServiceRecords;
@@ -107,7 +110,7 @@ function ServiceSummary() {
           <ul className="plain-list">
             {records.edges.map(({ node }) => (
               <li key={node.id} className="record-row">
-                <span className="record-title">{node.claim.shift.task.title}</span>
+                <span className="record-title">{show(node.claim.shift.task.title)}</span>
                 <span>{f.date(node.claim.shift.startsAt)}</span>
                 <span>{t('myShifts.minutes', { count: node.minutes })}</span>
                 <ServiceStatusTag status={node.status} />

@@ -3,7 +3,7 @@ import { graphql } from '../../../gql';
 
 export const AdoptNeedMutation = graphql(`
   mutation AdoptNeed($input: AdoptNeedInput!) {
-    adoptNeed(input: $input) { id status organization { id } need { id status adoptedBy { id name } } }
+    adoptNeed(input: $input) { id status organization { id } need { id status adoptedBy { id name nameEn } } }
   }
 `);
 

@@ -8,7 +8,7 @@ export const NeedPageQuery = graphql(`
       region { id name nameEn }
       postedBy { id displayName }
       onBehalfOf { id displayName }
-      adoptedBy { id name }
+      adoptedBy { id name nameEn }
       task { id title status organization { id } }
     }
   }

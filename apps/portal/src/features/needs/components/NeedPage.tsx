@@ -12,6 +12,7 @@ import { useAdoptNeedMutation } from '../api/adopt-need';
 import { useCloseNeedMutation } from '../api/close-need';
 import { NeedStatusTag } from './NeedStatusTag';
 import { SupportButton } from './SupportButton';
+import { useDisplayName } from '../../../lib/i18n';
 
 const COORDINATES = ['OWNER', 'ADMIN', 'COORDINATOR'];
 
@@ -55,6 +56,7 @@ function AdoptNeed({ needId, orgs }: { needId: string; orgs: { id: string; name:
 
 export function NeedPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const f = useFormatters();
   const { me } = useSession();
@@ -103,14 +105,14 @@ export function NeedPage({ id }: { id: string }) {
           {need.adoptedBy ? (
             <div>
               <dt>{t('needs.adoptedBy')}</dt>
-              <dd>{need.adoptedBy.name}</dd>
+              <dd>{show(need.adoptedBy)}</dd>
             </div>
           ) : null}
           {need.task ? (
             <div>
               <dt>{t('needs.task')}</dt>
               <dd>
-                <Link to={`/tasks/${need.task.id}`}>{need.task.title}</Link>
+                <Link to={`/tasks/${need.task.id}`}>{show(need.task.title)}</Link>
               </dd>
             </div>
           ) : null}

@@ -4,7 +4,7 @@ import { OfficialQueueQuery } from './official-queue';
 
 export const OfficialDecideApplicationMutation = graphql(`
   mutation OfficialDecideApplication($input: DecideAllianceApplicationInput!) {
-    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } }
+    decideAllianceApplication(input: $input) { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } }
   }
 `);
 

@@ -6,7 +6,7 @@ export const OfficialQueueQuery = graphql(`
     me { id role officialPosts { id title region { id name nameEn } } }
     pendingAllianceApplications(first: 50) {
       totalCount
-      edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name kind } alliance { id name } } }
+      edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } }
     }
   }
 `);

@@ -5,7 +5,7 @@ export const UnverifiedOrganizationsQuery = graphql(`
   query UnverifiedOrganizations($regionId: ID) {
     organizations(filter: { verified: false, regionId: $regionId }, first: 50) {
       totalCount
-      edges { cursor node { id name kind verified createdAt description region { id name nameEn } } }
+      edges { cursor node { id name nameEn kind verified createdAt description region { id name nameEn } } }
     }
   }
 `);

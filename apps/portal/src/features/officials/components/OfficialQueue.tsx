@@ -15,6 +15,7 @@ import { useOfficialDecideApplicationMutation } from '../api/decide-application'
 import { useAssignOfficialMutation } from '../api/assign-official';
 import { useFindPerson } from '../api/find-person';
 import { GridLeaders } from './GridLeaders';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Application = OfficialQueueQuery['pendingAllianceApplications']['edges'][number]['node'];
 
@@ -62,6 +63,7 @@ function VerifyList({ regionId }: { regionId?: string }) {
 
 function ApplicationRow({ app }: { app: Application }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const primary = useListActionType();
@@ -69,7 +71,7 @@ function ApplicationRow({ app }: { app: Application }) {
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [decide, { loading }] = useOfficialDecideApplicationMutation();
-  const name = app.organization.name;
+  const name = show(app.organization);
   const go = async (approve: boolean) => {
     if (!approve && !reason.trim()) {
       setMissing(true);

@@ -8,7 +8,7 @@ import { PendingMembersQuery } from './pending-members';
 
 export const DecideMembershipMutation = graphql(`
   mutation DecideMembership($input: DecideMembershipInput!) {
-    decideMembership(input: $input) { id role status seniorTitle user { id displayName phone } organization { id name } }
+    decideMembership(input: $input) { id role status seniorTitle user { id displayName phone } organization { id name nameEn } }
   }
 `);
 

@@ -26,6 +26,7 @@ export const ManageTaskQuery = graphql(`
       organization {
         id
         name
+        nameEn
       }
       shifts {
         id

@@ -3,7 +3,7 @@ import { graphql } from '../../../gql';
 
 export const MyInvitedMembershipsQuery = graphql(`
   query MyInvitedMemberships {
-    myMemberships(status: INVITED) { id role status organization { id name kind } }
+    myMemberships(status: INVITED) { id role status organization { id name nameEn kind } }
   }
 `);
 

@@ -25,6 +25,7 @@ export const MyOrganizationsQuery = graphql(`
         organization {
           id
           name
+          nameEn
           kind
           verified
           region {

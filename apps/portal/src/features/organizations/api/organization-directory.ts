@@ -9,7 +9,7 @@ export const OrganizationDirectoryQuery = graphql(`
     organizations(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { endCursor hasNextPage }
-      edges { cursor node { id name kind verified region { id name nameEn } } }
+      edges { cursor node { id name nameEn kind verified region { id name nameEn } } }
     }
   }
 `);

@@ -6,6 +6,7 @@ export const OrganizationPageQuery = graphql(`
     organization(id: $id) {
       id
       name
+      nameEn
       kind
       description
       verified
@@ -17,6 +18,7 @@ export const OrganizationPageQuery = graphql(`
         alliance {
           id
           name
+          nameEn
         }
       }
       region {

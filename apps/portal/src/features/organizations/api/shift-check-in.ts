@@ -20,6 +20,7 @@ export const ShiftCheckInQuery = graphql(`
         organization {
           id
           name
+          nameEn
         }
       }
       claims(first: 100, filter: { statuses: $statuses }) {

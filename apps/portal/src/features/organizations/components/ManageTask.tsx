@@ -20,10 +20,12 @@ import { ShiftSeriesPanel } from './recurrence/ShiftSeriesPanel';
 import { TaskControls } from './TaskControls';
 import { ShiftControls } from './ShiftControls';
 import { ShiftInvitations } from './ShiftInvitations';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const { data, loading, error, refetch } = useManageTask(taskId);
@@ -44,7 +46,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/orgs/${organizationId}`}>{task.organization.name}</Link>
+        <Link to={`/orgs/${organizationId}`}>{show(task.organization)}</Link>
       </p>
       <PageTitle
         title={task.title}

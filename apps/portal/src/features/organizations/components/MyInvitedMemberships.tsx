@@ -5,10 +5,12 @@ import { useLabels } from '../../../lib/catalog';
 import { ErrorAlert, useListActionType } from '../../../lib/ui';
 import { useMyInvitedMemberships } from '../api/my-invited-memberships';
 import { useDecideMembershipMutation } from '../api/decide-membership';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** Organisations that invited me: accept or decline each. Shows nothing when there are none. */
 export function MyInvitedMemberships() {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const primary = useListActionType();
   const { data, error } = useMyInvitedMemberships();
@@ -31,7 +33,7 @@ export function MyInvitedMemberships() {
       <ul className="plain-list">
         {invites.map((m) => (
           <li key={m.id} className="record-row">
-            <span className="record-title">{m.organization.name}</span>
+            <span className="record-title">{show(m.organization)}</span>
             <span>{t('membership.invitedAs', { role: labels.role(m.role) })}</span>
             <span className="button-row">
               <Button type={primary} loading={loading} onClick={() => void answer(m.id, true)}>

@@ -3,10 +3,11 @@ import { Button, Form, Input, Select } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS, useLabels } from '../../../lib/catalog';
-import { RegionCascader, regionLabel } from '../../../lib/regions';
+import { RegionCascader } from '../../../lib/regions';
 import { EmptyState, ErrorAlert, Loading, PageTitle, Pill } from '../../../lib/ui';
 import type { OrganizationFilter, OrganizationKind } from '../../../gql/graphql';
 import { DIRECTORY_PAGE_SIZE, useOrganizationDirectory } from '../api/organization-directory';
+import { useDisplayName } from '../../../lib/i18n';
 
 interface Values {
   region?: string[];
@@ -26,7 +27,8 @@ export function toOrganizationFilter(v: Values): OrganizationFilter {
 
 /** Every organisation, filtered by area, kind, verification and name. */
 export function OrganizationDirectory() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const [values, setValues] = useState<Values>({});
   const [search, setSearch] = useState('');
@@ -90,9 +92,9 @@ export function OrganizationDirectory() {
                   {node.verified ? <Pill tone="green">{t('org.verified')}</Pill> : <Pill tone="grey">{t('org.unverified')}</Pill>}
                 </div>
                 <h3 id={`d-${node.id}`} className="shift-card-title">
-                  <Link to={`/orgs/${node.id}`}>{node.name}</Link>
+                  <Link to={`/orgs/${node.id}`}>{show(node)}</Link>
                 </h3>
-                <p>{regionLabel(node.region, i18n.language)}</p>
+                <p>{show(node.region)}</p>
               </article>
             </li>
           ))}

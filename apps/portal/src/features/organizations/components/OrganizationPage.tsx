@@ -14,6 +14,7 @@ import { canAdminister, canCoordinate } from '../hooks/roles';
 import { MemberList, MembershipPanel } from './MembershipPanel';
 import { RecordHoursForm } from './RecordHoursForm';
 import { ServiceReports } from './ServiceReports';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** Ask to join, answer an invitation, or leave: whichever fits my membership. */
 function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: string; membership?: { id: string; status: string } }) {
@@ -59,6 +60,7 @@ function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: str
 
 export function OrganizationPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const f = useFormatters();
   const { data, loading, error, refetch } = useOrganizationPage(id);
@@ -93,7 +95,7 @@ export function OrganizationPage({ id }: { id: string }) {
           ) : null
         }
       >
-        {org.name}
+        {show(org)}
       </PageTitle>
       <div className="pill-row">
         <Pill tone="blue">{labels.orgKind(org.kind)}</Pill>
@@ -110,7 +112,7 @@ export function OrganizationPage({ id }: { id: string }) {
           {t('org.region')}: {regionLabel(org.region, i18n.language)}
         </p>
         {org.description ? <p className="description">{org.description}</p> : null}
-        <JoinLeave orgId={org.id} orgName={org.name} membership={mine} />
+        <JoinLeave orgId={org.id} orgName={show(org)} membership={mine} />
       </section>
       {org.allianceMemberships.length ? (
         <section className="panel" aria-labelledby="org-alliances">
@@ -119,7 +121,7 @@ export function OrganizationPage({ id }: { id: string }) {
             {org.allianceMemberships.map((a) => (
               <li key={a.id} className="record-row">
                 <Link to={`/alliances/${a.alliance.id}`} className="record-title">
-                  {a.alliance.name}
+                  {show(a.alliance)}
                 </Link>
                 <span>{t(`allianceStatus.${a.status}`)}</span>
                 {a.pledges.length ? <span>{a.pledges.map(labels.pledge).join(t('common.listSeparator'))}</span> : null}
@@ -137,7 +139,7 @@ export function OrganizationPage({ id }: { id: string }) {
             return (
               <li key={node.id} className="record-row">
                 <Link to={manage ? `/orgs/${org.id}/tasks/${node.id}` : `/tasks/${node.id}`} className="record-title">
-                  {node.title}
+                  {show(node.title)}
                 </Link>
                 <TaskStatusTag status={node.status} />
                 <span>{t('org.shiftCount', { count: node.shifts.length })}</span>

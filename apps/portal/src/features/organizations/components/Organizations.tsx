@@ -5,10 +5,12 @@ import { regionLabel } from '../../../lib/regions';
 import { EmptyState, ErrorAlert, LinkButton, Loading, PageTitle, Pill } from '../../../lib/ui';
 import { useMyOrganizations } from '../api/my-organizations';
 import { MyInvitedMemberships } from './MyInvitedMemberships';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** The organisations I belong to, with my role; a way to register a new one. */
 export function Organizations() {
   const { t, i18n } = useTranslation();
+  const show = useDisplayName();
   const labels = useLabels();
   const { data, loading, error, refetch } = useMyOrganizations();
   const memberships = (data?.me?.memberships ?? []).filter((m) => m.status === 'ACTIVE');
@@ -41,7 +43,7 @@ export function Organizations() {
                 {m.organization.verified ? <Pill tone="green">{t('org.verified')}</Pill> : <Pill tone="grey">{t('org.unverified')}</Pill>}
               </div>
               <h2 id={`o-${m.id}`} className="shift-card-title">
-                <Link to={`/orgs/${m.organization.id}`}>{m.organization.name}</Link>
+                <Link to={`/orgs/${m.organization.id}`}>{show(m.organization)}</Link>
               </h2>
               <p>
                 {t('org.myRole')}: {labels.role(m.role)} · {regionLabel(m.organization.region, i18n.language)}

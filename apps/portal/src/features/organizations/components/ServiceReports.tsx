@@ -7,12 +7,14 @@ import { EmptyState, ErrorAlert, Loading } from '../../../lib/ui';
 import type { PendingServiceReportsQuery } from '../../../gql/graphql';
 import { SERVICE_REPORTS_PAGE, usePendingServiceReports } from '../api/pending-service-reports';
 import { useDecideReportedServiceMutation } from '../api/decide-reported-service';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Report = NonNullable<PendingServiceReportsQuery['organization']>['pendingServiceReports']['edges'][number]['node'];
 
 /** One report: what the volunteer says they did, with approve, or reject with a reason they are told. */
 function ReportRow({ report, selfId }: { report: Report; selfId?: string }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const [decide, { loading }] = useDecideReportedServiceMutation();
   const [reason, setReason] = useState('');
@@ -44,7 +46,7 @@ function ReportRow({ report, selfId }: { report: Report; selfId?: string }) {
       </div>
       <p>
         {f.date(`${report.servedOn}T12:00:00+08:00`)} · {t('myShifts.minutes', { count: report.minutes })}
-        {report.task ? ` · ${report.task.title}` : null}
+        {report.task ? ` · ${show(report.task.title)}` : null}
       </p>
       <p className="description">{report.description}</p>
       {mine ? (

@@ -7,6 +7,7 @@ import { ClaimStatusTag, EmptyState, ErrorAlert, LinkButton, Loading, PageTitle,
 import type { ShiftCheckInQuery } from '../../../gql/graphql';
 import { useCoordinatorCheckIn, useCoordinatorCheckOut, useShiftCheckIn } from '../api/shift-check-in';
 import { CheckInCode } from './CheckInCode';
+import { useDisplayName } from '../../../lib/i18n';
 
 type Claim = NonNullable<ShiftCheckInQuery['shift']>['claims']['edges'][number]['node'];
 
@@ -67,6 +68,7 @@ function ExpectedRow({ claim }: { claim: Claim }) {
  */
 export function ShiftCheckIn({ organizationId, taskId, shiftId }: { organizationId: string; taskId: string; shiftId: string }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const { data, loading, error, refetch } = useShiftCheckIn(shiftId);
   const shift = data?.shift;
@@ -80,7 +82,7 @@ export function ShiftCheckIn({ organizationId, taskId, shiftId }: { organization
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/orgs/${organizationId}/tasks/${taskId}`}>{shift.task.title}</Link>
+        <Link to={`/orgs/${organizationId}/tasks/${taskId}`}>{show(shift.task.title)}</Link>
       </p>
       <PageTitle
         title={t('shiftPage.title', { task: shift.task.title })}

@@ -8,6 +8,7 @@ import { DependantsSection } from './DependantsSection';
 import { AvailabilityForm } from './AvailabilityForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { AccountSection } from './AccountSection';
+import { ConsentsSection } from './ConsentsSection';
 import { NotificationSettingsForm } from './NotificationSettingsForm';
 
 export function Profile() {
@@ -48,6 +49,7 @@ export function Profile() {
             <p className="hint">{t('changePassword.lead')}</p>
             <ChangePasswordForm key={me.id} phone={me.phone} />
           </section>
+          <ConsentsSection />
           <AccountSection />
         </>
       ) : null}

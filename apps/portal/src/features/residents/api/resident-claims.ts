@@ -29,6 +29,7 @@ export const ResidentClaimsQuery = graphql(`
               organization {
                 id
                 name
+                nameEn
               }
             }
           }

@@ -8,9 +8,11 @@ import { useFormatters } from '../../../lib/time';
 import { ClaimStatusTag, EmptyState, ErrorAlert, Loading, PageTitle, useListActionType } from '../../../lib/ui';
 import { useProxyResidents } from '../api/proxy-residents';
 import { useResidentClaims } from '../api/resident-claims';
+import { useDisplayName } from '../../../lib/i18n';
 
 function ResidentClaims({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const { data, loading, error } = useResidentClaims(id);
   const conn = data?.myClaims;
@@ -24,7 +26,7 @@ function ResidentClaims({ id, name }: { id: string; name: string }) {
         {conn?.edges.map(({ node }) => (
           <li key={node.id} className="record-row">
             <Link to={`/tasks/${node.shift.task.id}`} className="record-title">
-              {node.shift.task.title}
+              {show(node.shift.task.title)}
             </Link>
             <span>{f.range(node.shift.startsAt, node.shift.endsAt)}</span>
             <ClaimStatusTag status={node.status} />

@@ -32,6 +32,7 @@ export const OpenShiftsQuery = graphql(`
             organization {
               id
               name
+              nameEn
             }
             region {
               id

@@ -7,7 +7,7 @@ export const RecommendedShiftsQuery = graphql(`
       score
       distanceKm
       reasons { code weight detail }
-      shift { id startsAt endsAt capacity confirmedCount viewerClaim { id status } task { id title category requiresApproval organization { id name } } }
+      shift { id startsAt endsAt capacity confirmedCount viewerClaim { id status } task { id title category requiresApproval organization { id name nameEn } } }
     }
   }
 `);

@@ -40,6 +40,7 @@ export const TaskDetailQuery = graphql(`
       organization {
         id
         name
+        nameEn
         kind
         verified
       }

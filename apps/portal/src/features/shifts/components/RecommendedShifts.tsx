@@ -6,10 +6,12 @@ import { useFormatters } from '../../../lib/time';
 import { ErrorAlert } from '../../../lib/ui';
 import { useRecommendedShifts } from '../api/recommended-shifts';
 import { ClaimAction } from './ClaimAction';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** "Recommended for you": the signed-in volunteer's best five shifts, each with its reasons. */
 export default function RecommendedShifts() {
   const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const { data, error } = useRecommendedShifts();
@@ -29,13 +31,13 @@ export default function RecommendedShifts() {
             <li key={r.shift.id}>
               <article className="shift-card" aria-labelledby={`rec-${r.shift.id}`}>
                 <h3 id={`rec-${r.shift.id}`} className="shift-card-title">
-                  <Link to={`/tasks/${r.shift.task.id}`}>{r.shift.task.title}</Link>
+                  <Link to={`/tasks/${r.shift.task.id}`}>{show(r.shift.task.title)}</Link>
                 </h3>
                 <p>
-                  {when} · {labels.category(r.shift.task.category)} · {r.shift.task.organization.name}
+                  {when} · {labels.category(r.shift.task.category)} · {show(r.shift.task.organization)}
                 </p>
                 <MatchReasons score={r.score} reasons={r.reasons} />
-                <ClaimAction shift={r.shift} requiresApproval={r.shift.task.requiresApproval} label={`${r.shift.task.title} ${when}`} />
+                <ClaimAction shift={r.shift} requiresApproval={r.shift.task.requiresApproval} label={`${show(r.shift.task.title)} ${when}`} />
               </article>
             </li>
           );

@@ -2,16 +2,17 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/time';
 import { useLabels } from '../../../lib/catalog';
-import { regionLabel } from '../../../lib/regions/path';
 import { Pill } from '../../../lib/ui';
 import type { OpenShiftsQuery } from '../../../gql/graphql';
 import { ClaimAction } from './ClaimAction';
 import { PlacesInfo } from './PlacesInfo';
+import { useDisplayName } from '../../../lib/i18n';
 
 type BoardShift = OpenShiftsQuery['openShifts']['edges'][number]['node'];
 
 export function ShiftCard({ shift }: { shift: BoardShift }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const { task } = shift;
@@ -23,7 +24,7 @@ export function ShiftCard({ shift }: { shift: BoardShift }) {
         {task.requiresApproval ? <Pill tone="amber">{t('task.needsApproval')}</Pill> : null}
       </div>
       <h3 id={`shift-${shift.id}-title`} className="shift-card-title">
-        <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+        <Link to={`/tasks/${task.id}`}>{show(task.title)}</Link>
       </h3>
       <dl className="facts">
         <div>
@@ -32,7 +33,7 @@ export function ShiftCard({ shift }: { shift: BoardShift }) {
         </div>
         <div>
           <dt>{t('shift.where')}</dt>
-          <dd>{regionLabel(task.region, i18n.language)}</dd>
+          <dd>{show(task.region)}</dd>
         </div>
         {shift.place ? (
           <div>
@@ -42,7 +43,7 @@ export function ShiftCard({ shift }: { shift: BoardShift }) {
         ) : null}
         <div>
           <dt>{t('shift.organizer')}</dt>
-          <dd>{task.organization.name}</dd>
+          <dd>{show(task.organization)}</dd>
         </div>
         {task.requiredSkills.length ? (
           <div>
@@ -52,7 +53,7 @@ export function ShiftCard({ shift }: { shift: BoardShift }) {
         ) : null}
       </dl>
       <PlacesInfo confirmedCount={shift.confirmedCount} capacity={shift.capacity} waitlistCount={shift.waitlistCount} />
-      <ClaimAction shift={shift} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} />
+      <ClaimAction shift={shift} requiresApproval={task.requiresApproval} label={`${show(task.title)} ${when}`} />
     </article>
   );
 }

@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { Alert, Button } from 'antd';
 import { useFormatters } from '../../../lib/time';
 import { useLabels } from '../../../lib/catalog';
-import { regionLabel } from '../../../lib/regions';
 import { useActing } from '../../../lib/acting/ActingProvider';
 import { useSession } from '../../../lib/auth';
 import { EmptyState, ErrorAlert, Loading, PageTitle, Pill } from '../../../lib/ui';
@@ -14,10 +13,12 @@ import { PlacesInfo } from './PlacesInfo';
 import { TaskReviews } from './TaskReviews';
 import { RecurrenceSummary } from '../../../lib/recurrence';
 import { SeriesClaimPanel } from './recurrence/SeriesClaimPanel';
+import { useDisplayName } from '../../../lib/i18n';
 
 /** A task: who runs it, what it asks, and each shift with its places and a claim button. */
 export function TaskDetail({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();
   const { actingFor, stopActing } = useActing();
@@ -49,7 +50,7 @@ export function TaskDetail({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/">{t('nav.board')}</Link>
       </p>
-      <PageTitle>{task.title}</PageTitle>
+      <PageTitle>{show(task.title)}</PageTitle>
       <div className="pill-row">
         <Pill tone="blue">{labels.category(task.category)}</Pill>
         {task.requiresApproval ? <Pill tone="amber">{t('task.needsApproval')}</Pill> : null}
@@ -71,7 +72,7 @@ export function TaskDetail({ id }: { id: string }) {
           </div>
           <div>
             <dt>{t('shift.where')}</dt>
-            <dd>{regionLabel(task.region, i18n.language)}</dd>
+            <dd>{show(task.region)}</dd>
           </div>
           <div>
             <dt>{t('shift.skills')}</dt>
@@ -112,8 +113,8 @@ export function TaskDetail({ id }: { id: string }) {
                   ) : (
                     <>
                       <PlacesInfo confirmedCount={s.confirmedCount} capacity={s.capacity} waitlistCount={s.waitlistCount} pendingCount={s.pendingCount} />
-                      {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${task.title} ${when}`} /> : null}
-                      {task.status === 'PUBLISHED' && signedIn && !actingFor ? <PartyClaim shift={s} label={`${task.title} ${when}`} prerequisites={prerequisites} /> : null}
+                      {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${show(task.title)} ${when}`} /> : null}
+                      {task.status === 'PUBLISHED' && signedIn && !actingFor ? <PartyClaim shift={s} label={`${show(task.title)} ${when}`} prerequisites={prerequisites} /> : null}
                     </>
                   )}
                 </article>

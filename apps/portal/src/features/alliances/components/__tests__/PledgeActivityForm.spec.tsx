@@ -18,7 +18,7 @@ const recorded = (over: Record<string, unknown>) => ({
   recordedAt: '2026-01-01T00:00:00.000Z',
   changeableUntil: '2026-01-02T00:00:00.000Z',
   viewerMayChange: true,
-  member: { __typename: 'AllianceMember', id: 'am1', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], organization: { __typename: 'Organization', id: 'o1', name: 'Yulin Bistro' } },
+  member: { __typename: 'AllianceMember', id: 'am1', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], organization: { __typename: 'Organization', id: 'o1', name: 'Yulin Bistro', nameEn: null } },
   ...over,
 });
 

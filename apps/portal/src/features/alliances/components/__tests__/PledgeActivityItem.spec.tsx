@@ -20,7 +20,7 @@ const node = (over: Partial<PledgeActivityNode> = {}) =>
   recordedAt: '2026-03-01T12:00:00.000Z',
   changeableUntil: '2026-03-02T12:00:00.000Z',
   viewerMayChange: true,
-  member: { __typename: 'AllianceMember', id: 'am1', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], organization: { __typename: 'Organization', id: 'o1', name: 'Fruit shop' } },
+  member: { __typename: 'AllianceMember', id: 'am1', pledges: ['WASTE_SORTING', 'SAFETY_PATROL'], organization: { __typename: 'Organization', id: 'o1', name: 'Fruit shop', nameEn: null } },
     ...over,
   }) as PledgeActivityNode;
 const inList = (ui: React.ReactElement) => <ul>{ui}</ul>;

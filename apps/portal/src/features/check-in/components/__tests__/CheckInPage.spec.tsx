@@ -14,7 +14,7 @@ const shiftMock = (viewerClaim: ReturnType<typeof claim> | null) => ({
         id: 's1',
         startsAt: '2026-12-05T01:00:00.000Z',
         endsAt: '2026-12-05T03:00:00.000Z',
-        task: { __typename: 'Task' as const, id: 't1', title: 'Riverside clean-up', requiresCheckInCode: true, organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre' } },
+        task: { __typename: 'Task' as const, id: 't1', title: 'Riverside clean-up', requiresCheckInCode: true, organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null } },
         viewerClaim,
       },
     },

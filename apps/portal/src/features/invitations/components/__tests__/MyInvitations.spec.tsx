@@ -22,7 +22,7 @@ const invitation = (id: string, title: string) => ({
     endsAt: '2026-12-05T03:00:00.000Z',
     capacity: 10,
     confirmedCount: 2,
-    task: { __typename: 'Task' as const, id: `t-${id}`, title, organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre' } },
+    task: { __typename: 'Task' as const, id: `t-${id}`, title, organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null } },
   },
 });
 

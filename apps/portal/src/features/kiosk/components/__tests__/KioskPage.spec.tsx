@@ -15,7 +15,7 @@ const shiftMock = (checkInCode: string | null) => ({
         startsAt: '2026-12-05T01:00:00.000Z',
         endsAt: '2026-12-05T03:00:00.000Z',
         checkInCode,
-        task: { __typename: 'Task' as const, id: 't1', title: 'Riverside clean-up', organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre' } },
+        task: { __typename: 'Task' as const, id: 't1', title: 'Riverside clean-up', organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null } },
       },
     },
   },

@@ -49,7 +49,7 @@ const reportedNode = (id: string, over: Record<string, unknown>) => ({
   decisionReason: null,
   createdAt: '2026-11-19T01:00:00.000Z',
   verifiedAt: '2026-11-19T02:00:00.000Z',
-  organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre' },
+  organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null },
   task: null,
   ...over,
 });
@@ -68,7 +68,7 @@ const orgs = {
     data: {
       organizations: {
         __typename: 'OrganizationConnection' as const,
-        edges: [{ __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', kind: 'NGO' } }],
+        edges: [{ __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null, kind: 'NGO' } }],
       },
     },
   },

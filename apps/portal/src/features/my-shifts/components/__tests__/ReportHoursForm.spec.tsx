@@ -12,8 +12,8 @@ const orgs = {
       organizations: {
         __typename: 'OrganizationConnection' as const,
         edges: [
-          { __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', kind: 'NGO' } },
-          { __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'o2', name: 'Water Department', kind: 'DEPARTMENT' } },
+          { __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null, kind: 'NGO' } },
+          { __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'o2', name: 'Water Department', nameEn: null, kind: 'DEPARTMENT' } },
         ],
       },
     },

@@ -52,7 +52,7 @@ const claimsAt = (startsAt: string) => ({
                   id: 't1',
                   title: 'River clean-up',
                   requiresCheckInCode: false,
-                  organization: { __typename: 'Organization', id: 'o1', name: 'Yilin' },
+                  organization: { __typename: 'Organization', id: 'o1', name: 'Yilin', nameEn: null },
                   region: { __typename: 'Region', id: 'g1', name: '网格', nameEn: 'Grid 1' },
                 },
               },

@@ -13,6 +13,7 @@ const orgMock = {
         __typename: 'Organization',
         id: 'o1',
         name: 'Yilin Centre',
+        nameEn: null,
         kind: 'NGO',
         description: null,
         verified: true,

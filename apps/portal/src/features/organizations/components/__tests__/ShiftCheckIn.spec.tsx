@@ -25,7 +25,7 @@ const shiftMock = {
         capacity: 5,
         confirmedCount: 2,
         checkInCode: '123456',
-        task: { __typename: 'Task' as const, id: 't1', title: 'Riverside clean-up', requiresCheckInCode: true, organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre' } },
+        task: { __typename: 'Task' as const, id: 't1', title: 'Riverside clean-up', requiresCheckInCode: true, organization: { __typename: 'Organization' as const, id: 'o1', name: 'Yilin Centre', nameEn: null } },
         claims: {
           __typename: 'ClaimConnection' as const,
           totalCount: 2,

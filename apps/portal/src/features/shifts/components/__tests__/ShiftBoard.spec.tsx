@@ -23,7 +23,7 @@ const shift = {
     category: 'SAFETY_PATROL',
     requiredSkills: [],
     requiresApproval: false,
-    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre' },
+    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', nameEn: null },
     region: { __typename: 'Region', id: 'g1', name: '第1网格', nameEn: 'Grid 1' },
   },
 };

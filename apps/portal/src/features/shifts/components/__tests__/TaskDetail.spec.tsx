@@ -41,7 +41,7 @@ const detail = (over: Record<string, unknown>, shifts: ReturnType<typeof shift>[
         averageRating: null,
         reviews: { __typename: 'ReviewConnection', totalCount: 0, edges: [] },
         need: null,
-        organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', kind: 'NGO', verified: true },
+        organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', nameEn: null, kind: 'NGO', verified: true },
         region: { __typename: 'Region', id: 'g1', name: '第1网格', nameEn: 'Grid 1' },
         shifts,
         ...over,

@@ -16,6 +16,7 @@ const org = {
         __typename: 'Organization',
         id: 'o1',
         name: 'Yilin Centre',
+        nameEn: null,
         kind: 'NGO',
         description: null,
         verified: true,
