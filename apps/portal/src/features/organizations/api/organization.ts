@@ -10,6 +10,14 @@ export const OrganizationPageQuery = graphql(`
       description
       verified
       verifiedAt
+      verificationStatus
+      registrationNumber
+      review {
+        status
+        note
+        reviewedAt
+        answer
+      }
       allianceMemberships {
         id
         status

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { regionLabel } from '../../../lib/regions';
@@ -14,6 +14,7 @@ import { canAdminister, canCoordinate } from '../hooks/roles';
 import { MemberList, MembershipPanel } from './MembershipPanel';
 import { RecordHoursForm } from './RecordHoursForm';
 import { ServiceReports } from './ServiceReports';
+import { VerificationPanel } from './VerificationPanel';
 
 /** Ask to join, answer an invitation, or leave: whichever fits my membership. */
 function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: string; membership?: { id: string; status: string } }) {
@@ -62,6 +63,10 @@ export function OrganizationPage({ id }: { id: string }) {
   const labels = useLabels();
   const f = useFormatters();
   const { data, loading, error, refetch } = useOrganizationPage(id);
+  // Opened from the officials' desk: back to the desk, and no offer to join what they are judging.
+  const [params] = useSearchParams();
+  const fromDesk = params.get('from') === 'desk';
+  const back = fromDesk ? <Link to="/official">{t('orgReview.backToDesk')}</Link> : <Link to="/orgs">{t('org.mine')}</Link>;
   const org = data?.organization;
   if (!data && loading) return <Loading />;
   if (error && !org) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
@@ -69,7 +74,7 @@ export function OrganizationPage({ id }: { id: string }) {
     return (
       <>
         <PageTitle>{t('org.notFound')}</PageTitle>
-        <Link to="/orgs">{t('org.mine')}</Link>
+        {back}
       </>
     );
   const active = data?.me?.memberships.find((m) => m.organization.id === org.id);
@@ -81,9 +86,7 @@ export function OrganizationPage({ id }: { id: string }) {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/orgs">{t('org.mine')}</Link>
-      </p>
+      <p className="breadcrumb">{back}</p>
       <PageTitle
         extra={
           manage ? (
@@ -99,8 +102,10 @@ export function OrganizationPage({ id }: { id: string }) {
         <Pill tone="blue">{labels.orgKind(org.kind)}</Pill>
         {org.verified ? (
           <Pill tone="green">{org.verifiedAt ? t('org.verifiedOn', { date: f.date(org.verifiedAt) }) : t('org.verified')}</Pill>
-        ) : (
+        ) : org.verificationStatus === 'PENDING' ? (
           <Pill tone="grey">{t('org.unverified')}</Pill>
+        ) : (
+          <Pill tone={org.verificationStatus === 'REJECTED' ? 'red' : 'amber'}>{t(`verificationStatus.${org.verificationStatus}`)}</Pill>
         )}
         {myRole ? <Pill tone="purple">{labels.role(myRole)}</Pill> : null}
       </div>
@@ -109,9 +114,15 @@ export function OrganizationPage({ id }: { id: string }) {
         <p>
           {t('org.region')}: {regionLabel(org.region, i18n.language)}
         </p>
+        {org.registrationNumber ? (
+          <p>
+            {t('orgReview.registrationNumber')}: {org.registrationNumber}
+          </p>
+        ) : null}
         {org.description ? <p className="description">{org.description}</p> : null}
-        <JoinLeave orgId={org.id} orgName={org.name} membership={mine} />
+        {fromDesk && !mine ? null : <JoinLeave orgId={org.id} orgName={org.name} membership={mine} />}
       </section>
+      {admin ? <VerificationPanel org={org} /> : null}
       {org.allianceMemberships.length ? (
         <section className="panel" aria-labelledby="org-alliances">
           <h2 id="org-alliances">{t('org.alliances')}</h2>
