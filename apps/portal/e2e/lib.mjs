@@ -277,8 +277,8 @@ export async function setElder(page, on) {
   const sw = page.locator('#elder-switch');
   const checked = (await sw.getAttribute('aria-checked')) === 'true';
   if (checked === on) return false;
-  // An open dialog covers the header: then press the switch directly, as a keyboard user could.
-  if (await page.locator('.ant-modal-wrap').isVisible()) await sw.dispatchEvent('click');
+  // An open dialog or drawer covers the header: then press the switch directly, as a keyboard user could.
+  if (await page.locator('.ant-modal-wrap, .ant-drawer-open').first().isVisible()) await sw.dispatchEvent('click');
   else await sw.click();
   await page.waitForFunction((v) => document.body.classList.contains('elder') === v && document.getElementById('elder-switch')?.getAttribute('aria-checked') === String(v), on);
   return true;

@@ -401,7 +401,10 @@ try {
     await official.getByRole('button', { name: `认证${shopName}` }).waitFor();
     await ostep(official, 'queue');
     await official.getByRole('button', { name: `认证${shopName}` }).click();
+    // Verifying is confirmed first; the row then stays, saying it is verified.
+    await official.getByRole('dialog', { name: `认证${shopName}？` }).getByRole('button', { name: '认证' }).click();
     await official.getByRole('button', { name: `认证${shopName}` }).waitFor({ state: 'detached' });
+    await official.getByText(`已认证${shopName}，并已通知其负责人。`).waitFor();
     await official.goto(`${BASE}/alliances`);
     await official.getByRole('link', { name: '玉林街道商家联盟' }).click();
     const review = official.locator('li.claim-row', { hasText: shopName });
@@ -1025,7 +1028,42 @@ try {
   // - elder signs in as the elderly resident grid-leader acts for, and claims only: after live, in lane B.
   // - account registers its own resident and reads the development sink: after live, in lane B.
   // E2E_SERIAL=1 runs the flows one after another, in the original order.
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow };
+  // Knowing who one works with: the claimant's card on the coordinator's task page, and the
+  // officials' desk (details, a confirmed verification that stays in view).
+  const peopleFlow = () => flow('people', async ({ newPage, stepper }) => {
+    const officialToken = await login('13800000005');
+    const { me: official } = await gql('{ me { officialPosts { region { id } } } }', {}, officialToken);
+    const ownerToken = (await gql('mutation($i: RegisterInput!) { register(input: $i) { accessToken } }', { i: { phone: `1366${String(Date.now()).slice(-7)}`, password: 'e2e-password-1', displayName: `新组织负责人${stamp}`, consent } })).register.accessToken;
+    const orgName = `邻里修补社 ${stamp}`;
+    await gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: orgName, kind: 'SOCIAL_GROUP', regionId: official.officialPosts[0].region.id, description: '义务修补家电、雨伞和自行车。' } }, ownerToken);
+
+    const page = await newPage();
+    const step = stepper('11-people');
+    await signIn(page, '13800000003');
+    await page.goto(`${BASE}/orgs/${org.id}/tasks/${qrTask.id}`);
+    await page.getByRole('button', { name: `${qrVolunteer.name}的资料` }).click();
+    await page.getByRole('dialog', { name: qrVolunteer.name }).getByText('已核实服务时长').waitFor();
+    await step(page, 'claimant-card');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: qrVolunteer.name }).waitFor({ state: 'hidden' });
+
+    const desk = await newPage();
+    await signIn(desk, '13800000005');
+    await desk.goto(`${BASE}/official`);
+    const row = desk.locator('li.claim-row', { hasText: orgName });
+    await row.getByRole('button', { name: `${orgName}的详情` }).click();
+    await desk.getByRole('dialog', { name: orgName }).getByText('义务修补家电、雨伞和自行车。').waitFor();
+    await step(desk, 'desk-details');
+    await desk.keyboard.press('Escape');
+    await row.getByRole('button', { name: `认证${orgName}` }).click();
+    await desk.getByRole('dialog', { name: `认证${orgName}？` }).waitFor();
+    await step(desk, 'desk-confirm');
+    await desk.getByRole('dialog', { name: `认证${orgName}？` }).getByRole('button', { name: '认证' }).click();
+    await row.getByText(`已认证${orgName}，并已通知其负责人。`).waitFor();
+    await step(desk, 'desk-verified');
+  });
+
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -1036,7 +1074,7 @@ try {
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
-    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow);
+    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow).then(peopleFlow);
     const laneA = gridLeaderDone
       .then(needFlow)
       .then(() => volunteerDone)

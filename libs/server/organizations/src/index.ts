@@ -5,3 +5,4 @@ export type { OrganizationEntity as Organization, OrganizationKind } from './org
 export { MembershipsService } from './memberships.service';
 export { AlliancesService } from './alliances.service';
 export { ORGANIZATION_KINDS } from './organizations.notifier';
+export { isRegistrationNumber } from './registration-number';

@@ -4,7 +4,7 @@ import { GeoService } from '@civicgrid/geo';
 import type { GridLeaderEvent } from '@civicgrid/identity';
 import { EventBus, PublishedEvent, RequestContext } from '@civicgrid/platform';
 import { AlliancesService } from './alliances.service';
-import { OrganizationsService } from './organizations.service';
+import { OrganizationReviewedPayload, OrganizationsService } from './organizations.service';
 
 /** What organisations tell people, and in which words. */
 export const ORGANIZATION_KINDS: NotificationKind[] = [
@@ -54,6 +54,33 @@ export const ORGANIZATION_KINDS: NotificationKind[] = [
     },
   },
   {
+    kind: 'ORGANIZATION_VERIFIED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '{organization}已通过认证', body: '街道已认证{organization}，现在可以发布任务、招募志愿者了。', sms: '{organization}已通过街道认证，可以发布任务了。' },
+      'zh-TW': { title: '{organization}已通過認證', body: '街道已認證{organization}，現在可以發布任務、招募志工了。', sms: '{organization}已通過街道認證，可以發布任務了。' },
+      en: { title: '{organization} is verified', body: 'The street office verified {organization}. You can now publish tasks and take volunteers.' },
+    },
+  },
+  {
+    kind: 'ORGANIZATION_REJECTED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '{organization}未通过认证', body: '街道没有通过{organization}的认证。理由：{reason} 您可以在组织页面修改资料后重新提交。', sms: '{organization}未通过认证，理由见组织页面，修改后可重新提交。' },
+      'zh-TW': { title: '{organization}未通過認證', body: '街道沒有通過{organization}的認證。理由：{reason} 您可以在組織頁面修改資料後重新提交。', sms: '{organization}未通過認證，理由見組織頁面，修改後可重新提交。' },
+      en: { title: '{organization} was not verified', body: 'The street office did not verify {organization}. Reason: {reason} You can correct the details on the organisation page and resubmit.' },
+    },
+  },
+  {
+    kind: 'ORGANIZATION_INFO_REQUESTED',
+    defaultChannels: ['IN_APP', 'SMS'],
+    templates: {
+      'zh-CN': { title: '认证{organization}还需要补充资料', body: '街道在认证{organization}前需要更多信息：{message} 请在组织页面补充后重新提交。', sms: '街道需要{organization}补充认证资料，详见组织页面。' },
+      'zh-TW': { title: '認證{organization}還需要補充資料', body: '街道在認證{organization}前需要更多資訊：{message} 請在組織頁面補充後重新提交。', sms: '街道需要{organization}補充認證資料，詳見組織頁面。' },
+      en: { title: '{organization}: more information needed', body: 'Before verifying {organization}, the street office asks: {message} Add it on the organisation page and resubmit.' },
+    },
+  },
+  {
     kind: 'GRID_LEADER_APPOINTED',
     defaultChannels: ['IN_APP', 'SMS'],
     templates: {
@@ -89,7 +116,22 @@ export class OrganizationsNotifier implements OnModuleInit {
     this.kinds.register(...ORGANIZATION_KINDS);
     this.events.subscribe(['membership.invited', 'membership.decided'], 'organizations.notifyMembership', (ctx, e) => this.membership(ctx, e));
     this.events.subscribe('alliance.application.decided', 'organizations.notifyAllianceDecision', (ctx, e) => this.allianceDecision(ctx, e));
+    this.events.subscribe<OrganizationReviewedPayload>('organization.reviewed', 'organizations.notifyReview', (ctx, e) => this.reviewed(ctx, e));
     this.events.subscribe<GridLeaderEvent>(['gridLeader.appointed', 'gridLeader.removed'], 'organizations.notifyGridLeader', (ctx, e) => this.gridLeader(ctx, e));
+  }
+
+  /** An official's decision on an organisation reaches those who run it (the owner and its admins). */
+  private async reviewed(ctx: RequestContext, e: PublishedEvent<OrganizationReviewedPayload>): Promise<void> {
+    const p = e.payload;
+    const [org, managers] = await Promise.all([this.organizations.load(ctx, p.organizationId), this.organizations.memberIdsWithRole(ctx, p.organizationId, 'ADMIN')]);
+    if (!org) return;
+    const kind = p.status === 'VERIFIED' ? 'ORGANIZATION_VERIFIED' : p.status === 'REJECTED' ? 'ORGANIZATION_REJECTED' : 'ORGANIZATION_INFO_REQUESTED';
+    await this.notifications.notifyMany(ctx, managers, {
+      kind,
+      params: { organization: org.name, reason: p.note, message: p.note },
+      link: `/orgs/${org.id}`,
+      dedupeKey: e.id,
+    });
   }
 
   private async gridLeader(ctx: RequestContext, e: PublishedEvent<GridLeaderEvent>): Promise<void> {

@@ -9,8 +9,14 @@ import {
   MembershipObject,
   MembershipStatusEnum,
   OrganizationConnection,
+  OrganizationContactObject,
   OrganizationFilter,
   OrganizationObject,
+  OrganizationReviewObject,
+  RejectOrganizationInput,
+  RequestOrganizationInfoInput,
+  ResubmitOrganizationInput,
+  UpdateOrganizationInput,
 } from './graphql/organization.object';
 import { MembershipEntity } from './membership.entity';
 import { MembershipsService } from './memberships.service';
@@ -53,9 +59,47 @@ export class OrganizationsResolver {
 
   @SignedIn()
   @Allow('organization.verify')
-  @Mutation(() => OrganizationObject, { description: "Verify an organisation (an official whose region holds the organisation's, or an administrator). Audited." })
+  @Mutation(() => OrganizationObject, { description: "Verify an organisation (an official whose region holds the organisation's, or an administrator); its managers are told. Audited." })
   verifyOrganization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string) {
     return this.orgs.verify(ctx, id);
+  }
+
+  @SignedIn()
+  @Allow('organization.verify')
+  @Mutation(() => OrganizationObject, { description: 'Reject an organisation with a reason (an official in scope, or an administrator); its managers are told and may resubmit. Audited.' })
+  rejectOrganization(@Ctx() ctx: RequestContext, @Args('input') input: RejectOrganizationInput) {
+    return this.orgs.reject(ctx, input.organizationId, input.reason);
+  }
+
+  @SignedIn()
+  @Allow('organization.verify')
+  @Mutation(() => OrganizationObject, { description: 'Ask an organisation for more information before deciding (an official in scope, or an administrator); its managers are told and answer by resubmitting. Audited.' })
+  requestOrganizationInfo(@Ctx() ctx: RequestContext, @Args('input') input: RequestOrganizationInfoInput) {
+    return this.orgs.requestInfo(ctx, input.organizationId, input.message);
+  }
+
+  @SignedIn()
+  @Allow('organization.update')
+  @Mutation(() => OrganizationObject, { description: "Change an organisation's name, description or registration number (its ADMIN or above). Audited." })
+  updateOrganization(@Ctx() ctx: RequestContext, @Args('input') input: UpdateOrganizationInput) {
+    return this.orgs.update(ctx, input.organizationId, input);
+  }
+
+  @SignedIn()
+  @Allow('organization.update')
+  @Mutation(() => OrganizationObject, { description: 'Answer a rejection or a request for information (its ADMIN or above): change the details given and send it back to the officials as PENDING. Audited.' })
+  resubmitOrganization(@Ctx() ctx: RequestContext, @Args('input') input: ResubmitOrganizationInput) {
+    return this.orgs.resubmit(ctx, input.organizationId, input, input.answer);
+  }
+
+  @ResolveField(() => OrganizationReviewObject, { nullable: true, description: "The official's last word (reason or question) and the organisation's answer: for its members and the officials who may decide; null for others or before any decision." })
+  review(org: OrganizationEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.orgs.review(ctx, org);
+  }
+
+  @ResolveField(() => OrganizationContactObject, { nullable: true, description: 'The owner and their full phone, for officials whose scope holds the organisation and administrators (each read audited); null for others.' })
+  ownerContact(org: OrganizationEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.orgs.ownerContact(ctx, org);
   }
 
   @ResolveField(() => RegionObject, { description: 'The region the organisation serves.' })

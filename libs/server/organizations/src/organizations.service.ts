@@ -2,11 +2,17 @@ import { Limits } from '@civicgrid/contracts';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { GeoService } from '@civicgrid/geo';
+import { UsersService } from '@civicgrid/identity';
 import {
   AuditService,
   authorize,
+  can,
   cleanName,
+  Clock,
   ConflictError,
+  decide,
+  EventBus,
+  InvalidInputError,
   findByIds,
   loadAllBy,
   loadById,
@@ -20,14 +26,35 @@ import {
   TransactionRunner,
 } from '@civicgrid/platform';
 import { MembershipEntity } from './membership.entity';
-import { OrganizationEntity, OrganizationKind } from './organization.entity';
+import { OrganizationEntity, OrganizationKind, VerificationStatus } from './organization.entity';
+import { cleanRegistrationNumber } from './registration-number';
 
 export interface OrganizationFilterData {
   regionId?: string | null;
   kind?: string | null;
   verified?: boolean | null;
   search?: string | null;
+  verificationStatuses?: string[] | null;
 }
+
+export interface OrganizationDetailsData {
+  name?: string | null;
+  description?: string | null;
+  registrationNumber?: string | null;
+}
+
+/** What an official's decision on an organisation tells its owner (event `organization.reviewed`). */
+export interface OrganizationReviewedPayload {
+  organizationId: string;
+  status: VerificationStatus;
+  note: string | null;
+}
+
+/** The states in which an official may still decide: once rejected, the organisation must resubmit first. */
+const AWAITS_DECISION: readonly VerificationStatus[] = ['PENDING', 'INFO_REQUESTED'];
+/** The states an organisation answers by resubmitting. */
+const AWAITS_ANSWER: readonly VerificationStatus[] = ['REJECTED', 'INFO_REQUESTED'];
+const NOTE_MAX = 500;
 
 @Injectable()
 export class OrganizationsService {
@@ -35,6 +62,9 @@ export class OrganizationsService {
     private readonly tx: TransactionRunner,
     private readonly geo: GeoService,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly events: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   private orgs(ctx: RequestContext) {
@@ -54,15 +84,17 @@ export class OrganizationsService {
     return org;
   }
 
-  async create(ctx: RequestContext, data: { name: string; nameEn?: string | null; kind: string; regionId: string; description?: string | null }): Promise<OrganizationEntity> {
+  async create(ctx: RequestContext, data: { name: string; nameEn?: string | null; kind: string; regionId: string; description?: string | null; registrationNumber?: string | null }): Promise<OrganizationEntity> {
     const actor = await ctx.requireActor();
     const name = cleanName(data.name, 'name', Limits.organizationNameMaxLength);
     const nameEn = data.nameEn?.trim() ? cleanName(data.nameEn, 'nameEn', 120) : null;
+    const registrationNumber = cleanRegistrationNumber(data.registrationNumber);
     const region = await this.geo.require(ctx, data.regionId, 'regionId');
     authorize(actor, 'organization.create', { organizationKind: data.kind, regionPath: region.path });
     return this.tx.run(ctx, async (t) => {
+      await this.refuseTakenNumber(t, registrationNumber, null);
       const org = await this.orgs(t).save(
-        this.orgs(t).create({ name, nameEn, kind: data.kind as OrganizationKind, regionId: region.id, description: data.description?.trim() || null, createdById: actor.userId }),
+        this.orgs(t).create({ name, nameEn, kind: data.kind as OrganizationKind, regionId: region.id, description: data.description?.trim() || null, registrationNumber, createdById: actor.userId }),
       );
       await this.memberships(t).insert({ organizationId: org.id, userId: actor.userId, role: 'OWNER', status: 'ACTIVE' });
       await this.audit.record(t, { action: 'organization.create', subjectType: 'organization', subjectId: org.id, detail: { kind: org.kind, name } });
@@ -79,6 +111,7 @@ export class OrganizationsService {
     }
     if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.verified != null) qb.andWhere('o.verified = :verified', { verified: filter.verified });
+    if (filter.verificationStatuses?.length) qb.andWhere('o.verification_status IN (:...statuses)', { statuses: filter.verificationStatuses });
     if (filter.search?.trim()) qb.andWhere('o.name ILIKE :search', { search: `%${filter.search.trim().replace(/[%_\\]/g, '\\$&')}%` });
     return paginate(qb, page, {
       columns: [
@@ -107,22 +140,150 @@ export class OrganizationsService {
     });
   }
 
-  /** An official whose region holds the organisation's (or an administrator) verifies it. */
+  /** An official whose region holds the organisation's (or an administrator) verifies it; its managers are told. */
   async verify(ctx: RequestContext, id: string): Promise<OrganizationEntity> {
+    return this.decideVerification(ctx, id, 'VERIFIED', null, 'id');
+  }
+
+  /** An official in scope rejects an organisation, saying why; its managers read the reason and may resubmit. */
+  async reject(ctx: RequestContext, id: string, reason: string): Promise<OrganizationEntity> {
+    return this.decideVerification(ctx, id, 'REJECTED', this.cleanNote(reason, 'reason'), 'organizationId');
+  }
+
+  /** An official in scope asks an organisation for more information before deciding. */
+  async requestInfo(ctx: RequestContext, id: string, message: string): Promise<OrganizationEntity> {
+    return this.decideVerification(ctx, id, 'INFO_REQUESTED', this.cleanNote(message, 'message'), 'organizationId');
+  }
+
+  private cleanNote(text: string, field: string): string {
+    const note = text.trim();
+    if (!note) throw new InvalidInputError(field, 'organization.reviewNoteRequired', field === 'reason' ? 'Give a reason for the rejection' : 'Say what information is missing');
+    if (note.length > NOTE_MAX) throw new InvalidInputError(field, 'organization.reviewNoteTooLong', `At most ${NOTE_MAX} characters`);
+    return note;
+  }
+
+  private async decideVerification(ctx: RequestContext, id: string, status: VerificationStatus, note: string | null, field: string): Promise<OrganizationEntity> {
     const actor = await ctx.requireActor();
     return this.tx.run(ctx, async (t) => {
       const org = await this.orgs(t).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!org) throw new NotFoundError('Organization', 'id');
+      if (!org) throw new NotFoundError('Organization', field);
       const region = await this.geo.require(t, org.regionId);
-      authorize(actor, 'organization.verify', { organizationId: id, regionPath: region.path });
-      if (org.verified) throw new ConflictError('organization.alreadyVerified', 'This organisation is already verified');
-      org.verified = true;
-      org.verifiedAt = new Date();
-      org.verifiedById = actor.userId;
+      const d = authorize(actor, 'organization.verify', { organizationId: id, regionPath: region.path });
+      if (org.verificationStatus === 'VERIFIED') throw new ConflictError('organization.alreadyVerified', 'This organisation is already verified');
+      if (!AWAITS_DECISION.includes(org.verificationStatus)) {
+        throw new ConflictError('organization.awaitsResubmission', 'This organisation was rejected; it must correct its details and resubmit before a new decision');
+      }
+      const now = this.clock.now();
+      org.verificationStatus = status;
+      org.verified = status === 'VERIFIED';
+      org.reviewNote = note;
+      org.reviewedAt = now;
+      org.reviewedById = actor.userId;
+      if (status === 'VERIFIED') {
+        org.verifiedAt = now;
+        org.verifiedById = actor.userId;
+      }
       const saved = await this.orgs(t).save(org);
-      await this.audit.record(t, { action: 'organization.verify', subjectType: 'organization', subjectId: id, detail: { name: org.name, kind: org.kind } });
+      const action = status === 'VERIFIED' ? 'organization.verify' : status === 'REJECTED' ? 'organization.reject' : 'organization.requestInfo';
+      await this.audit.record(t, { action, subjectType: 'organization', subjectId: id, detail: { name: org.name, kind: org.kind, basis: d.basis, ...(note ? { note } : {}) } });
+      await this.events.publish(t, {
+        type: 'organization.reviewed',
+        aggregateType: 'organization',
+        aggregateId: id,
+        payload: { organizationId: id, status, note } satisfies OrganizationReviewedPayload,
+      });
       return saved;
     });
+  }
+
+  /** Its ADMIN or above change an organisation's details (a verified one stays verified). Audited. */
+  async update(ctx: RequestContext, id: string, data: OrganizationDetailsData): Promise<OrganizationEntity> {
+    return this.changeDetails(ctx, id, data, false, null);
+  }
+
+  /**
+   * Its ADMIN or above answer a rejection or a request for information: the details given
+   * are changed and the organisation is PENDING again, for the officials to decide anew.
+   */
+  async resubmit(ctx: RequestContext, id: string, data: OrganizationDetailsData, answer?: string | null): Promise<OrganizationEntity> {
+    const cleaned = answer?.trim() || null;
+    if (cleaned && cleaned.length > NOTE_MAX) throw new InvalidInputError('answer', 'organization.answerTooLong', `At most ${NOTE_MAX} characters`);
+    return this.changeDetails(ctx, id, data, true, cleaned);
+  }
+
+  private async changeDetails(ctx: RequestContext, id: string, data: OrganizationDetailsData, resubmit: boolean, answer: string | null): Promise<OrganizationEntity> {
+    const actor = await ctx.requireActor();
+    const name = data.name != null ? cleanName(data.name, 'name', Limits.organizationNameMaxLength) : undefined;
+    const registrationNumber = data.registrationNumber != null ? cleanRegistrationNumber(data.registrationNumber) : undefined;
+    return this.tx.run(ctx, async (t) => {
+      const org = await this.orgs(t).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new NotFoundError('Organization', 'organizationId');
+      authorize(actor, 'organization.update', { organizationId: id });
+      if (resubmit && !AWAITS_ANSWER.includes(org.verificationStatus)) {
+        throw new ConflictError('organization.notAwaitingAnswer', org.verified ? 'This organisation is already verified' : 'This organisation already awaits an official; nothing to answer');
+      }
+      const changed: string[] = [];
+      if (name !== undefined && name !== org.name) (org.name = name), changed.push('name');
+      if (data.description != null) {
+        const description = data.description.trim() || null;
+        if (description !== org.description) (org.description = description), changed.push('description');
+      }
+      if (registrationNumber !== undefined && registrationNumber !== org.registrationNumber) {
+        await this.refuseTakenNumber(t, registrationNumber, id);
+        org.registrationNumber = registrationNumber;
+        changed.push('registrationNumber');
+      }
+      if (resubmit) {
+        org.verificationStatus = 'PENDING';
+        org.reviewNote = null;
+        org.applicantAnswer = answer;
+      }
+      const saved = await this.orgs(t).save(org);
+      await this.audit.record(t, { action: resubmit ? 'organization.resubmit' : 'organization.update', subjectType: 'organization', subjectId: id, detail: { changed, ...(answer ? { answer } : {}) } });
+      return saved;
+    });
+  }
+
+  /** One registration number, one organisation (the unique index says so too; this names the field). */
+  private async refuseTakenNumber(ctx: RequestContext, registrationNumber: string | null, ownId: string | null): Promise<void> {
+    if (!registrationNumber) return;
+    const other = await this.orgs(ctx).findOne({ select: { id: true }, where: { registrationNumber } });
+    if (other && other.id !== ownId) throw new ConflictError('organization.registrationNumberTaken', 'Another organisation is registered with this number', 'registrationNumber');
+  }
+
+  /** The official's last word and the organisation's answer: for its members and the officials who may decide. */
+  async review(ctx: RequestContext, org: OrganizationEntity): Promise<{ status: string; note: string | null; reviewedAt: Date | null; answer: string | null } | null> {
+    if (!org.reviewedAt && !org.applicantAnswer) return null;
+    const actor = await ctx.actor();
+    if (!actor) return null;
+    if (!can(actor, 'organization.viewInternal', { organizationId: org.id })) {
+      const regionPath = await this.geo.pathOf(ctx, org.regionId);
+      if (!can(actor, 'organization.verify', { organizationId: org.id, regionPath })) return null;
+    }
+    return { status: org.verificationStatus, note: org.reviewNote, reviewedAt: org.reviewedAt, answer: org.applicantAnswer };
+  }
+
+  /**
+   * The owner (the earliest active OWNER) with their full phone, for the officials who
+   * judge the organisation and administrators; null for anyone else. Each read is audited.
+   */
+  async ownerContact(ctx: RequestContext, org: OrganizationEntity): Promise<{ userId: string; displayName: string; phone: string | null } | null> {
+    const actor = await ctx.actor();
+    if (!actor) return null;
+    const regionPath = await this.geo.pathOf(ctx, org.regionId);
+    const d = decide(actor, 'organization.viewOwnerContact', { organizationId: org.id, regionPath });
+    if (!d.allowed) return null;
+    const owners = await loadAllBy(
+      ctx,
+      'membership.ownersByOrganization',
+      org.id,
+      (ids) => this.memberships(ctx).find({ where: { organizationId: In(ids), status: 'ACTIVE', role: 'OWNER' }, order: { createdAt: 'ASC' } }),
+      (m) => m.organizationId,
+    );
+    const owner = owners[0] && (await this.users.load(ctx, owners[0].userId));
+    if (!owner) return null;
+    await this.audit.record(ctx, { action: 'pii.read', subjectType: 'user', subjectId: owner.id, detail: { field: 'phone', basis: d.basis, organizationId: org.id } });
+    return { userId: owner.id, displayName: owner.displayName, phone: owner.phone };
   }
 
   /** Memberships of an organisation in a status other than ACTIVE (invitations, requests): its managers only. */

@@ -24,7 +24,7 @@ import {
   TransactionRunner,
 } from '@civicgrid/platform';
 import { ServiceRecordEntity } from './service-record.entity';
-import { CANCELLABLE, HOLDS_PLACE } from './claim-status';
+import { CANCELLABLE, HOLDS_PLACE, STANDING } from './claim-status';
 import { ClaimEventPayload, ClaimEventType } from './volunteering.events';
 import { ShiftClaimEntity } from './shift-claim.entity';
 import { viewerClaimLoader } from './viewer-claims';
@@ -153,7 +153,7 @@ export class ClaimsService {
    * claim is confirmed without approval, or refused with CONFLICT when the shift filled
    * meanwhile: never waitlisted.
    */
-  async claim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null, opts: { invited?: boolean } = {}): Promise<ShiftClaimEntity> {
+  async claim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null, opts: { invited?: boolean; sharePhone?: boolean } = {}): Promise<ShiftClaimEntity> {
     const actor = await ctx.requireActor();
     const volunteerId = onBehalfOfUserId ?? actor.userId;
     const onBehalf = volunteerId !== actor.userId;
@@ -161,11 +161,36 @@ export class ClaimsService {
       await this.users.require(ctx, volunteerId, 'onBehalfOfUserId');
       authorize(actor, 'claim.actAsVolunteer', { userId: volunteerId });
     }
-    const [r]: Decision[] = await this.tx
-      .manager(ctx)
-      .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId, ctx.requestId, this.clock.now()]);
-    if (r.outcome !== 'OK') throw refusal(r);
-    return this.claims(ctx).findOneByOrFail({ id: r.claim_id! });
+    const decideClaim = async (c: RequestContext) => {
+      const [r]: Decision[] = await this.tx
+        .manager(c)
+        .query(`SELECT * FROM decide_shift_claim($1, $2, $3, $4, $5, $6, $7)`, [shiftId, volunteerId, onBehalf ? actor.userId : null, !!opts.invited, actor.userId, ctx.requestId, this.clock.now()]);
+      if (r.outcome !== 'OK') throw refusal(r);
+      // Sharing the phone is part of the claim: both or neither.
+      if (opts.sharePhone) await this.claims(c).update({ id: r.claim_id! }, { phoneShared: true });
+      return this.claims(c).findOneByOrFail({ id: r.claim_id! });
+    };
+    return opts.sharePhone ? this.tx.run(ctx, decideClaim) : decideClaim(ctx);
+  }
+
+  /**
+   * The volunteer (or their proxy) shares their phone with the organisers of one claim's
+   * shift, or stops sharing it. Sharing needs a standing claim; stopping is always possible.
+   */
+  async sharePhone(ctx: RequestContext, claimId: string, share: boolean): Promise<ShiftClaimEntity> {
+    const actor = await ctx.requireActor();
+    return this.tx.run(ctx, async (t) => {
+      const em = this.tx.manager(t);
+      const claim = await em.getRepository(ShiftClaimEntity).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
+      if (!claim) throw new NotFoundError('ShiftClaim', 'claimId');
+      const d = authorize(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
+      if (share && !STANDING.includes(claim.status)) throw new ConflictError('claim.notStanding', `A ${claim.status.toLowerCase()} claim shares nothing with the organisers`);
+      if (claim.phoneShared === share) return claim;
+      claim.phoneShared = share;
+      const saved = await em.getRepository(ShiftClaimEntity).save(claim);
+      await this.audit.record(t, { action: share ? 'claim.sharePhone' : 'claim.unsharePhone', subjectType: 'shift_claim', subjectId: claim.id, detail: { basis: d.basis, volunteerId: claim.volunteerId } });
+      return saved;
+    });
   }
 
   /**

@@ -45,6 +45,10 @@ export class ShiftClaimEntity {
   @Column({ name: 'check_in_locked_at', type: 'timestamptz', nullable: true })
   checkInLockedAt: Date | null;
 
+  /** the volunteer shares their phone with the organisers of this shift (only this one) */
+  @Column({ name: 'phone_shared', type: 'boolean', default: false })
+  phoneShared: boolean;
+
   @Column({ name: 'decided_by_id', type: 'uuid', nullable: true })
   decidedById: string | null;
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClaimantProfileService } from './claimant-profile.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeoModule } from '@civicgrid/geo';
 import { IdentityModule } from '@civicgrid/identity';
@@ -49,6 +50,7 @@ import {
     VolunteerMessagesService,
     VolunteerMessagesResolver,
     PersonalDetailsService,
+    ClaimantProfileService,
     UserDetailsResolver,
     TaskResolver,
     ShiftResolver,

@@ -20,6 +20,7 @@ import {
   CopyTaskInput,
   CreateTaskInput,
   DecideClaimInput,
+  ShareClaimPhoneInput,
   ShiftFilter,
   UpdateShiftInput,
   UpdateTaskInput,
@@ -34,7 +35,9 @@ import {
   ShiftObject,
   TaskConnection,
   TaskObject,
+  VolunteerProfileCardObject,
 } from './graphql/volunteering.objects';
+import { ClaimantProfileService } from './claimant-profile.service';
 import { shanghaiDay } from './reported-hours.service';
 import { ServiceRecordEntity } from './service-record.entity';
 import { ServiceRecordsService } from './service-records.service';
@@ -209,6 +212,7 @@ export class ClaimResolver {
     private readonly tasks: TasksService,
     private readonly users: UsersService,
     private readonly records: ServiceRecordsService,
+    private readonly profiles: ClaimantProfileService,
   ) {}
 
   @SignedIn()
@@ -237,7 +241,26 @@ export class ClaimResolver {
   @Allow('claim.actAsVolunteer')
   @Mutation(() => ShiftClaimObject, { description: 'Claim a place: CONFIRMED while space is left, else WAITLISTED; PENDING_APPROVAL when the task needs approval.' })
   claimShift(@Ctx() ctx: RequestContext, @Args('input') input: ClaimShiftInput) {
-    return this.claims.claim(ctx, input.shiftId, input.onBehalfOfUserId);
+    return this.claims.claim(ctx, input.shiftId, input.onBehalfOfUserId, { sharePhone: input.sharePhone ?? false });
+  }
+
+  @SignedIn()
+  @Allow('claim.actAsVolunteer')
+  @Mutation(() => ShiftClaimObject, { description: "Share the volunteer's phone with the organisers of this claim's shift, or stop sharing it (the volunteer or their proxy). Audited." })
+  shareClaimPhone(@Ctx() ctx: RequestContext, @Args('input') input: ShareClaimPhoneInput) {
+    return this.claims.sharePhone(ctx, input.claimId, input.share);
+  }
+
+  @SignedIn()
+  @Allow('claim.viewClaimant')
+  @Query(() => VolunteerProfileCardObject, { description: "The profile card of a claim's volunteer: for the coordinators of the organisation whose shift it is, the volunteer and their proxies (FORBIDDEN for others)." })
+  claimantProfile(@Ctx() ctx: RequestContext, @Args('claimId', { type: () => ID }) claimId: string) {
+    return this.profiles.forClaimId(ctx, claimId);
+  }
+
+  @ResolveField(() => VolunteerProfileCardObject, { nullable: true, description: "The volunteer's profile card (name, skills, hours, attendance; the phone in full only while shared for this claim): for the organisation's coordinators, the volunteer and their proxies; null for others." })
+  volunteerProfile(claim: ShiftClaimEntity, _args: unknown, { ctx }: GraphQLContext) {
+    return this.profiles.card(ctx, claim);
   }
 
   @SignedIn()

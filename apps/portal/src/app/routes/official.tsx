@@ -1,5 +1,11 @@
+import { App } from 'antd';
 import { OfficialQueue } from '../../features/officials/components/OfficialQueue';
 
 export default function OfficialRoute() {
-  return <OfficialQueue />;
+  return (
+    // The desk asks before decisions through Ant Design's confirmation, which needs <App>.
+    <App component={false}>
+      <OfficialQueue />
+    </App>
+  );
 }

@@ -42,6 +42,9 @@ export const NOTIFICATION_KINDS = [
   'NEED_FULFILLED',
   'GRID_LEADER_APPOINTED',
   'GRID_LEADER_REMOVED',
+  'ORGANIZATION_VERIFIED',
+  'ORGANIZATION_REJECTED',
+  'ORGANIZATION_INFO_REQUESTED',
 ] as const;
 /**
  * Kinds that tell the reader one of their claims (or its shift) changed: lists of claims the

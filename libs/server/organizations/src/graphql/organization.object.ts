@@ -53,6 +53,18 @@ export const SeniorTitleEnum = {
 } as const;
 registerEnumType(SeniorTitleEnum, { name: 'SeniorTitle', description: "Title of a member of a seniors' council (老干部, 老战士, 老教师, 老模范, 老政法)." });
 
+export const VerificationStatusEnum = { PENDING: 'PENDING', VERIFIED: 'VERIFIED', REJECTED: 'REJECTED', INFO_REQUESTED: 'INFO_REQUESTED' } as const;
+registerEnumType(VerificationStatusEnum, {
+  name: 'VerificationStatus',
+  description: "Where an organisation's verification stands.",
+  valuesMap: {
+    PENDING: { description: 'Registered or resubmitted; awaits an official.' },
+    VERIFIED: { description: 'An official verified it.' },
+    REJECTED: { description: 'An official rejected it, with a reason; the organisation may correct its details and resubmit.' },
+    INFO_REQUESTED: { description: 'An official asked for more information; the organisation answers by resubmitting.' },
+  },
+});
+
 @ObjectType('Organization', { implements: () => [NodeInterface], description: 'An organisation taking part in civic work.' })
 export class OrganizationObject {
   @Field(() => ID, { description: 'Stable id.' })
@@ -69,6 +81,10 @@ export class OrganizationObject {
   verified: boolean;
   @Field(() => Date, { nullable: true, description: 'When it was verified.' })
   verifiedAt: Date | null;
+  @Field(() => VerificationStatusEnum, { description: 'Where its verification stands.' })
+  verificationStatus: string;
+  @Field(() => String, { nullable: true, description: 'Unified social credit code (统一社会信用代码), if the organisation gave one.' })
+  registrationNumber: string | null;
   @Field({ description: 'When it was registered.' })
   createdAt: Date;
 }
@@ -110,6 +126,11 @@ export class CreateOrganizationInput {
   @IsString()
   @MaxLength(Limits.descriptionMaxLength)
   description?: string;
+  @Field({ nullable: true, description: 'Unified social credit code (统一社会信用代码, 18 characters), if it has one.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  registrationNumber?: string;
 }
 
 @InputType('OrganizationFilter', { description: 'Filters for the organisation directory.' })
@@ -126,9 +147,88 @@ export class OrganizationFilter {
   @IsOptional()
   @IsBoolean()
   verified?: boolean;
+  @Field(() => [VerificationStatusEnum], { nullable: true, description: 'Only organisations whose verification stands in one of these states.' })
+  @IsOptional()
+  @IsIn(Object.values(VerificationStatusEnum), { each: true })
+  verificationStatuses?: string[];
   @Field({ nullable: true, description: 'Words in the name.' })
   @IsOptional()
   @IsString()
   @MaxLength(80)
   search?: string;
+}
+
+@ObjectType('OrganizationReview', { description: "An official's last word on an organisation's verification and the organisation's answer: for its members and the officials who judge it." })
+export class OrganizationReviewObject {
+  @Field(() => VerificationStatusEnum, { description: 'The state the official left it in (or PENDING again after a resubmission).' })
+  status: string;
+  @Field(() => String, { nullable: true, description: "The official's reason (REJECTED) or question (INFO_REQUESTED); null once resubmitted." })
+  note: string | null;
+  @Field(() => Date, { nullable: true, description: 'When an official last decided.' })
+  reviewedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'What the organisation said when it last resubmitted.' })
+  answer: string | null;
+}
+
+@ObjectType('OrganizationContact', { description: "The owner of an organisation, with their full phone: for the officials who judge it (each read audited)." })
+export class OrganizationContactObject {
+  @Field(() => ID, { description: "The owner's id." })
+  userId: string;
+  @Field({ description: "The owner's display name." })
+  displayName: string;
+  @Field(() => String, { nullable: true, description: "The owner's mobile number, in full." })
+  phone: string | null;
+}
+
+@InputType('RejectOrganizationInput', { description: 'Reject an organisation, saying why.' })
+export class RejectOrganizationInput {
+  @Field(() => ID, { description: 'The organisation.' })
+  @IsUUID()
+  organizationId: string;
+  @Field({ description: 'Why (1–500 characters); the owner reads it.' })
+  @IsString()
+  @MaxLength(500)
+  reason: string;
+}
+
+@InputType('RequestOrganizationInfoInput', { description: 'Ask an organisation for more information before deciding.' })
+export class RequestOrganizationInfoInput {
+  @Field(() => ID, { description: 'The organisation.' })
+  @IsUUID()
+  organizationId: string;
+  @Field({ description: 'What is missing (1–500 characters); the owner reads it.' })
+  @IsString()
+  @MaxLength(500)
+  message: string;
+}
+
+@InputType('UpdateOrganizationInput', { description: "Change an organisation's details; fields left out stay as they are." })
+export class UpdateOrganizationInput {
+  @Field(() => ID, { description: 'The organisation.' })
+  @IsUUID()
+  organizationId: string;
+  @Field({ nullable: true, description: 'Name.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, Limits.organizationNameMaxLength)
+  name?: string;
+  @Field({ nullable: true, description: 'What it does; blank clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(Limits.descriptionMaxLength)
+  description?: string;
+  @Field({ nullable: true, description: 'Unified social credit code (统一社会信用代码, 18 characters); blank clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  registrationNumber?: string;
+}
+
+@InputType('ResubmitOrganizationInput', { description: 'Send a rejected organisation, or one asked for more information, back to the officials.' })
+export class ResubmitOrganizationInput extends UpdateOrganizationInput {
+  @Field({ nullable: true, description: "The answer to the official's question or reason (up to 500 characters)." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  answer?: string;
 }

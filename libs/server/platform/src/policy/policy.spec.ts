@@ -94,6 +94,12 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
     resource: RESOURCE,
     allowed: { self: 'self', proxy: 'proxy', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' },
   },
+  {
+    action: 'claim.viewClaimant',
+    label: "the volunteer of a claim on the organisation's shift",
+    resource: RESOURCE,
+    allowed: { self: 'self', proxy: 'proxy', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' },
+  },
   { action: 'claim.decide', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'claim.checkInWithoutCode', label: "the volunteer's claim", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'service.verify', label: "the volunteer's service", resource: RESOURCE, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
@@ -135,6 +141,8 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
     },
   },
   { action: 'organization.verify', label: 'the organisation', resource: { organizationId: ORG, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
+  { action: 'organization.update', label: "the organisation's details", resource: { organizationId: ORG, regionPath: GRID }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'organization.viewOwnerContact', label: "the organisation's owner", resource: { organizationId: ORG, regionPath: GRID }, allowed: { officialInScope: 'official', admin: 'admin' } },
   { action: 'audit.read', label: 'the audit log', resource: {}, allowed: { admin: 'admin' } },
   { action: 'official.assign', label: 'a post', resource: { userId: VOLUNTEER, regionPath: STREET }, allowed: { admin: 'admin' } },
   { action: 'region.manage', label: 'a region', resource: { regionPath: GRID }, allowed: { admin: 'admin' } },
@@ -224,6 +232,12 @@ const EDGE_ROWS: Row[] = [
   ['alliance.changeActivity', 'recorder who is ADMIN elsewhere', 'activity they recorded for ORG', actor(VOLUNTEER, { memberships: [[OTHER_ORG, 'ADMIN']] }), { organizationId: ORG, userId: VOLUNTEER }, { allowed: false }],
   ['alliance.changeActivity', 'owner', "activity the organisation's admin recorded", ACTORS.owner, { organizationId: ORG, userId: VOLUNTEER }, { allowed: false }],
   ['alliance.changeActivity', 'recorder still OWNER', 'activity they recorded', actor(VOLUNTEER, { memberships: [[ORG, 'OWNER']] }), { organizationId: ORG, userId: VOLUNTEER }, { allowed: true, basis: 'self' }],
+  // A claimant's card is for the organisers of that claim's shift only, whatever else the viewer coordinates.
+  ['claim.viewClaimant', 'otherCoordinator', "a claim on another organisation's shift", ACTORS.otherCoordinator, RESOURCE, { allowed: false }],
+  ['claim.viewClaimant', 'member', 'a claim on their organisation, as a plain member', ACTORS.member, RESOURCE, { allowed: false }],
+  // Officials judge organisations of their scope only: a sibling street sharing the prefix is not theirs.
+  ['organization.viewOwnerContact', 'officialInScope', 'an organisation of a sibling street sharing the prefix', ACTORS.officialInScope, { organizationId: ORG, regionPath: `${STREET}2/c/g` }, { allowed: false }],
+  ['organization.verify', 'officialOutOfScope', 'an organisation of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: GRID }, { allowed: false }],
   // A global ADMIN gets nothing inside an organisation from that role alone.
   ['claim.decide', 'admin', "the volunteer's claim", ACTORS.admin, RESOURCE, { allowed: false }],
 ];

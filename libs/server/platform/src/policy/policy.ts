@@ -22,6 +22,8 @@ export type Action =
   | 'claim.actAsVolunteer'
   /** see a claim */
   | 'claim.view'
+  /** see the profile card of a claim's volunteer (name, skills, hours, attendance; the phone if shared for the shift) */
+  | 'claim.viewClaimant'
   /** cancel a claim: the volunteer, their proxy, or the organisation's coordinators */
   | 'claim.cancel'
   /** approve or reject a claim awaiting approval */
@@ -46,8 +48,12 @@ export type Action =
   | 'user.viewDetails'
   /** find a person by phone number (to name a proxy, the need every resident has); limited and audited */
   | 'user.lookupByPhone'
-  /** verify an organisation */
+  /** decide an organisation's verification: verify it, reject it or ask for more information */
   | 'organization.verify'
+  /** change an organisation's details and resubmit it for verification */
+  | 'organization.update'
+  /** read the contact (full phone) of an organisation's owner, to judge it for verification */
+  | 'organization.viewOwnerContact'
   /** read the audit log */
   | 'audit.read'
   /** give someone an official post over a region */
@@ -150,6 +156,8 @@ const RULES: Record<Action, Rule> = {
   'shift.viewInvitations': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.actAsVolunteer': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
   'claim.view': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
+  // The organisers judge who claimed their shifts; another organisation's coordinators have no business there.
+  'claim.viewClaimant': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.cancel': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.decide': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.checkInWithoutCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
@@ -174,6 +182,11 @@ const RULES: Record<Action, Rule> = {
   },
   'user.lookupByPhone': () => allow('anyone'),
   'organization.verify': (a, r) => {
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'organization.update': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'organization.viewOwnerContact': (a, r) => {
     if (a.role === 'ADMIN') return allow('admin');
     return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
   },

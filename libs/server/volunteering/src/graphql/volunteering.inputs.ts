@@ -126,6 +126,20 @@ export class ClaimShiftInput {
   @IsOptional()
   @IsUUID()
   onBehalfOfUserId?: string;
+  @Field({ nullable: true, description: "Share the volunteer's phone with the organisers of this shift (off unless given; changeable later with shareClaimPhone)." })
+  @IsOptional()
+  @IsBoolean()
+  sharePhone?: boolean;
+}
+
+@InputType('ShareClaimPhoneInput', { description: "Share the volunteer's phone with the organisers of one claim's shift, or stop sharing it." })
+export class ShareClaimPhoneInput {
+  @Field(() => ID, { description: 'The claim.' })
+  @IsUUID()
+  claimId: string;
+  @Field({ description: 'True to share the phone with the organisers, false to show it masked again.' })
+  @IsBoolean()
+  share: boolean;
 }
 
 @InputType('ClaimShiftTogetherInput', { description: 'Claim places on a shift for a party, all or none.' })

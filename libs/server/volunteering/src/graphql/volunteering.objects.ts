@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, NodeInterface } from '@civicgrid/platform';
 import { Limits } from '@civicgrid/contracts';
 import { CLAIM_STATUSES, ClaimStatus } from '../claim-status';
@@ -117,6 +117,32 @@ export class ShiftClaimObject {
   createdAt: Date;
   @Field(() => ID, { nullable: true, description: 'Claims made together (a volunteer and companions) share it: seated together or waiting together.' })
   partyId: string | null;
+  @Field({ description: "Whether the volunteer shares their phone with the organisers of this shift." })
+  phoneShared: boolean;
+}
+
+@ObjectType('VolunteerProfileCard', {
+  description: "What the organisers of a shift may know of a volunteer who claimed it, to judge the claim: for the organisation's coordinators, the volunteer and their proxies.",
+})
+export class VolunteerProfileCardObject {
+  @Field(() => ID, { description: "The volunteer's id." })
+  volunteerId: string;
+  @Field({ description: 'Display name.' })
+  displayName: string;
+  @Field(() => [String], { description: 'Skills the volunteer declared.' })
+  skills: string[];
+  @Field(() => Int, { description: 'Verified minutes of service, all time.' })
+  verifiedMinutes: number;
+  @Field(() => Float, { nullable: true, description: 'Attended ÷ confirmed past claims (all organisations); null before the first.' })
+  attendanceRate: number | null;
+  @Field(() => Int, { description: 'Tasks the volunteer came to (checked in), all organisations.' })
+  tasksServed: number;
+  @Field({ description: 'When the volunteer joined CivicGrid.' })
+  memberSince: Date;
+  @Field(() => String, { nullable: true, description: "The phone: in full when the volunteer shares it for this claim's shift (each read by an organiser audited), or to the volunteer and their proxies; masked otherwise; null when the person has none." })
+  phone: string | null;
+  @Field({ description: 'Whether the volunteer shares their phone with the organisers for this claim.' })
+  phoneShared: boolean;
 }
 
 @ObjectType('ServiceRecord', {

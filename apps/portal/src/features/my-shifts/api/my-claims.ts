@@ -14,6 +14,7 @@ export const MyClaimsQuery = graphql(`
         node {
           id
           status
+          phoneShared
           createdAt
           checkInAt
           checkOutAt

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CANCELLABLE } from '@civicgrid/contracts';
+import { CANCELLABLE, STANDING } from '@civicgrid/contracts';
 import { useFormatters } from '../../../lib/time';
 import { ClaimStatusTag, ErrorAlert, ServiceStatusTag } from '../../../lib/ui';
 import type { MyClaimsQuery } from '../../../gql/graphql';
 import { useCancelClaimMutation } from '../api/cancel-claim';
 import { AttendanceActions } from './AttendanceActions';
 import { useDisplayName } from '../../../lib/i18n';
+import { SharePhoneToggle } from './SharePhoneToggle';
 
 type Claim = MyClaimsQuery['myClaims']['edges'][number]['node'];
 
@@ -87,6 +88,7 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
         <p className="status-explain">{t(`claim.own.${claim.status}`, { defaultValue: '' })}</p>
       )}
       {!ended || claim.status === 'CHECKED_IN' ? <AttendanceActions claim={claim} now={now} /> : null}
+      {!ended && !claim.shift.cancelledAt && (STANDING as readonly string[]).includes(claim.status) ? <SharePhoneToggle claimId={claim.id} shared={claim.phoneShared} /> : null}
       {(CANCELLABLE as readonly string[]).includes(claim.status) && !ended ? (
         <Button danger onClick={onCancel} loading={loading} className="cancel-button">
           {t('myShifts.cancel')}

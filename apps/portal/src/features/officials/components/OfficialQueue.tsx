@@ -6,60 +6,17 @@ import { useLabels } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/errors';
 import { RegionCascader, regionLabel } from '../../../lib/regions';
 import { useFormatters } from '../../../lib/time';
-import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, useListActionType } from '../../../lib/ui';
+import { EmptyState, ErrorAlert, Loading, PageTitle, useListActionType } from '../../../lib/ui';
 import type { OfficialQueueQuery } from '../../../gql/graphql';
 import { useOfficialQueue } from '../api/official-queue';
-import { useUnverifiedOrganizations } from '../api/unverified-organizations';
-import { useVerifyOrganizationMutation } from '../api/verify-organization';
 import { useOfficialDecideApplicationMutation } from '../api/decide-application';
 import { useAssignOfficialMutation } from '../api/assign-official';
 import { useFindPerson } from '../api/find-person';
 import { GridLeaders } from './GridLeaders';
 import { useDisplayName } from '../../../lib/i18n';
+import { VerifyList } from './VerifyList';
 
 type Application = OfficialQueueQuery['pendingAllianceApplications']['edges'][number]['node'];
-
-function VerifyList({ regionId }: { regionId?: string }) {
-  const { t, i18n } = useTranslation();
-  const labels = useLabels();
-  const primary = useListActionType();
-  const { data, loading, error, refetch } = useUnverifiedOrganizations(regionId, false);
-  const [verify, { loading: verifying }] = useVerifyOrganizationMutation();
-  const [actionError, setActionError] = useState<unknown>(null);
-  const orgs = data?.organizations.edges ?? [];
-  return (
-    <>
-      {!data && loading ? <Loading /> : null}
-      <ErrorAlert error={error ?? actionError} onRetry={error ? () => void refetch() : undefined} />
-      {data && orgs.length === 0 ? <p className="hint">{t('official.nothingToVerify')}</p> : null}
-      <ul className="plain-list">
-        {orgs.map(({ node }) => (
-          <li key={node.id} className="record-row">
-            <Link to={`/orgs/${node.id}`} className="record-title">
-              {node.name}
-            </Link>
-            <Pill tone="blue">{labels.orgKind(node.kind)}</Pill>
-            <span>{regionLabel(node.region, i18n.language)}</span>
-            <Button
-              type={primary}
-              loading={verifying}
-              onClick={async () => {
-                setActionError(null);
-                try {
-                  await verify({ variables: { id: node.id } });
-                } catch (e) {
-                  setActionError(e);
-                }
-              }}
-            >
-              {t('official.verify', { name: node.name })}
-            </Button>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
 
 function ApplicationRow({ app }: { app: Application }) {
   const { t } = useTranslation();

@@ -11,6 +11,14 @@ export const OrganizationPageQuery = graphql(`
       description
       verified
       verifiedAt
+      verificationStatus
+      registrationNumber
+      review {
+        status
+        note
+        reviewedAt
+        answer
+      }
       allianceMemberships {
         id
         status

@@ -8,6 +8,7 @@ import type { ManageTaskQuery } from '../../../gql/graphql';
 import { useDecideClaimMutation } from '../api/decide-claim';
 import { useVerifyServiceMutation } from '../api/verify-service';
 import { useMarkNoShowMutation } from '../api/mark-no-show';
+import { ClaimantProfile } from './ClaimantProfile';
 
 type Claim = NonNullable<ManageTaskQuery['task']>['shifts'][number]['claims']['edges'][number]['node'];
 
@@ -35,7 +36,7 @@ export function ClaimRow({ claim, started = false }: { claim: Claim; started?: b
   return (
     <li className="claim-row">
       <div className="claim-row-main">
-        <strong>{name}</strong> <span>{claim.volunteer.phone}</span> <ClaimStatusTag status={claim.status} />
+        <ClaimantProfile claimId={claim.id} name={name} /> <span>{claim.volunteer.phone}</span> <ClaimStatusTag status={claim.status} />
         {claim.actingProxy ? <span className="hint">{t('manage.viaProxy', { name: claim.actingProxy.displayName })}</span> : null}
       </div>
       <div className="hint">

@@ -15,6 +15,7 @@ interface Values {
   kind: OrganizationKind;
   region: string[];
   description?: string;
+  registrationNumber?: string;
 }
 
 export function CreateOrganizationForm() {
@@ -24,7 +25,7 @@ export function CreateOrganizationForm() {
   const [form] = Form.useForm<Values>();
   const mine = useMyOrganizations();
   const [create, { loading }] = useCreateOrganizationMutation();
-  const { formError, showError, clearError } = useFormErrors(form, ['name', 'kind', 'region', 'description'], { aliases: { regionId: 'region' } });
+  const { formError, showError, clearError } = useFormErrors(form, ['name', 'kind', 'region', 'description', 'registrationNumber'], { aliases: { regionId: 'region' } });
   const official = mine.data?.me?.role === 'OFFICIAL' || mine.data?.me?.role === 'ADMIN';
   const kinds = ORGANIZATION_KINDS.filter((k) => official || !(OFFICIAL_ONLY_KINDS as readonly string[]).includes(k));
 
@@ -32,7 +33,7 @@ export function CreateOrganizationForm() {
     clearError();
     try {
       const { data } = await create({
-        variables: { input: { name: v.name.trim(), kind: v.kind, regionId: v.region[v.region.length - 1], description: v.description?.trim() || undefined } },
+        variables: { input: { name: v.name.trim(), kind: v.kind, regionId: v.region[v.region.length - 1], description: v.description?.trim() || undefined, registrationNumber: v.registrationNumber?.trim() || undefined } },
       });
       if (data) navigate(`/orgs/${data.createOrganization.id}`);
     } catch (e) {
@@ -74,6 +75,9 @@ export function CreateOrganizationForm() {
         </Form.Item>
         <Form.Item name="description" label={t('org.description')} rules={[{ max: Limits.descriptionMaxLength, message: t('validation.maxLength', { max: Limits.descriptionMaxLength }) }]}>
           <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item name="registrationNumber" label={t('orgReview.registrationNumber')} extra={t('orgReview.registrationNumberHint')}>
+          <Input autoComplete="off" maxLength={40} />
         </Form.Item>
         {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
         <Button type="primary" htmlType="submit" loading={loading} block size="large">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { regionLabel } from '../../../lib/regions';
@@ -15,6 +15,7 @@ import { MemberList, MembershipPanel } from './MembershipPanel';
 import { RecordHoursForm } from './RecordHoursForm';
 import { ServiceReports } from './ServiceReports';
 import { useDisplayName } from '../../../lib/i18n';
+import { VerificationPanel } from './VerificationPanel';
 
 /** Ask to join, answer an invitation, or leave: whichever fits my membership. */
 function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: string; membership?: { id: string; status: string } }) {
@@ -64,6 +65,10 @@ export function OrganizationPage({ id }: { id: string }) {
   const labels = useLabels();
   const f = useFormatters();
   const { data, loading, error, refetch } = useOrganizationPage(id);
+  // Opened from the officials' desk: back to the desk, and no offer to join what they are judging.
+  const [params] = useSearchParams();
+  const fromDesk = params.get('from') === 'desk';
+  const back = fromDesk ? <Link to="/official">{t('orgReview.backToDesk')}</Link> : <Link to="/orgs">{t('org.mine')}</Link>;
   const org = data?.organization;
   if (!data && loading) return <Loading />;
   if (error && !org) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
@@ -71,7 +76,7 @@ export function OrganizationPage({ id }: { id: string }) {
     return (
       <>
         <PageTitle>{t('org.notFound')}</PageTitle>
-        <Link to="/orgs">{t('org.mine')}</Link>
+        {back}
       </>
     );
   const active = data?.me?.memberships.find((m) => m.organization.id === org.id);
@@ -83,9 +88,7 @@ export function OrganizationPage({ id }: { id: string }) {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/orgs">{t('org.mine')}</Link>
-      </p>
+      <p className="breadcrumb">{back}</p>
       <PageTitle
         extra={
           manage ? (
@@ -101,8 +104,10 @@ export function OrganizationPage({ id }: { id: string }) {
         <Pill tone="blue">{labels.orgKind(org.kind)}</Pill>
         {org.verified ? (
           <Pill tone="green">{org.verifiedAt ? t('org.verifiedOn', { date: f.date(org.verifiedAt) }) : t('org.verified')}</Pill>
-        ) : (
+        ) : org.verificationStatus === 'PENDING' ? (
           <Pill tone="grey">{t('org.unverified')}</Pill>
+        ) : (
+          <Pill tone={org.verificationStatus === 'REJECTED' ? 'red' : 'amber'}>{t(`verificationStatus.${org.verificationStatus}`)}</Pill>
         )}
         {myRole ? <Pill tone="purple">{labels.role(myRole)}</Pill> : null}
       </div>
@@ -111,9 +116,15 @@ export function OrganizationPage({ id }: { id: string }) {
         <p>
           {t('org.region')}: {regionLabel(org.region, i18n.language)}
         </p>
+        {org.registrationNumber ? (
+          <p>
+            {t('orgReview.registrationNumber')}: {org.registrationNumber}
+          </p>
+        ) : null}
         {org.description ? <p className="description">{org.description}</p> : null}
-        <JoinLeave orgId={org.id} orgName={show(org)} membership={mine} />
+        {fromDesk && !mine ? null : <JoinLeave orgId={org.id} orgName={show(org)} membership={mine} />}
       </section>
+      {admin ? <VerificationPanel org={org} /> : null}
       {org.allianceMemberships.length ? (
         <section className="panel" aria-labelledby="org-alliances">
           <h2 id="org-alliances">{t('org.alliances')}</h2>

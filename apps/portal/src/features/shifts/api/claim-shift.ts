@@ -7,6 +7,7 @@ export const ClaimShiftMutation = graphql(`
     claimShift(input: $input) {
       id
       status
+      phoneShared
       volunteer {
         id
         displayName

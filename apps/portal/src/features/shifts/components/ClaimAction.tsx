@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../lib/auth';
@@ -28,7 +28,18 @@ const OUTCOME_TYPE: Record<string, 'success' | 'warning' | 'info'> = {
  * list (WAITLISTED) or a request for the organiser (PENDING_APPROVAL). A grid leader acting
  * for a resident claims in the resident's name.
  */
-export function ClaimAction({ shift, requiresApproval, label }: { shift: ClaimableShift; requiresApproval: boolean; label: string }) {
+export function ClaimAction({
+  shift,
+  requiresApproval,
+  label,
+  offerPhoneShare = false,
+}: {
+  shift: ClaimableShift;
+  requiresApproval: boolean;
+  label: string;
+  /** Offer to share the volunteer's phone with the organisers of this shift along with the claim (the task page; the board stays one tap). */
+  offerPhoneShare?: boolean;
+}) {
   const { t } = useTranslation();
   const { signedIn } = useSession();
   const { actingFor } = useActing();
@@ -37,6 +48,7 @@ export function ClaimAction({ shift, requiresApproval, label }: { shift: Claimab
   const [claim, { loading }] = useClaimShiftMutation();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [sharePhone, setSharePhone] = useState(false);
   const buttonType = useListActionType();
 
   const full = shift.confirmedCount >= shift.capacity;
@@ -50,7 +62,7 @@ export function ClaimAction({ shift, requiresApproval, label }: { shift: Claimab
     setError(null);
     setOutcome(null);
     try {
-      const { data } = await claim({ variables: { input: { shiftId: shift.id, onBehalfOfUserId: actingFor?.id } } });
+      const { data } = await claim({ variables: { input: { shiftId: shift.id, onBehalfOfUserId: actingFor?.id, sharePhone: (sharePhone && !actingFor) || undefined } } });
       if (data) setOutcome({ status: data.claimShift.status, forName: actingFor ? data.claimShift.volunteer.displayName : undefined });
     } catch (e) {
       setError(e);
@@ -74,9 +86,16 @@ export function ClaimAction({ shift, requiresApproval, label }: { shift: Claimab
           <Link to="/my-shifts">{t('claim.seeMyShifts')}</Link>
         </div>
       ) : outcome && !actingFor ? null : (
-        <Button type={buttonType} onClick={onClaim} loading={loading} aria-label={`${verb} – ${label}`} className="claim-button">
-          {signedIn ? verb : t('claim.signInToClaim')}
-        </Button>
+        <>
+          <Button type={buttonType} onClick={onClaim} loading={loading} aria-label={`${verb} – ${label}`} className="claim-button">
+            {signedIn ? verb : t('claim.signInToClaim')}
+          </Button>
+          {offerPhoneShare && signedIn && !actingFor ? (
+            <Checkbox checked={sharePhone} onChange={(e) => setSharePhone(e.target.checked)} className="share-phone">
+              {t('sharePhone.atClaim')}
+            </Checkbox>
+          ) : null}
+        </>
       )}
       <div aria-live="polite">
         {outcome ? (

@@ -113,7 +113,7 @@ export function TaskDetail({ id }: { id: string }) {
                   ) : (
                     <>
                       <PlacesInfo confirmedCount={s.confirmedCount} capacity={s.capacity} waitlistCount={s.waitlistCount} pendingCount={s.pendingCount} />
-                      {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${show(task.title)} ${when}`} /> : null}
+                      {task.status === 'PUBLISHED' ? <ClaimAction shift={s} requiresApproval={task.requiresApproval} label={`${show(task.title)} ${when}`} offerPhoneShare /> : null}
                       {task.status === 'PUBLISHED' && signedIn && !actingFor ? <PartyClaim shift={s} label={`${show(task.title)} ${when}`} prerequisites={prerequisites} /> : null}
                     </>
                   )}

@@ -7,14 +7,15 @@ import { ClaimShiftMutation } from '../../api/claim-shift';
 
 const shift = (over: Partial<ClaimableShift> = {}): ClaimableShift => ({ id: 's1', capacity: 4, confirmedCount: 1, viewerClaim: null, ...over });
 
-const claimResult = (status: string, onBehalfOfUserId?: string) => ({
-  request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1', onBehalfOfUserId } } },
+const claimResult = (status: string, onBehalfOfUserId?: string, sharePhone?: boolean) => ({
+  request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1', onBehalfOfUserId, sharePhone } } },
   result: {
     data: {
       claimShift: {
         __typename: 'ShiftClaim',
         id: 'c1',
         status,
+        phoneShared: !!sharePhone,
         volunteer: { __typename: 'User', id: onBehalfOfUserId ?? 'u1', displayName: onBehalfOfUserId ? 'Zhang Defu' : 'Wang Xiaoming' },
         shift: { __typename: 'Shift', id: 's1', confirmedCount: 2, waitlistCount: 0, pendingCount: 0, viewerClaim: null },
       },
@@ -36,6 +37,22 @@ describe('ClaimAction', () => {
     renderWithApp(<ClaimAction shift={shift()} requiresApproval={status === 'PENDING_APPROVAL'} label="Lunch" />, { token: 't', mocks: [claimResult(status)] });
     await userEvent.click(await screen.findByRole('button', { name: /Lunch/ }));
     expect(await screen.findByText(text)).toBeInTheDocument();
+  });
+
+  it('should share the phone with the organisers along with the claim when the volunteer chooses to', async () => {
+    const mock = claimResult('CONFIRMED', undefined, true);
+    const result = jest.fn(() => mock.result);
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval={false} label="Lunch" offerPhoneShare />, { token: 't', mocks: [{ ...mock, result }] });
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Share my phone with the organisers for this shift' }));
+    await userEvent.click(screen.getByRole('button', { name: /Lunch/ }));
+    expect(await screen.findByText('Done! Your place is kept. Please be on time.')).toBeInTheDocument();
+    expect(result).toHaveBeenCalled();
+  });
+
+  it('should not offer to share the phone on the board, where a claim is one tap', async () => {
+    renderWithApp(<ClaimAction shift={shift()} requiresApproval={false} label="Lunch" />, { token: 't' });
+    await screen.findByRole('button', { name: /Lunch/ });
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
   });
 
   it('should offer the waiting list when the shift is full', async () => {
