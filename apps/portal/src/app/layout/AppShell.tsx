@@ -46,7 +46,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { me, signedIn } = useSession();
   const prefs = usePrefs();
   const [offline, setOffline] = useState(false);
-  const invitations = usePendingInvitationCount(!signedIn);
+  // The session's answer carries both header figures: the badge and the bell wait for it and read the cache.
+  const invitations = usePendingInvitationCount(!me, 'cache-first');
   const pending = signedIn ? (invitations.data?.pendingInvitationCount ?? 0) : 0;
 
   // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
@@ -68,9 +69,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <div className="header-tools">
             {signedIn ? (
-              <Suspense fallback={<span className="bell" aria-hidden="true" />}>
-                <NotificationBell />
-              </Suspense>
+              <Suspense fallback={<span className="bell" aria-hidden="true" />}>{me ? <NotificationBell /> : <span className="bell" aria-hidden="true" />}</Suspense>
             ) : null}
             <Select<Locale>
               className="lang-select"

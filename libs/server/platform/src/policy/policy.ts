@@ -20,6 +20,8 @@ export type Action =
   | 'claim.actAsVolunteer'
   /** see a claim */
   | 'claim.view'
+  /** see where a person stands on shifts (their claim per shift, the board's buttons): the person, or a proxy with a live grant */
+  | 'claim.viewStanding'
   /** cancel a claim: the volunteer, their proxy, or the organisation's coordinators */
   | 'claim.cancel'
   /** approve or reject a claim awaiting approval */
@@ -137,6 +139,7 @@ const RULES: Record<Action, Rule> = {
   'task.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'shift.viewCheckInCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.actAsVolunteer': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  'claim.viewStanding': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
   'claim.view': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.cancel': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.decide': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
