@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { freePort, graphqlClient, printTimings, run, setElder, start, stepper, trackRequests, waitForHttp, WIDTHS } from './lib.mjs';
+import { freePort, graphqlClient, printTimings, run, setElder, settle, start, stepper, trackRequests, waitForHttp, WIDTHS } from './lib.mjs';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -208,9 +208,48 @@ try {
   const volunteerName = `测试志愿者${stamp}`;
   const volunteerPhone = `137${String(Date.now()).slice(-8)}`;
 
+  // On a 360×740 phone the first shift card starts on the first screen, above the bottom bar,
+  // in normal and in elder mode (the board folds its filters and panels for it).
+  const firstCardOnFirstScreen = async (page, what) => {
+    const before = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const elder of [false, true]) {
+      await setElder(page, elder);
+      await settle(page, `${what} at 360×740`);
+      const at = await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        const card = document.querySelector('.board-results .card-list article');
+        return { top: card?.getBoundingClientRect().top ?? null, bar: document.querySelector('.app-nav')?.getBoundingClientRect().top ?? innerHeight };
+      });
+      if (at.top === null || at.top >= at.bar) throw new Error(`${what}${elder ? ' in elder mode' : ''}: the first shift card starts at ${at.top} px, the first screen ends at ${at.bar} px`);
+    }
+    await setElder(page, false);
+    await page.setViewportSize(before);
+    await settle(page, what);
+  };
+
+  // The signed-in board, header included, loads with at most three GraphQL requests (read
+  // from the browser's own network log over a reload of the page).
+  const boardRequestsOnReload = async (page, what) => {
+    const names = [];
+    const onRequest = (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/graphql')) names.push(r.postDataJSON()?.operationName ?? '?');
+    };
+    page.on('request', onRequest);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: /共 \d+ 个班次/ }).waitFor();
+    await settle(page, `${what} reloaded`);
+    page.off('request', onRequest);
+    if (names.length > 3) throw new Error(`${what}: ${names.length} GraphQL requests (${names.join(', ')}), more than 3`);
+  };
+
   const volunteerFlow = () => flow('volunteer', async ({ newPage, stepper }) => {
     const page = await newPage();
     const step = stepper('1-volunteer');
+    // Signed out, the board's first shift is on the first screen too.
+    await page.goto(`${BASE}/`);
+    await page.getByRole('heading', { level: 2, name: /共 \d+ 个班次/ }).waitFor();
+    await firstCardOnFirstScreen(page, 'the signed-out board');
     await page.goto(`${BASE}/signup`);
     await page.getByRole('heading', { level: 1, name: '注册' }).waitFor();
     await step(page, 'signup');
@@ -226,16 +265,27 @@ try {
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /共 \d+ 个班次/ }).waitFor();
+    await firstCardOnFirstScreen(page, 'the signed-in board');
+    await boardRequestsOnReload(page, 'the signed-in board');
     await step(page, 'board');
 
-    // Find the shift by filter: category 环境保护, only with space.
-    await page.getByLabel('类别').click();
+    // Find the shift by filter: category 环境保护, only with space. At 360 px the filters open as a sheet.
+    await page.getByRole('button', { name: /^筛选/ }).click();
+    const sheet = page.getByRole('dialog', { name: '筛选' });
+    await sheet.getByLabel('类别').click();
     // At 360px the fixed bottom bar may cover the lower options: dispatch the click to the option itself.
     await page.locator('.ant-select-item-option[title="环境保护"]').dispatchEvent('click');
-    await page.getByLabel('只看还有名额的').check();
+    await sheet.getByLabel('只看还有名额的').check();
+    await sheet.getByRole('button', { name: /^查看 \d+ 个班次$/ }).click();
+    await sheet.waitFor({ state: 'hidden' });
     const card = page.locator('.board-results article', { hasText: checkInTitle });
     await card.waitFor();
     await step(page, 'board-filtered');
+    // A reload (or the link shared) keeps the filters: they live in the address.
+    await page.reload();
+    await card.waitFor();
+    await page.getByRole('button', { name: '筛选（2）' }).waitFor();
+    if (!/category=ENVIRONMENT/.test(page.url()) || !/space=1/.test(page.url())) throw new Error(`the filters are not in the address: ${page.url()}`);
 
     await card.getByRole('button', { name: /^报名/ }).click();
     await card.getByText('报名成功！').waitFor();
@@ -329,19 +379,36 @@ try {
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '任务广场' }).waitFor();
+    // Her board starts at her home grid, and says so.
+    await page.getByText('目前只显示您所在的网格：玉林北路社区第1网格。').waitFor();
+    await boardRequestsOnReload(page, "the grid leader's board");
     await page.getByRole('navigation').getByRole('link', { name: '代办' }).click();
     await page.getByRole('heading', { level: 1, name: '代办' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '张德福' }).waitFor();
     await step(page, 'residents');
     await page.getByRole('button', { name: '为张德福报名' }).click();
     await page.getByText('您正在为 张德福 代办报名。').waitFor();
-    const card = page.locator('.board-results article').filter({ has: page.getByRole('button', { name: /^为张德福报名 – / }) }).last();
-    await card.waitFor();
+    const free = page.locator('.board-results article').filter({ has: page.getByRole('button', { name: /^为张德福报名 – / }) }).last();
+    await free.waitFor();
     await step(page, 'board-acting');
-    const title = await card.locator('h3').innerText();
+    const title = await free.locator('h3').innerText();
+    // The card by its shift, since it loses the claim button once he holds the shift.
+    const card = page.locator('.board-results article', { has: page.locator(`[id="${await free.locator('h3').getAttribute('id')}"]`) });
     await card.getByRole('button', { name: /^为张德福报名 – / }).click();
     await card.getByText(/已为张德福/).waitFor();
+    // The card now shows his claim, and a cancel for him instead of a second claim.
+    const holds = /^张德福(已报上这个班次|在候补名单上|的报名正等待组织方审核)。$/;
+    await card.getByText(holds).waitFor();
+    await card.getByRole('button', { name: /^为张德福取消报名 – / }).waitFor();
+    if (await card.getByRole('button', { name: /^为张德福报名 – / }).count()) throw new Error('the card still offers to claim for him');
     await step(page, 'claimed-for-resident');
+    // After a reload the board still reads his claim from the API, and so does the task page.
+    await page.reload();
+    await card.getByText(holds).waitFor();
+    await card.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.locator('article.shift-card').getByText(holds).first().waitFor();
+    await step(page, 'task-acting');
     await page.getByRole('navigation').getByRole('link', { name: '代办' }).click();
     await page.locator('article', { hasText: '张德福' }).getByRole('button', { name: '查看报名' }).click();
     await page.getByRole('heading', { level: 2, name: '张德福的报名' }).waitFor();

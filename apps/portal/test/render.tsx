@@ -9,7 +9,7 @@ import enUS from 'antd/locale/en_US';
 import { AuthProvider } from '../src/lib/auth';
 import { PrefsProvider } from '../src/lib/prefs';
 import { ActingProvider, type ActingFor } from '../src/lib/acting/ActingProvider';
-import { createCache, LiveProvider, type LiveConnection, type LiveState } from '../src/lib/apollo';
+import { createCache, DEFAULT_OPTIONS, LiveProvider, type LiveConnection, type LiveState } from '../src/lib/apollo';
 import { SessionQuery } from '../src/lib/auth/session';
 
 export interface RenderOptions {
@@ -25,6 +25,8 @@ export interface RenderOptions {
   me?: { role?: 'RESIDENT' | 'OFFICIAL' | 'ADMIN' | 'DEPARTMENT_STAFF'; elderMode?: boolean };
   /** Start in elder mode (also the signed-in person's saved choice, which the session adopts). */
   elder?: boolean;
+  /** Query with the app's own default fetch policy (cache-and-network) instead of the test client's. */
+  appDefaults?: boolean;
 }
 
 /** A live connection in a fixed state, for screens that poll only while it is down. */
@@ -59,17 +61,33 @@ export const TEST_ME = {
   memberships: [],
 };
 
-export const sessionMock = (me: RenderOptions['me'] = {}): MockLink.MockedResponse => ({ request: { query: SessionQuery }, result: { data: { me: { ...TEST_ME, ...me } } }, maxUsageCount: 10 });
+/**
+ * The session's answer, whose header figures (it carries them for the shell) agree with
+ * what the test's own count mocks say at first, as the API's answers would.
+ */
+export const sessionMock = (me: RenderOptions['me'] = {}, mocks: readonly MockLink.MockedResponse[] = []): MockLink.MockedResponse => ({
+  request: { query: SessionQuery },
+  result: { data: { pendingInvitationCount: firstCount(mocks, 'pendingInvitationCount'), unreadNotificationCount: firstCount(mocks, 'unreadNotificationCount'), me: { ...TEST_ME, ...me } } },
+  maxUsageCount: 10,
+});
+
+function firstCount(mocks: readonly MockLink.MockedResponse[], field: string): number {
+  for (const m of mocks) {
+    const data = typeof m.result === 'object' && m.result && 'data' in m.result ? (m.result.data as Record<string, unknown> | null | undefined) : undefined;
+    if (typeof data?.[field] === 'number') return data[field] as number;
+  }
+  return 0;
+}
 
 /** Renders a piece of the portal with the real providers around a mocked API. */
-export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me, elder = false }: RenderOptions = {}) {
+export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me, elder = false, appDefaults }: RenderOptions = {}) {
   if (actingFor) window.sessionStorage.setItem('civicgrid.actingFor', JSON.stringify(actingFor));
   else window.sessionStorage.removeItem('civicgrid.actingFor');
-  const all = token ? [sessionMock(elder ? { elderMode: true, ...me } : me), ...mocks] : mocks;
+  const all = token ? [sessionMock(elder ? { elderMode: true, ...me } : me, mocks), ...mocks] : mocks;
   const link = subscriptions ? ApolloLink.split((op) => String(op.operationType) === 'subscription', subscriptions, new MockLink(all)) : undefined;
   const cache = createCache();
   const Wrapper = ({ children }: { children: ReactNode }) => (
-    <MockedProvider mocks={link ? undefined : all} link={link} cache={cache}>
+    <MockedProvider mocks={link ? undefined : all} link={link} cache={cache} defaultOptions={appDefaults ? DEFAULT_OPTIONS : undefined}>
       <MemoryRouter initialEntries={[route]}>
         <AuthProvider initialToken={token}>
           <PrefsProvider initial={{ locale: 'en', elderMode: elder, timeZone: 'Asia/Shanghai' }} initialAntdLocale={enUS}>

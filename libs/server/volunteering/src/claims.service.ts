@@ -452,11 +452,16 @@ export class ClaimsService {
     return paginate(qb, page, { columns: [{ expr: 'c.seq', kind: 'number' }], direction, keyOf: (c) => [String(c.seq)] });
   }
 
-  /** The viewer's own standing claim on each shift (batched), for the board's buttons. */
-  async viewerClaim(ctx: RequestContext, shiftId: string): Promise<ShiftClaimEntity | null> {
+  /**
+   * The standing claim on each shift (batched), for the board's buttons: the viewer's own, or
+   * that of the resident the viewer acts for (`onBehalfOfUserId`, the person or their proxy).
+   */
+  async viewerClaim(ctx: RequestContext, shiftId: string, onBehalfOfUserId?: string | null): Promise<ShiftClaimEntity | null> {
     const actor = await ctx.actor();
+    if (onBehalfOfUserId) authorize(actor, 'claim.viewStanding', { userId: onBehalfOfUserId });
     if (!actor) return null;
-    return viewerClaimLoader(ctx, this.tx.manager(ctx), actor.userId).load(shiftId);
+    const volunteerId = onBehalfOfUserId ?? actor.userId;
+    return viewerClaimLoader(ctx, this.tx.manager(ctx), volunteerId).load(shiftId);
   }
 
   /**

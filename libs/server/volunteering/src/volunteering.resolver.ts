@@ -188,9 +188,17 @@ export class ShiftResolver {
     return this.tasks.checkInCodeFor(ctx, shift);
   }
 
-  @ResolveField(() => ShiftClaimObject, { nullable: true, description: "The signed-in viewer's own standing claim on this shift, if any." })
-  viewerClaim(shift: ShiftEntity, _args: unknown, { ctx }: GraphQLContext) {
-    return this.claims.viewerClaim(ctx, shift.id);
+  @ResolveField(() => ShiftClaimObject, {
+    nullable: true,
+    description:
+      "The signed-in viewer's own standing claim on this shift, if any; with `onBehalfOf`, that of the person the viewer acts for (the person themself or their proxy; FORBIDDEN otherwise).",
+  })
+  viewerClaim(
+    @Ctx() ctx: RequestContext,
+    @Parent() shift: ShiftEntity,
+    @Args('onBehalfOf', { type: () => ID, nullable: true, description: "The resident acted for, whose claim to show instead of the viewer's own." }) onBehalfOf?: string | null,
+  ) {
+    return this.claims.viewerClaim(ctx, shift.id, onBehalfOf);
   }
 
   @ResolveField('claims', () => ClaimConnection, { description: "Claims on this shift in arrival order (the organisation's coordinators only)." })

@@ -68,7 +68,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const prefs = usePrefs();
   const [offline, setOffline] = useState(false);
   const [starting, setStarting] = useState(false);
-  const invitations = useInvitationsNav(signedIn);
+  // The session's answer carries both header figures: the badge and the bell wait for it and read the cache.
+  const invitations = useInvitationsNav(signedIn, !!me);
   const pending = invitations.pending;
 
   // Transport errors (from the Apollo error link) show once, at the top, until dismissed.
@@ -92,9 +93,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <div className="header-tools">
             {signedIn ? (
-              <Suspense fallback={<span className="bell" aria-hidden="true" />}>
-                <NotificationBell />
-              </Suspense>
+              <Suspense fallback={<span className="bell" aria-hidden="true" />}>{me ? <NotificationBell /> : <span className="bell" aria-hidden="true" />}</Suspense>
             ) : null}
             <Select<Locale>
               className="lang-select"

@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type Reference } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { relayStylePagination } from '@apollo/client/utilities';
@@ -24,9 +24,24 @@ export function createCache(): InMemoryCache {
           pendingAllianceApplications: relayStylePagination(),
           notifications: relayStylePagination(['unreadOnly']),
           devMessages: relayStylePagination(),
+          // A level already read as a region's `children` (the board reads its home's levels
+          // in one request) answers `regions(parentId)` from the cache.
+          regions: {
+            read(existing, { args, readField, toReference }) {
+              if (existing !== undefined || !args?.parentId) return existing;
+              return readField<readonly Reference[]>('children', toReference({ __typename: 'Region', id: args.parentId as string }));
+            },
+          },
         },
       },
-      Shift: { fields: { claims: relayStylePagination(['filter']) } },
+      Shift: {
+        fields: {
+          claims: relayStylePagination(['filter']),
+          // The viewer's own claim and that of a resident acted for are kept apart; without
+          // `onBehalfOf` (or with null) it is the viewer's, one entry however it was asked.
+          viewerClaim: { keyArgs: (args) => (args?.onBehalfOf ? ['onBehalfOf'] : false) },
+        },
+      },
       Organization: { fields: { members: relayStylePagination(['status']), tasks: relayStylePagination(), pendingServiceReports: relayStylePagination() } },
       Alliance: { fields: { members: relayStylePagination(['status']), activity: relayStylePagination() } },
       Task: { fields: { reviews: relayStylePagination() } },
@@ -117,6 +132,9 @@ export function createApolloClient({ uri = '/graphql', fetch, session, onTokenRe
   return new ApolloClient({
     link: live ? ApolloLink.split((op) => String(op.operationType) === 'subscription', live.link, http) : http,
     cache: createCache(),
-    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+    defaultOptions: DEFAULT_OPTIONS,
   });
 }
+
+/** Screens show what the cache holds and refresh it from the API; reads shared by many (the session) opt out. */
+export const DEFAULT_OPTIONS: ApolloClient.DefaultOptions = { watchQuery: { fetchPolicy: 'cache-and-network' } };

@@ -82,6 +82,7 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'shift.viewCheckInCode', label: 'a shift of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'shift.viewInvitations', label: 'a shift of the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'claim.actAsVolunteer', label: "the volunteer's claim", resource: RESOURCE, allowed: { self: 'self', proxy: 'proxy' } },
+  { action: 'claim.viewStanding', label: "the volunteer's claims per shift", resource: RESOURCE, allowed: { self: 'self', proxy: 'proxy' } },
   {
     action: 'claim.view',
     label: "the volunteer's claim",
@@ -187,6 +188,7 @@ const EDGE_ROWS: Row[] = [
   // Organisation roles decide without a person concerned; self/proxy need one.
   ['claim.cancel', 'coordinator', 'a claim without a volunteer', ACTORS.coordinator, { organizationId: ORG }, { allowed: true, basis: 'membership' }],
   ['claim.actAsVolunteer', 'self', 'a claim without a volunteer', ACTORS.self, { organizationId: ORG }, { allowed: false }],
+  ['claim.viewStanding', 'self', 'claims of no one named', ACTORS.self, { organizationId: ORG }, { allowed: false }],
   ['claim.view', 'otherCoordinator', 'a claim of their own organisation', ACTORS.otherCoordinator, { organizationId: OTHER_ORG, userId: VOLUNTEER }, { allowed: true, basis: 'membership' }],
   // Being the person and their proxy at once: self wins.
   ['user.viewPhone', 'self who is also a proxy', 'their own phone', actor(VOLUNTEER, { proxyFor: [VOLUNTEER] }), { userId: VOLUNTEER }, { allowed: true, basis: 'self' }],

@@ -24,6 +24,8 @@ export type Action =
   | 'claim.view'
   /** see the profile card of a claim's volunteer (name, skills, hours, attendance; the phone if shared for the shift) */
   | 'claim.viewClaimant'
+  /** see where a person stands on shifts (their claim per shift, the board's buttons): the person, or a proxy with a live grant */
+  | 'claim.viewStanding'
   /** cancel a claim: the volunteer, their proxy, or the organisation's coordinators */
   | 'claim.cancel'
   /** approve or reject a claim awaiting approval */
@@ -155,6 +157,7 @@ const RULES: Record<Action, Rule> = {
   'shift.viewCheckInCode': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'shift.viewInvitations': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   'claim.actAsVolunteer': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  'claim.viewStanding': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
   'claim.view': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),
   // The organisers judge who claimed their shifts; another organisation's coordinators have no business there.
   'claim.viewClaimant': (a, r) => selfOrProxy(a, r.userId) ?? (orgRoleAtLeast(a, r.organizationId, 'COORDINATOR') ? allow('membership') : DENY),

@@ -12,6 +12,7 @@ export const PendingInvitationCountQuery = graphql(`
   }
 `);
 
-export function usePendingInvitationCount(skip: boolean) {
-  return useQuery(PendingInvitationCountQuery, { skip, pollInterval: 60_000 });
+/** `fetchPolicy: 'cache-first'` where another answer (the session's) already carries the figure. */
+export function usePendingInvitationCount(skip: boolean, fetchPolicy?: 'cache-first') {
+  return useQuery(PendingInvitationCountQuery, { skip, pollInterval: 60_000, fetchPolicy });
 }

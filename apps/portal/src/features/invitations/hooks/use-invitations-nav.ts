@@ -8,8 +8,9 @@ import { usePendingInvitationCount } from '../api/pending-invitation-count';
  * the last one must not pull the page's own item from under the person (nor hide the
  * way back to the answered ones).
  */
-export function useInvitationsNav(signedIn: boolean): { show: boolean; pending: number } {
-  const { data } = usePendingInvitationCount(!signedIn);
+export function useInvitationsNav(signedIn: boolean, sessionLoaded = signedIn): { show: boolean; pending: number } {
+  // The session's answer carries the count: wait for it and read the cache.
+  const { data } = usePendingInvitationCount(!signedIn || !sessionLoaded, 'cache-first');
   const pending = signedIn ? (data?.pendingInvitationCount ?? 0) : 0;
   const onPage = useMatch('/invitations') !== null;
   const [seen, setSeen] = useState(false);

@@ -9,7 +9,8 @@ export default function NotificationBell() {
   const { t } = useTranslation();
   const feed = useNotificationAdded();
   const pollInterval = useFeedPolling(BELL_POLL_MS, { feedFailed: Boolean(feed.error), onResume: () => void count.refetch(), restartFeed: feed.restart });
-  const count = useUnreadNotificationCount({ pollInterval });
+  // Shown once the session (which carries the figure) is in: read from the cache, kept live by the feed.
+  const count = useUnreadNotificationCount({ pollInterval, fetchPolicy: 'cache-first' });
   const unread = count.data?.unreadNotificationCount ?? 0;
   return (
     <Link to="/notifications" className={unread > 0 ? 'bell bell-unread' : 'bell'} aria-label={t('notifications.bell', { count: unread })}>

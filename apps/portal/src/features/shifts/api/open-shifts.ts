@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../../gql';
 import type { ShiftFilter } from '../../../gql/graphql';
 
+/** The board's shifts; each card's claim is that of the resident acted for when `onBehalfOf` is set. */
 export const OpenShiftsQuery = graphql(`
-  query OpenShifts($filter: ShiftFilter, $first: Int, $after: String) {
+  query OpenShifts($filter: ShiftFilter, $first: Int, $after: String, $onBehalfOf: ID) {
     openShifts(filter: $filter, first: $first, after: $after) {
       totalCount
       totalCountExact
@@ -14,32 +15,7 @@ export const OpenShiftsQuery = graphql(`
       edges {
         cursor
         node {
-          id
-          startsAt
-          endsAt
-          place
-          ...ShiftPlaces
-          viewerClaim {
-            id
-            status
-          }
-          task {
-            id
-            title
-            category
-            requiredSkills
-            requiresApproval
-            organization {
-              id
-              name
-              nameEn
-            }
-            region {
-              id
-              name
-              nameEn
-            }
-          }
+          ...ShiftCardShift
         }
       }
     }
@@ -51,9 +27,9 @@ export const BOARD_PAGE_SIZE = 20;
 export const BOARD_POLL_MS = 20_000;
 
 /** `skipPoll` answers true to leave a poll out (Apollo's `skipPollAttempt`). */
-export function useOpenShifts(filter: ShiftFilter, skip = false, pollInterval = BOARD_POLL_MS, skipPoll?: () => boolean) {
+export function useOpenShifts(filter: ShiftFilter, onBehalfOf: string | null, skip = false, pollInterval = BOARD_POLL_MS, skipPoll?: () => boolean) {
   return useQuery(OpenShiftsQuery, {
-    variables: { filter, first: BOARD_PAGE_SIZE },
+    variables: { filter, first: BOARD_PAGE_SIZE, onBehalfOf },
     pollInterval,
     skipPollAttempt: skipPoll,
     notifyOnNetworkStatusChange: true,

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../../gql';
 
 export const TaskDetailQuery = graphql(`
-  query TaskDetail($id: ID!) {
+  query TaskDetail($id: ID!, $onBehalfOf: ID) {
     task(id: $id) {
       id
       title
@@ -60,10 +60,7 @@ export const TaskDetailQuery = graphql(`
         confirmedCount
         waitlistCount
         pendingCount
-        viewerClaim {
-          id
-          status
-        }
+        ...ClaimActionShift
         series {
           id
           recurrence {
@@ -79,6 +76,7 @@ export const TaskDetailQuery = graphql(`
   }
 `);
 
-export function useTaskDetail(id: string) {
-  return useQuery(TaskDetailQuery, { variables: { id }, pollInterval: 30_000 });
+/** `onBehalfOf`: the resident acted for, whose claims the shifts' buttons show. */
+export function useTaskDetail(id: string, onBehalfOf: string | null = null) {
+  return useQuery(TaskDetailQuery, { variables: { id, onBehalfOf }, pollInterval: 30_000 });
 }

@@ -1,12 +1,32 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox } from 'antd';
+import { Alert, Button, Checkbox, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../lib/auth';
 import { useActing } from '../../../lib/acting/ActingProvider';
 import { apiErrors } from '../../../lib/errors';
 import { ErrorAlert, ClaimStatusTag, useListActionType } from '../../../lib/ui';
+import { CANCELLABLE } from '@civicgrid/contracts';
+import { graphql } from '../../../gql';
 import { useClaimShiftMutation } from '../api/claim-shift';
+import { useCancelShiftClaimMutation } from '../api/cancel-shift-claim';
+
+/**
+ * What the claim button reads of a shift. `viewerClaim` is the claim of the person claiming:
+ * the signed-in volunteer, or the resident acted for, since every operation spreading this
+ * passes `$onBehalfOf` (the acting resident's id, or null).
+ */
+export const ClaimActionShiftFragmentDoc = graphql(`
+  fragment ClaimActionShift on Shift {
+    id
+    capacity
+    confirmedCount
+    viewerClaim(onBehalfOf: $onBehalfOf) {
+      id
+      status
+    }
+  }
+`);
 
 export interface ClaimableShift {
   id: string;
@@ -26,7 +46,8 @@ const OUTCOME_TYPE: Record<string, 'success' | 'warning' | 'info'> = {
 /**
  * The one-tap claim on a shift, and what became of it: a place (CONFIRMED), the waiting
  * list (WAITLISTED) or a request for the organiser (PENDING_APPROVAL). A grid leader acting
- * for a resident claims in the resident's name.
+ * for a resident claims in the resident's name, sees the resident's own claim in place of
+ * the button ("Zhang Defu holds this shift") and may cancel it for him.
  */
 export function ClaimAction({
   shift,
@@ -46,13 +67,17 @@ export function ClaimAction({
   const navigate = useNavigate();
   const location = useLocation();
   const [claim, { loading }] = useClaimShiftMutation();
+  const [cancel, cancelling] = useCancelShiftClaimMutation();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [sharePhone, setSharePhone] = useState(false);
   const buttonType = useListActionType();
 
   const full = shift.confirmedCount >= shift.capacity;
-  const own = !actingFor ? shift.viewerClaim : null;
+  // The claimant's claim (the resident's while acting): the documents pass `onBehalfOf`.
+  const held = signedIn ? shift.viewerClaim : null;
+  const onBehalfOf = actingFor?.id ?? null;
 
   const onClaim = async () => {
     if (!signedIn) {
@@ -61,9 +86,21 @@ export function ClaimAction({
     }
     setError(null);
     setOutcome(null);
+    setCancelled(false);
     try {
-      const { data } = await claim({ variables: { input: { shiftId: shift.id, onBehalfOfUserId: actingFor?.id, sharePhone: (sharePhone && !actingFor) || undefined } } });
+      const { data } = await claim({ variables: { input: { shiftId: shift.id, onBehalfOfUserId: actingFor?.id, sharePhone: (sharePhone && !actingFor) || undefined }, onBehalfOf } });
       if (data) setOutcome({ status: data.claimShift.status, forName: actingFor ? data.claimShift.volunteer.displayName : undefined });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const onCancel = async (claimId: string) => {
+    setError(null);
+    try {
+      await cancel({ variables: { input: { claimId }, onBehalfOf } });
+      setOutcome(null);
+      setCancelled(true);
     } catch (e) {
       setError(e);
     }
@@ -79,13 +116,30 @@ export function ClaimAction({
 
   return (
     <div className="claim-action">
-      {own ? (
+      {held && actingFor ? (
         <div className="claim-own">
-          <ClaimStatusTag status={own.status} />
-          <span>{t(`claim.own.${own.status}`, { defaultValue: '' })}</span>
+          <ClaimStatusTag status={held.status} />
+          <span>{t(`claim.heldFor.${held.status}`, { name: actingFor.displayName, defaultValue: t('claim.heldFor.other', { name: actingFor.displayName }) })}</span>
+          {(CANCELLABLE as readonly string[]).includes(held.status) ? (
+            <Popconfirm
+              title={t('claim.cancelForConfirm', { name: actingFor.displayName })}
+              okText={t('claim.cancelForOk')}
+              cancelText={t('claim.keep')}
+              onConfirm={() => onCancel(held.id)}
+            >
+              <Button danger loading={cancelling.loading} aria-label={`${t('claim.cancelFor', { name: actingFor.displayName })} – ${label}`}>
+                {t('claim.cancelFor', { name: actingFor.displayName })}
+              </Button>
+            </Popconfirm>
+          ) : null}
+        </div>
+      ) : held ? (
+        <div className="claim-own">
+          <ClaimStatusTag status={held.status} />
+          <span>{t(`claim.own.${held.status}`, { defaultValue: '' })}</span>
           <Link to="/my-shifts">{t('claim.seeMyShifts')}</Link>
         </div>
-      ) : outcome && !actingFor ? null : (
+      ) : outcome ? null : (
         <>
           <Button type={buttonType} onClick={onClaim} loading={loading} aria-label={`${verb} – ${label}`} className="claim-button">
             {signedIn ? verb : t('claim.signInToClaim')}
@@ -106,6 +160,7 @@ export function ClaimAction({
             title={outcome.forName ? t(`claim.outcomeFor.${outcome.status}`, { name: outcome.forName }) : t(`claim.outcome.${outcome.status}`)}
           />
         ) : null}
+        {cancelled && actingFor ? <Alert className="claim-outcome" type="info" showIcon title={t('claim.cancelledFor', { name: actingFor.displayName })} /> : null}
       </div>
       {error ? <ErrorAlert error={error} /> : null}
       {/* A task with a minimum age needs the volunteer's birth date: say where to add it. */}

@@ -1,19 +1,23 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../../lib/auth';
 import { useActing } from '../../../lib/acting/ActingProvider';
-import { regionPath } from '../../../lib/regions';
+import { regionLabel, regionPath } from '../../../lib/regions';
+import { apiErrors, translateApiError } from '../../../lib/errors';
 import { dayjs, getTimeZone } from '../../../lib/time';
 import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
-import type { ShiftFilter } from '../../../gql/graphql';
+import type { BoardPageQuery, ShiftFilter } from '../../../gql/graphql';
 import { useFeedPolling } from '../../../lib/apollo';
 import { BOARD_PAGE_SIZE, BOARD_POLL_MS, useOpenShifts } from '../api/open-shifts';
-import { useBoardViewer } from '../api/board-viewer';
+import { useBoardPage } from '../api/board-page';
+import { boardFilterParams, datesInverted, readBoardFilters } from '../hooks/board-url';
+import { useSmallScreen } from '../hooks/use-small-screen';
 import { ShiftCard } from './ShiftCard';
-import { ShiftFilters, type BoardFilterValues } from './ShiftFilters';
+import { ShiftFilters, type BoardFilterErrors, type BoardFilterValues } from './ShiftFilters';
 
-// Loaded after the board, so the first load stays small.
+// Loaded after the board, so the first load stays small (its data comes with the board's).
 const RecommendedShifts = lazy(() => import('./RecommendedShifts'));
 // Renders nothing: the live feed's subscription hook loads after the board too.
 const LiveShiftUpdates = lazy((): Promise<{ default: ComponentType<LiveFeedProps> }> => import('./LiveShiftUpdates').catch(() => ({ default: FeedUnavailable })));
@@ -42,21 +46,62 @@ export function toShiftFilter(v: BoardFilterValues): ShiftFilter {
   };
 }
 
+type HomeRegion = NonNullable<NonNullable<BoardPageQuery['me']>['homeRegion']>;
+type RegionNode = { id: string; name: string; nameEn?: string | null; level: string; parent?: RegionNode | null };
+
+/** The person's home and the street it lies in (for "all of my street"). */
+function homeAreas(home: HomeRegion | null | undefined) {
+  const path = regionPath(home);
+  let street: RegionNode | null | undefined = home as RegionNode | null | undefined;
+  while (street && street.level !== 'STREET') street = street.parent;
+  return { path, home: home as RegionNode | null | undefined, street, streetPath: street ? path.slice(0, path.indexOf(street.id) + 1) : [] };
+}
+
+/** The API's answer about a filter field, as a message under that field (`filter.to` → dates). */
+function filterFieldErrors(error: unknown, t: Parameters<typeof translateApiError>[0]): BoardFilterErrors | null {
+  const bad = apiErrors(error).filter((e) => e.code === 'BAD_USER_INPUT' && e.field?.startsWith('filter.'));
+  if (!bad.length) return null;
+  const out: BoardFilterErrors = {};
+  for (const e of bad) {
+    const f = e.field!.slice('filter.'.length);
+    const field = f === 'from' || f === 'to' ? 'dates' : f === 'regionId' ? 'region' : f === 'category' ? 'category' : f === 'skills' ? 'skills' : 'form';
+    out[field] = [out[field], translateApiError(t, e)].filter(Boolean).join(' ');
+  }
+  return out;
+}
+
 export function ShiftBoard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { signedIn } = useSession();
   const { actingFor, stopActing } = useActing();
-  const viewer = useBoardViewer(!signedIn);
-  const [values, setValues] = useState<BoardFilterValues | null>(signedIn ? null : {});
+  const small = useSmallScreen();
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const page = useBoardPage(!signedIn, actingFor?.id ?? null);
+  const [params, setParams] = useSearchParams();
+  const fromUrl = useMemo(() => readBoardFilters(params), [params]);
+  const areas = homeAreas(page.data?.me?.homeRegion);
 
-  // Start at the person's home grid once we know it.
+  // With no area in the address, a signed-in person starts at their home grid, once known.
+  const byDefault = fromUrl.region === undefined;
+  const homeKnown = !signedIn || Boolean(page.data) || Boolean(page.error);
+  const values: BoardFilterValues | null = !byDefault ? fromUrl : !signedIn ? { ...fromUrl, region: [] } : homeKnown ? { ...fromUrl, region: areas.path } : null;
+  const narrowedToHome = byDefault && signedIn && areas.path.length > 0;
+  const setValues = (v: BoardFilterValues) => setParams(boardFilterParams(v), { replace: true });
+
+  // An end before the start asks nothing: the form says so, and the last valid shifts stay.
+  const inverted = values !== null && datesInverted(values);
+  // (Opened with such a link, the board shows the other filters' shifts without the dates.)
+  const lastValid = useRef<ShiftFilter | null>(null);
+  const valuesKey = values ? JSON.stringify(values) : null;
+  const filter = useMemo(
+    () => (!values ? {} : !inverted ? toShiftFilter(values) : (lastValid.current ?? toShiftFilter({ ...values, dateFrom: undefined, dateTo: undefined }))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `valuesKey` stands for `values`, rebuilt each render
+    [valuesKey, inverted],
+  );
   useEffect(() => {
-    if (values !== null) return;
-    if (!signedIn) setValues({});
-    else if (viewer.data || viewer.error) setValues({ region: regionPath(viewer.data?.me?.homeRegion) });
-  }, [signedIn, viewer.data, viewer.error, values]);
+    if (values && !inverted) lastValid.current = filter;
+  }, [filter, inverted, values]);
 
-  const filter = useMemo(() => toShiftFilter(values ?? {}), [values]);
   // Live counts over the socket; the 20 s poll only while it is down or the feed of the region
   // shown failed (or never loaded). When the socket is back: a catch-up, and failed feeds start
   // again (a new `feedRun` mounts them anew).
@@ -74,11 +119,18 @@ export function ShiftBoard() {
       setFeedRun((n) => n + 1);
     },
   });
-  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, values === null, pollInterval, () => shown.current > BOARD_PAGE_SIZE);
+  const { data, loading, error, fetchMore, refetch } = useOpenShifts(filter, actingFor?.id ?? null, values === null, pollInterval, () => shown.current > BOARD_PAGE_SIZE);
   const conn = data?.openShifts;
   useEffect(() => {
     shown.current = conn?.edges.length ?? 0;
   });
+
+  // A filter the API refused is a message under that filter, not an error to retry.
+  const apiFieldErrors = filterFieldErrors(error, t);
+  const fieldErrors: BoardFilterErrors = { ...(apiFieldErrors ?? {}), ...(inverted ? { dates: t('board.datesInverted') } : {}) };
+  const filterCount = values ? [values.region?.length, values.category, values.skills?.length, values.dateFrom || values.dateTo, values.onlyWithSpace].filter(Boolean).length : 0;
+  const filters = values !== null ? <ShiftFilters value={values} onChange={setValues} errors={fieldErrors} /> : <Loading />;
+  const recommendations = page.data?.recommendedShifts ?? [];
 
   return (
     <>
@@ -88,7 +140,7 @@ export function ShiftBoard() {
           <LiveShiftUpdates key={feedRun} regionId={feedKey || undefined} onDown={() => setFeedDown(feedKey)} />
         </Suspense>
       ) : null}
-      <p className="lead">{t('board.lead')}</p>
+      <p className={small ? 'lead board-lead-compact' : 'lead'}>{t('board.lead')}</p>
       {actingFor ? (
         <Alert
           type="info"
@@ -98,24 +150,68 @@ export function ShiftBoard() {
           action={<Button onClick={stopActing}>{t('acting.stop')}</Button>}
         />
       ) : null}
-      {signedIn && !actingFor ? (
+      {narrowedToHome ? (
+        <Alert
+          type="info"
+          className="board-home-note"
+          title={t('board.homeOnly', { area: areas.home ? regionLabel(areas.home, i18n.language) : '' })}
+          action={
+            areas.street ? (
+              <Button onClick={() => setValues({ ...values!, region: areas.streetPath })}>{t('board.wholeStreet', { street: regionLabel(areas.street, i18n.language) })}</Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      {signedIn && !actingFor && recommendations.length ? (
         <Suspense fallback={null}>
-          <RecommendedShifts />
+          <RecommendedShifts recommendations={recommendations} compact={small} />
         </Suspense>
       ) : null}
+      {page.error ? <ErrorAlert error={page.error} onRetry={() => void page.refetch()} /> : null}
       <div className="board">
-        <section className="board-filters" aria-labelledby="filters-heading">
-          <h2 id="filters-heading" className="section-title">
-            {t('board.filters')}
-          </h2>
-          {values !== null ? <ShiftFilters value={values} onChange={setValues} /> : <Loading />}
-        </section>
+        {small ? (
+          <Drawer
+            open={sheetOpen}
+            onClose={() => setSheetOpen(false)}
+            placement="bottom"
+            title={t('board.filters')}
+            className="board-filter-sheet"
+            size="auto"
+            styles={{ wrapper: { maxHeight: '85vh' } }}
+            footer={
+              <Button type="primary" block onClick={() => setSheetOpen(false)}>
+                {conn ? t('board.showResults', { count: conn.totalCount }) : t('common.close')}
+              </Button>
+            }
+          >
+            {filters}
+          </Drawer>
+        ) : (
+          <section className="board-filters" aria-labelledby="filters-heading">
+            <h2 id="filters-heading" className="section-title">
+              {t('board.filters')}
+            </h2>
+            {filters}
+          </section>
+        )}
         <section className="board-results" aria-labelledby="results-heading">
-          <h2 id="results-heading" className="section-title">
-            {/* Above the API's count cap the total is a lower bound: "more than 1,000". */}
-            {conn ? t(conn.totalCountExact ? 'board.results' : 'board.resultsMore', { count: conn.totalCount }) : t('board.resultsTitle')}
-          </h2>
-          {error ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
+          <div className="board-results-head">
+            <h2 id="results-heading" className="section-title">
+              {/* Above the API's count cap the total is a lower bound: "more than 1,000". */}
+              {conn ? t(conn.totalCountExact ? 'board.results' : 'board.resultsMore', { count: conn.totalCount }) : t('board.resultsTitle')}
+            </h2>
+            {small ? (
+              <Button onClick={() => setSheetOpen(true)} aria-haspopup="dialog" className="board-filters-button">
+                {filterCount ? t('board.filtersCount', { count: filterCount }) : t('board.filters')}
+              </Button>
+            ) : null}
+          </div>
+          {small && Object.keys(fieldErrors).length ? (
+            <p className="field-error" role="alert">
+              {Object.values(fieldErrors).join(' ')}
+            </p>
+          ) : null}
+          {error && !apiFieldErrors ? <ErrorAlert error={error} onRetry={() => void refetch()} /> : null}
           {!conn && loading ? <Loading /> : null}
           {conn && conn.edges.length === 0 ? <EmptyState text={t('board.empty')} /> : null}
           {conn && conn.edges.length > 0 ? (

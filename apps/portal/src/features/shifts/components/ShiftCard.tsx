@@ -3,15 +3,43 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/time';
 import { useLabels } from '../../../lib/catalog';
 import { Pill } from '../../../lib/ui';
-import type { OpenShiftsQuery } from '../../../gql/graphql';
+import { graphql } from '../../../gql';
+import type { ShiftCardShiftFragment } from '../../../gql/graphql';
 import { ClaimAction } from './ClaimAction';
 import { PlacesInfo } from './PlacesInfo';
 import { useDisplayName } from '../../../lib/i18n';
 
-type BoardShift = OpenShiftsQuery['openShifts']['edges'][number]['node'];
+/** What a board card shows of a shift (the board's query spreads it for each row). */
+export const ShiftCardShiftFragmentDoc = graphql(`
+  fragment ShiftCardShift on Shift {
+    id
+    startsAt
+    endsAt
+    place
+    ...ShiftPlaces
+    ...ClaimActionShift
+    task {
+      id
+      title
+      category
+      requiredSkills
+      requiresApproval
+      organization {
+        id
+        name
+        nameEn
+      }
+      region {
+        id
+        name
+        nameEn
+      }
+    }
+  }
+`);
 
-export function ShiftCard({ shift }: { shift: BoardShift }) {
-  const { t } = useTranslation();
+export function ShiftCard({ shift }: { shift: ShiftCardShiftFragment }) {
+  const { t, i18n } = useTranslation();
   const show = useDisplayName();
   const f = useFormatters();
   const labels = useLabels();

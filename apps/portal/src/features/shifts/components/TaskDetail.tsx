@@ -23,7 +23,7 @@ export function TaskDetail({ id }: { id: string }) {
   const labels = useLabels();
   const { actingFor, stopActing } = useActing();
   const { signedIn } = useSession();
-  const { data, loading, error, refetch } = useTaskDetail(id);
+  const { data, loading, error, refetch } = useTaskDetail(id, actingFor?.id ?? null);
   const task = data?.task;
 
   if (!data && loading) return <Loading />;

@@ -4,11 +4,14 @@ import { GraphQLError } from 'graphql';
 import { renderWithApp } from '../../../../../test/render';
 import { ClaimAction, type ClaimableShift } from '../ClaimAction';
 import { ClaimShiftMutation } from '../../api/claim-shift';
+import { CancelShiftClaimMutation } from '../../api/cancel-shift-claim';
+
+const ZHANG = { id: 'r1', displayName: 'Zhang Defu' };
 
 const shift = (over: Partial<ClaimableShift> = {}): ClaimableShift => ({ id: 's1', capacity: 4, confirmedCount: 1, viewerClaim: null, ...over });
 
 const claimResult = (status: string, onBehalfOfUserId?: string, sharePhone?: boolean) => ({
-  request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1', onBehalfOfUserId, sharePhone } } },
+  request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1', onBehalfOfUserId, sharePhone }, onBehalfOf: onBehalfOfUserId ?? null } },
   result: {
     data: {
       claimShift: {
@@ -17,7 +20,7 @@ const claimResult = (status: string, onBehalfOfUserId?: string, sharePhone?: boo
         status,
         phoneShared: !!sharePhone,
         volunteer: { __typename: 'User', id: onBehalfOfUserId ?? 'u1', displayName: onBehalfOfUserId ? 'Zhang Defu' : 'Wang Xiaoming' },
-        shift: { __typename: 'Shift', id: 's1', confirmedCount: 2, waitlistCount: 0, pendingCount: 0, viewerClaim: null },
+        shift: { __typename: 'Shift', id: 's1', capacity: 4, confirmedCount: 2, waitlistCount: 0, pendingCount: 0, viewerClaim: null },
       },
     },
   },
@@ -84,11 +87,40 @@ describe('ClaimAction', () => {
 
   it('should translate a conflict from the API', async () => {
     const mock = {
-      request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1' } } },
+      request: { query: ClaimShiftMutation, variables: { input: { shiftId: 's1' }, onBehalfOf: null } },
       result: { errors: [new GraphQLError('dup', { extensions: { code: 'CONFLICT', key: 'claim.duplicate' } })] },
     };
     renderWithApp(<ClaimAction shift={shift()} requiresApproval={false} label="Lunch" />, { token: 't', mocks: [mock] });
     await userEvent.click(await screen.findByRole('button', { name: /Lunch/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Already claimed: there is a claim on this shift.');
+  });
+
+  it("should show the resident's own claim while acting for him, with a cancel for him instead of a claim", async () => {
+    renderWithApp(<ClaimAction shift={shift({ viewerClaim: { id: 'c7', status: 'CONFIRMED' } })} requiresApproval={false} label="Lunch" />, { token: 't', actingFor: ZHANG });
+    expect(await screen.findByText('Zhang Defu holds this shift.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Claim for Zhang Defu/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'See my shifts' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel for Zhang Defu – Lunch' })).toBeInTheDocument();
+  });
+
+  it('should cancel the resident\'s claim for him after a confirmation', async () => {
+    const cancelled = {
+      request: { query: CancelShiftClaimMutation, variables: { input: { claimId: 'c7' }, onBehalfOf: 'r1' } },
+      result: {
+        data: {
+          cancelClaim: {
+            __typename: 'ShiftClaim',
+            id: 'c7',
+            status: 'CANCELLED',
+            shift: { __typename: 'Shift', id: 's1', capacity: 4, confirmedCount: 0, waitlistCount: 0, pendingCount: 0, viewerClaim: null },
+          },
+        },
+      },
+    };
+    renderWithApp(<ClaimAction shift={shift({ viewerClaim: { id: 'c7', status: 'WAITLISTED' } })} requiresApproval={false} label="Lunch" />, { token: 't', actingFor: ZHANG, mocks: [cancelled] });
+    expect(await screen.findByText('Zhang Defu is on the waiting list.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel for Zhang Defu – Lunch' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes, cancel' }));
+    expect(await screen.findByText("Zhang Defu's claim is cancelled.")).toBeInTheDocument();
   });
 });

@@ -20,8 +20,8 @@ const shift = (id: string, days: number, over: Record<string, unknown> = {}) => 
   viewerClaim: null,
   ...over,
 });
-const detail = (over: Record<string, unknown>, shifts: ReturnType<typeof shift>[]) => ({
-  request: { query: TaskDetailQuery, variables: { id: 't1' } },
+const detail = (over: Record<string, unknown>, shifts: ReturnType<typeof shift>[], onBehalfOf: string | null = null) => ({
+  request: { query: TaskDetailQuery, variables: { id: 't1', onBehalfOf } },
   result: {
     data: {
       task: {
@@ -69,5 +69,14 @@ describe('TaskDetail', () => {
     renderWithApp(<TaskDetail id="t1" />, { token: 't', mocks: [mock] });
     expect(await screen.findByText('This task was cancelled: The park is closed for works')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Claim/ })).not.toBeInTheDocument();
+  });
+
+  it("should show, acting for a resident, the resident's own claim on each shift", async () => {
+    const mock = detail({}, [shift('s1', 2, { viewerClaim: { __typename: 'ShiftClaim', id: 'c1', status: 'CONFIRMED' } }), shift('s2', 3)], 'r1');
+    renderWithApp(<TaskDetail id="t1" />, { token: 't', mocks: [mock], actingFor: { id: 'r1', displayName: 'Zhang Defu' } });
+    const [held, free] = await screen.findAllByRole('article');
+    expect(within(held).getByText('Zhang Defu holds this shift.')).toBeInTheDocument();
+    expect(within(held).queryByRole('button', { name: /^Claim for Zhang Defu/ })).not.toBeInTheDocument();
+    expect(within(free).getByRole('button', { name: /^Claim for Zhang Defu – / })).toBeInTheDocument();
   });
 });
