@@ -6,7 +6,7 @@ import { useLabels } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/errors';
 import { RegionCascader, regionLabel } from '../../../lib/regions';
 import { useFormatters } from '../../../lib/time';
-import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, useListActionType } from '../../../lib/ui';
+import { ConfirmIrreversible, EmptyState, ErrorAlert, Loading, PageTitle, Pill, useListActionType } from '../../../lib/ui';
 import type { OfficialQueueQuery } from '../../../gql/graphql';
 import { useOfficialQueue } from '../api/official-queue';
 import { useUnverifiedOrganizations } from '../api/unverified-organizations';
@@ -39,10 +39,13 @@ function VerifyList({ regionId }: { regionId?: string }) {
             </Link>
             <Pill tone="blue">{labels.orgKind(node.kind)}</Pill>
             <span>{regionLabel(node.region, i18n.language)}</span>
-            <Button
+            <ConfirmIrreversible
               type={primary}
               loading={verifying}
-              onClick={async () => {
+              title={t('irreversible.verifyOrganization.title', { name: node.name })}
+              consequence={t('irreversible.verifyOrganization.consequence', { name: node.name })}
+              confirmText={t('irreversible.verifyOrganization.confirm')}
+              onConfirm={async () => {
                 setActionError(null);
                 try {
                   await verify({ variables: { id: node.id } });
@@ -52,7 +55,7 @@ function VerifyList({ regionId }: { regionId?: string }) {
               }}
             >
               {t('official.verify', { name: node.name })}
-            </Button>
+            </ConfirmIrreversible>
           </li>
         ))}
       </ul>

@@ -33,6 +33,11 @@ export const ShiftCheckInQuery = graphql(`
           node {
             id
             status
+            serviceRecord {
+              id
+              minutes
+              status
+            }
             checkInAt
             checkOutAt
             volunteer {

@@ -7,7 +7,6 @@ import { EmptyState, ErrorAlert, Loading, PageTitle, Pill, TaskStatusTag } from 
 import { useLabels } from '../../../lib/catalog';
 import { useManageTask } from '../api/manage-task';
 import { usePublishTaskMutation } from '../api/publish-task';
-import { useCompleteTaskMutation } from '../api/complete-task';
 import { AddShiftForm } from './AddShiftForm';
 import { AutoFillDialog } from './AutoFillDialog';
 import { RecommendedVolunteers } from './RecommendedVolunteers';
@@ -18,6 +17,7 @@ import { ShiftAdder } from './recurrence/ShiftAdder';
 import { ShiftSeriesPanel } from './recurrence/ShiftSeriesPanel';
 import { TaskControls } from './TaskControls';
 import { ShiftControls } from './ShiftControls';
+import { CompleteTask } from './CompleteTask';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
@@ -26,7 +26,6 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   const labels = useLabels();
   const { data, loading, error, refetch } = useManageTask(taskId);
   const [publish, publishState] = usePublishTaskMutation();
-  const [complete, completeState] = useCompleteTaskMutation();
   const [publishError, setPublishError] = useState<unknown>(null);
   const task = data?.task;
 
@@ -61,22 +60,6 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
             >
               {t('manage.publish')}
             </Button>
-          ) : task.status === 'PUBLISHED' || task.status === 'CLOSED' ? (
-            <Button
-              type="primary"
-              size="large"
-              loading={completeState.loading}
-              onClick={async () => {
-                setPublishError(null);
-                try {
-                  await complete({ variables: { id: task.id } });
-                } catch (e) {
-                  setPublishError(e);
-                }
-              }}
-            >
-              {t('manage.complete')}
-            </Button>
           ) : null
         }
       >
@@ -108,6 +91,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
         </p>
       ) : null}
       <ErrorAlert error={publishError} />
+      <CompleteTask task={task} now={now} onError={setPublishError} />
       <TaskControls organizationId={organizationId} task={task} />
       {task.status === 'PUBLISHED' ? (
         <section className="panel" aria-labelledby="autofill-heading">

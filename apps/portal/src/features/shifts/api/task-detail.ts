@@ -17,6 +17,11 @@ export const TaskDetailQuery = graphql(`
       cancelledAt
       cancelReason
       averageRating
+      viewerReview {
+        id
+        rating
+        comment
+      }
       reviews(first: 20) {
         totalCount
         edges {
@@ -62,6 +67,11 @@ export const TaskDetailQuery = graphql(`
         viewerClaim {
           id
           status
+          serviceRecord {
+            id
+            minutes
+            status
+          }
         }
         series {
           id

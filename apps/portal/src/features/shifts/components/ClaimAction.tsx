@@ -5,14 +5,14 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../lib/auth';
 import { useActing } from '../../../lib/acting/ActingProvider';
 import { apiErrors } from '../../../lib/errors';
-import { ErrorAlert, ClaimStatusTag, useListActionType } from '../../../lib/ui';
+import { ErrorAlert, ClaimStatusLine, ClaimStatusTag, useListActionType, type ClaimStateInput } from '../../../lib/ui';
 import { useClaimShiftMutation } from '../api/claim-shift';
 
 export interface ClaimableShift {
   id: string;
   capacity: number;
   confirmedCount: number;
-  viewerClaim?: { id: string; status: string } | null;
+  viewerClaim?: ({ id: string } & ClaimStateInput) | null;
 }
 
 type Outcome = { status: string; forName?: string };
@@ -69,8 +69,8 @@ export function ClaimAction({ shift, requiresApproval, label }: { shift: Claimab
     <div className="claim-action">
       {own ? (
         <div className="claim-own">
-          <ClaimStatusTag status={own.status} />
-          <span>{t(`claim.own.${own.status}`, { defaultValue: '' })}</span>
+          <ClaimStatusTag claim={own} />
+          <ClaimStatusLine claim={own} className="" />
           <Link to="/my-shifts">{t('claim.seeMyShifts')}</Link>
         </div>
       ) : outcome && !actingFor ? null : (
