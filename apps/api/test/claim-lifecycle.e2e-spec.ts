@@ -6,6 +6,7 @@ const CLAIM = `mutation($input: ClaimShiftInput!) { claimShift(input: $input) { 
 const CANCEL = `mutation($id: ID!) { cancelClaim(input: { claimId: $id }) { id status } }`;
 const CHECK_IN = `mutation($id: ID!) { checkIn(input: { claimId: $id }) { id status } }`;
 const CHECK_OUT = `mutation($id: ID!) { checkOut(input: { claimId: $id }) { id status serviceRecord { minutes } } }`;
+const VERIFY = `mutation($input: VerifyServiceInput!) { verifyService(input: $input) { id status minutes } }`;
 const NO_SHOW = `mutation($id: ID!) { markNoShow(input: { claimId: $id }) { id status } }`;
 const UPCOMING = `query($upcoming: Boolean) { myClaims(filter: { upcoming: $upcoming }) { edges { node { id } } } }`;
 
@@ -55,6 +56,40 @@ describe('claim lifecycle', () => {
     expect(await api.fails(CANCEL, { id: there.id }, later.token)).toMatchObject({ code: 'CONFLICT', key: 'claim.shiftEnded' });
     const [row] = await api.sql(`SELECT status FROM shift_claim WHERE id = $1`, [there.id]);
     expect(row.status).toBe('CONFIRMED');
+  });
+
+  it('should refuse a volunteer\'s check-out before the shift starts, changing nothing, and take it once the shift has started', async () => {
+    const t = await api.make.task(orgId, regions.grid, { shifts: [{ startInHours: 0.25, hours: 2, capacity: 2 }] });
+    const volunteer = await api.make.user();
+    const c = await claim(volunteer, t.shiftIds[0]);
+    await api.ok(CHECK_IN, { id: c.id }, volunteer.token);
+    // Ten minutes on, still five before the start.
+    api.get(Clock).travel(10 * MINUTE);
+    const early = await signedInNow(volunteer);
+    expect(await api.fails(CHECK_OUT, { id: c.id }, early.token)).toMatchObject({ code: 'CONFLICT', key: 'checkOut.beforeStart' });
+    expect(await api.sql(`SELECT status, check_out_at FROM shift_claim WHERE id = $1`, [c.id])).toEqual([{ status: 'CHECKED_IN', check_out_at: null }]);
+    expect(await api.sql(`SELECT id FROM service_record WHERE claim_id = $1`, [c.id])).toEqual([]);
+
+    api.get(Clock).travel(50 * MINUTE);
+    const out = (await api.ok(CHECK_OUT, { id: c.id }, (await signedInNow(volunteer)).token)).checkOut;
+    expect(out).toMatchObject({ status: 'ATTENDED', serviceRecord: { minutes: 60 } });
+  });
+
+  it('should let a coordinator of the organisation check a volunteer out before the start, and correct the minutes when verifying', async () => {
+    const t = await api.make.task(orgId, regions.grid, { shifts: [{ startInHours: 0.25, hours: 2, capacity: 2 }] });
+    const volunteer = await api.make.user();
+    const c = await claim(volunteer, t.shiftIds[0]);
+    await api.ok(CHECK_IN, { id: c.id }, volunteer.token);
+    // A coordinator who is also the volunteer is refused like any volunteer.
+    const [selfCoordinator] = await api.make.users(1);
+    await api.make.member(orgId, selfCoordinator, 'COORDINATOR');
+    const own = await claim(selfCoordinator, t.shiftIds[0]);
+    await api.ok(CHECK_IN, { id: own.id }, selfCoordinator.token);
+    expect(await api.fails(CHECK_OUT, { id: own.id }, selfCoordinator.token)).toMatchObject({ code: 'CONFLICT', key: 'checkOut.beforeStart' });
+
+    expect((await api.ok(CHECK_OUT, { id: c.id }, coordinator.token)).checkOut).toMatchObject({ status: 'ATTENDED', serviceRecord: { minutes: 1 } });
+    const { verifyService } = await api.ok(VERIFY, { input: { claimId: c.id, approve: true, minutes: 120 } }, coordinator.token);
+    expect(verifyService).toMatchObject({ status: 'VERIFIED', minutes: 120 });
   });
 
   it('should tell the coordinators and admins of the organisation, and nobody else, that a claim awaits their decision', async () => {

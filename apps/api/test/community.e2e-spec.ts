@@ -274,6 +274,23 @@ describe('community', () => {
       expect(reviews.task).toMatchObject({ averageRating: 4.5, reviews: { totalCount: 2 } });
     });
 
+    it("should tell each viewer their own review of a task, and nobody else's", async () => {
+      const coordinator = await api.make.user();
+      const org = await api.make.organization(regions.street.id, [[coordinator, 'COORDINATOR']]);
+      const t = await api.make.task(org, regions.grid, { shifts: [{ startInHours: -3, hours: 1, capacity: 3 }] });
+      const [reviewer, other] = await api.make.users(2);
+      const served = { check_in_at: new Date(Date.now() - 3 * 3_600_000), check_out_at: new Date(Date.now() - 2 * 3_600_000) };
+      await api.make.claim(t.shiftIds[0], reviewer, 'ATTENDED', served);
+      await api.make.claim(t.shiftIds[0], other, 'ATTENDED', served);
+      await api.sql(`UPDATE task SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [t.id]);
+      const MINE = `query($id: ID!) { task(id: $id) { viewerReview { id rating comment reviewer { id } } } }`;
+      expect((await api.ok(MINE, { id: t.id }, reviewer.token)).task.viewerReview).toBeNull();
+      const made = (await api.ok(REVIEW, { input: { taskId: t.id, rating: 4, comment: '组织得好' } }, reviewer.token)).reviewTask;
+      expect((await api.ok(MINE, { id: t.id }, reviewer.token)).task.viewerReview).toEqual({ id: made.id, rating: 4, comment: '组织得好', reviewer: { id: reviewer.id } });
+      expect((await api.ok(MINE, { id: t.id }, other.token)).task.viewerReview).toBeNull();
+      expect((await api.ok(MINE, { id: t.id })).task.viewerReview).toBeNull();
+    });
+
     it('should open a need again when the task adopted for it is cancelled, and tell the resident', async () => {
       const poster = await api.make.user();
       const coordinator = await api.make.user();

@@ -349,8 +349,9 @@ describe('hours the platform did not see, and the check-in kiosk', () => {
   });
 
   describe('the check-in kiosk', () => {
+    /** A shift under way (the kiosk checks nobody out before the start), with two volunteers expected and one waiting. */
     const setUp = async () => {
-      const t = await api.make.task(orgId, regions.grid, { requiresCheckInCode: true, shifts: [{ startInHours: 0.25, hours: 2, capacity: 5 }] });
+      const t = await api.make.task(orgId, regions.grid, { requiresCheckInCode: true, shifts: [{ startInHours: -0.25, hours: 2, capacity: 5 }] });
       const [v, w, waiting] = await api.make.users(3);
       const claimV = await api.make.claim(t.shiftIds[0], v);
       const claimW = await api.make.claim(t.shiftIds[0], w);
@@ -398,6 +399,26 @@ describe('hours the platform did not see, and the check-in kiosk', () => {
         { action: 'kiosk.checkOut', actor_user_id: coordinator.id },
       ]);
       expect(await api.fails(KIOSK_OUT, { input: { shiftId, claimId: claimW, phoneLast4: w.phone.slice(-4) } }, coordinator.token)).toMatchObject({ code: 'CONFLICT', key: 'checkOut.notCheckedIn' });
+    });
+
+    it('should refuse a check-out at the kiosk before the shift starts, changing nothing', async () => {
+      const t = await api.make.task(orgId, regions.grid, { shifts: [{ startInHours: 0.25, hours: 2, capacity: 2 }] });
+      const v = await api.make.user();
+      const claimId = await api.make.claim(t.shiftIds[0], v);
+      const input = { shiftId: t.shiftIds[0], claimId, phoneLast4: v.phone.slice(-4) };
+      expect((await api.ok(KIOSK_IN, { input }, coordinator.token)).kioskCheckIn.status).toBe('CHECKED_IN');
+      expect(await api.fails(KIOSK_OUT, { input }, coordinator.token)).toMatchObject({ code: 'CONFLICT', key: 'checkOut.beforeStart' });
+      expect(await api.sql(`SELECT status, check_out_at FROM shift_claim WHERE id = $1`, [claimId])).toEqual([{ status: 'CHECKED_IN', check_out_at: null }]);
+      expect(await api.sql(`SELECT id FROM service_record WHERE claim_id = $1`, [claimId])).toEqual([]);
+      expect(await api.sql(`SELECT action FROM audit_entry WHERE subject_id = $1 AND action = 'kiosk.checkOut'`, [claimId])).toEqual([]);
+      // Once the shift has started, the same press checks the volunteer out.
+      clock.travel(20 * 60_000);
+      try {
+        const { kioskCheckOut } = await api.ok(KIOSK_OUT, { input }, await api.make.token(coordinator.id));
+        expect(kioskCheckOut).toMatchObject({ claimId, status: 'ATTENDED' });
+      } finally {
+        clock.reset();
+      }
     });
 
     it('should say when check-in has not opened yet', async () => {

@@ -197,7 +197,8 @@ describe('volunteering', () => {
 
   describe('check-in, check-out and verification', () => {
     it('should check in inside the window with the code, check out, and verify the minutes', async () => {
-      const t = await api.make.task(orgId, regions.grid, { requiresCheckInCode: true, shifts: [{ startInHours: 0.25, hours: 2, capacity: 3 }] });
+      // Under way: a volunteer checks out only once the shift has started.
+      const t = await api.make.task(orgId, regions.grid, { requiresCheckInCode: true, shifts: [{ startInHours: -0.25, hours: 2, capacity: 3 }] });
       const v = await api.make.user();
       const claim = (await api.ok(CLAIM, { input: { shiftId: t.shiftIds[0] } }, v.token)).claimShift;
       expect(await api.fails(CHECK_OUT, { id: claim.id }, v.token)).toMatchObject({ code: 'CONFLICT' });

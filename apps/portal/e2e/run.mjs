@@ -8,11 +8,12 @@
 //
 // Screenshots: dist/e2e-screenshots/<flow>-<step>-<normal|elder>-<360|1280>.png
 // At the end: a timing breakdown per step and per flow (settle, elder switch, resize, screenshots, axe).
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import pg from 'pg';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
@@ -108,6 +109,21 @@ try {
   log(`portal on ${BASE}`);
 
   const gql = graphqlClient(`http://127.0.0.1:${apiPort}/graphql`);
+  // The API's own clock cannot be moved from here, and a shift is never created in the past:
+  // to check out (refused before the start) a flow moves its shift's start to a minute ago,
+  // in the API's database, once the volunteer is checked in.
+  const db = async (sql, params) => {
+    const port = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'civicgrid' });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const startShiftNow = (shiftId) => db(`UPDATE shift SET starts_at = now() - interval '1 minute' WHERE id = $1 AND starts_at > now()`, [shiftId]);
   const login = async (phone) => (await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { phone, password: PASSWORD } })).login.accessToken;
   // What a resident accepts on signing up: the privacy notice in force and the terms.
   const consent = { privacyNoticeVersion: (await gql('{ privacyNotice { version } }')).privacyNotice.version, termsAccepted: true };
@@ -142,7 +158,7 @@ try {
     coordToken,
   );
   await gql('mutation($id: ID!) { publishTask(id: $id) { id } }', { id: created.createTask.id }, coordToken);
-  const checkInTask = { id: created.createTask.id, code: created.createTask.shifts[0].checkInCode };
+  const checkInTask = { id: created.createTask.id, shiftId: created.createTask.shifts[0].id, code: created.createTask.shifts[0].checkInCode };
   log(`set up task ${checkInTask.id}`);
 
   // For the QR check-in flow: a shift starting in a few minutes, and a volunteer already on it
@@ -303,8 +319,20 @@ try {
     await claim.getByRole('button', { name: '签到' }).click();
     await claim.getByText('已签到', { exact: true }).waitFor();
     await step(page, 'checked-in');
+    // Before the start the API refuses a volunteer's check-out: the shift starts now.
+    await startShiftNow(checkInTask.shiftId);
     await claim.getByRole('button', { name: '签退' }).click();
-    await claim.getByText('已签退', { exact: true }).waitFor();
+    // Checking out is final: a confirmation says so first, and "keep" changes nothing.
+    const confirmOut = page.getByRole('dialog', { name: '现在签退？' });
+    await confirmOut.getByText('此操作无法撤销').waitFor();
+    await confirmOut.getByText('服务时长从现在起停止计算，这个班次不能再次签到。').waitFor();
+    await step(page, 'check-out-confirm');
+    await confirmOut.getByRole('button', { name: '先不操作' }).click();
+    await confirmOut.waitFor({ state: 'hidden' });
+    await claim.getByText('已签到', { exact: true }).waitFor();
+    await claim.getByRole('button', { name: '签退' }).click();
+    await confirmOut.getByRole('button', { name: '确定签退' }).click();
+    await claim.getByText('已签退，待核实', { exact: true }).waitFor();
     await step(page, 'checked-out');
 
     await page.getByRole('navigation').getByRole('link', { name: '我的', exact: true }).click();
@@ -347,6 +375,25 @@ try {
       }
       await group.getByLabel('人数').fill(String(places));
     };
+    // Enter in a date picker takes the date and stays on the form (it used to save the task with a default capacity).
+    {
+      const startsAt = page.getByRole('group', { name: '第 1 班' }).getByLabel('开始时间');
+      await startsAt.click();
+      // Calendar and time side by side used to be about 400 px wide and ran off a 360 px
+      // screen: now the popup is narrow enough to sit on it with a margin.
+      const popup = page.locator('.datetime-popup').filter({ visible: true });
+      await popup.waitFor();
+      const width = await popup.evaluate((e) => e.getBoundingClientRect().width);
+      if (width > 360 - 2 * 8) throw new Error(`the date-time popup is ${width} px wide: it does not fit a 360 px screen`);
+      await startsAt.fill(`${day} 09:00`);
+      await startsAt.press('Enter');
+      await settle(page, 'Enter in the date picker');
+      // Submitting would have checked the form (the end and the rest are still empty) or saved it.
+      if (await page.locator('.ant-form-item-explain-error').count()) throw new Error('Enter in the date picker submitted the form');
+      await page.getByRole('heading', { level: 1, name: '发布新任务' }).waitFor();
+      if ((await startsAt.inputValue()) !== `${day} 09:00`) throw new Error(`Enter lost the typed date: ${await startsAt.inputValue()}`);
+      await startsAt.press('Tab');
+    }
     await fillShift(1, '09:00', '11:00', 6);
     await page.getByRole('button', { name: '再加一个班次' }).click();
     await fillShift(2, '14:00', '16:00', 4);
@@ -365,7 +412,12 @@ try {
     await row.waitFor();
     await step(page, 'claims');
     await row.getByRole('button', { name: `核实${volunteerName}的时长` }).click();
-    await row.getByText('已核实').waitFor();
+    const confirmVerify = page.getByRole('dialog', { name: new RegExp(`^核实${volunteerName}的 \\d+ 分钟？$`) });
+    await confirmVerify.getByText('此操作无法撤销').waitFor();
+    await confirmVerify.getByText(`核实后时长即为最终结果：计入${volunteerName}的服务时长，不能再修改或改为不认可。`).waitFor();
+    await step(page, 'verify-confirm');
+    await confirmVerify.getByRole('button', { name: '核实时长' }).click();
+    await row.getByText(/^已核实 \d+ 分钟$/).waitFor();
     await step(page, 'verified');
   });
 
@@ -881,7 +933,9 @@ try {
     const masked = `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars.at(-1)}`;
     await coord.getByRole('button', { name: `为${masked}签退` }).waitFor();
     await cstep(coord, 'kiosk-found');
+    await startShiftNow(qrTask.shiftId);
     await coord.getByRole('button', { name: `为${masked}签退` }).click();
+    await coord.getByRole('dialog', { name: `现在为${masked}签退？` }).getByRole('button', { name: '确定签退' }).click();
     await coord.getByRole('heading', { level: 2, name: new RegExp(`^${masked.replace(/\*/g, '\\*')}签退成功`) }).waitFor();
     await cstep(coord, 'kiosk-checked-out');
     await coord.getByRole('button', { name: '退出自助机模式' }).click();
@@ -912,6 +966,7 @@ try {
     await report.getByRole('button', { name: `通过${qrVolunteer.name}的时长`, exact: true }).waitFor();
     await cstep(coord, 'reports');
     await report.getByRole('button', { name: `通过${qrVolunteer.name}的时长`, exact: true }).click();
+    await coord.getByRole('dialog', { name: `通过${qrVolunteer.name}的 75 分钟？` }).getByRole('button', { name: '通过时长' }).click();
     await report.waitFor({ state: 'detached' });
     await cstep(coord, 'report-approved');
   });

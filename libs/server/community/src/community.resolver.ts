@@ -147,6 +147,11 @@ export class TaskCommunityResolver {
     return this.reviewsService.list(ctx, t.id, { first, after });
   }
 
+  @ResolveField(() => TaskReviewObject, { nullable: true, description: "The signed-in viewer's own rating of the task (one each); null when they have not rated it or nobody is signed in." })
+  viewerReview(t: Task, _args: unknown, { ctx }: GraphQLContext) {
+    return this.reviewsService.viewerReview(ctx, t.id);
+  }
+
   @ResolveField(() => Float, { nullable: true, description: 'Average rating; null before the first.' })
   averageRating(t: Task, _args: unknown, { ctx }: GraphQLContext) {
     return this.reviewsService.average(ctx, t.id);

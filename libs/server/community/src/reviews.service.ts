@@ -56,6 +56,19 @@ export class ReviewsService {
     });
   }
 
+  /** The signed-in viewer's own review of each task (batched); null when they have not rated it, or nobody is signed in. */
+  async viewerReview(ctx: RequestContext, taskId: string): Promise<TaskReviewEntity | null> {
+    const actor = await ctx.actor();
+    if (!actor) return null;
+    return ctx
+      .loader<string, TaskReviewEntity | null>('review.viewer', async (ids) => {
+        const rows = await this.reviews(ctx).createQueryBuilder('r').where('r.reviewer_id = :userId AND r.task_id = ANY(:ids::uuid[])', { userId: actor.userId, ids: [...ids] }).getMany();
+        const byTask = new Map(rows.map((r) => [r.taskId, r]));
+        return ids.map((i) => byTask.get(i) ?? null);
+      })
+      .load(taskId);
+  }
+
   /** Average rating per task (batched); null when nobody has rated it. */
   average(ctx: RequestContext, taskId: string): Promise<number | null> {
     return ctx

@@ -387,14 +387,25 @@ export class ClaimsService {
     throw new InvalidInputError('code', 'checkIn.codeWrong', 'The check-in code is not right');
   }
 
-  async checkOut(ctx: RequestContext, claimId: string): Promise<ShiftClaimEntity> {
+  /**
+   * Checks a volunteer out, opening a PENDING record of the minutes checked in. Before the
+   * shift has started only a coordinator of the organisation, on the volunteer's row (not
+   * the volunteer, nor the kiosk they use), may check them out: a minute of "service"
+   * before the start is a slip, and a coordinator can correct the minutes when verifying.
+   */
+  async checkOut(ctx: RequestContext, claimId: string, opts: { atKiosk?: boolean } = {}): Promise<ShiftClaimEntity> {
     const actor = await ctx.requireActor();
     return this.tx.run(ctx, async (t) => {
       const em = this.tx.manager(t);
-      const { claim, task } = await this.lockClaim(em, claimId);
-      const allowed = can(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId }) || can(actor, 'claim.checkInWithoutCode', { organizationId: task.organizationId });
+      const { claim, shift, task } = await this.lockClaim(em, claimId);
+      const asCoordinator = can(actor, 'claim.checkInWithoutCode', { organizationId: task.organizationId });
+      const allowed = can(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId }) || asCoordinator;
       if (!allowed) authorize(actor, 'claim.actAsVolunteer', { userId: claim.volunteerId });
       if (claim.status !== 'CHECKED_IN' || !claim.checkInAt) throw new ConflictError('checkOut.notCheckedIn', 'Check in before checking out');
+      const byCoordinator = asCoordinator && actor.userId !== claim.volunteerId && !opts.atKiosk;
+      if (shift.startsAt.getTime() > this.clock.nowMs() && !byCoordinator) {
+        throw new ConflictError('checkOut.beforeStart', `The shift starts at ${shift.startsAt.toISOString()}: check out once it has started, or ask a coordinator to record your hours`);
+      }
       claim.status = 'ATTENDED';
       claim.checkOutAt = this.clock.now();
       const saved = await em.getRepository(ShiftClaimEntity).save(claim);

@@ -128,7 +128,7 @@ export class KioskService {
   async checkOut(ctx: RequestContext, input: { shiftId: string; claimId: string; phoneLast4: string }): Promise<KioskEntry> {
     return this.tx.run(ctx, async (t) => {
       const user = await this.picked(t, input.shiftId, input.claimId, input.phoneLast4);
-      const claim = await this.claims.checkOut(t, input.claimId);
+      const claim = await this.claims.checkOut(t, input.claimId, { atKiosk: true });
       await this.audit.record(t, { action: 'kiosk.checkOut', subjectType: 'shift_claim', subjectId: claim.id, detail: { shiftId: input.shiftId, volunteerId: claim.volunteerId } });
       return entryOf(claim, user, input.phoneLast4.trim());
     });

@@ -1,6 +1,7 @@
 import { Checkbox, DatePicker, Form, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { keepEnterInPicker } from '../ui/DateTimePicker';
 import { FREQUENCIES, NEW_REPEAT, type RepeatDraft, repeatProblems, WEEKDAYS } from './recurrence';
 
 type Path = (string | number)[];
@@ -62,12 +63,12 @@ export function RepeatFields({ name, path = name, start, optional = true }: { na
           ) : null}
           {repeat.end === 'UNTIL' ? (
             <Form.Item name={[...name, 'until']} label={t('recurrence.until')} dependencies={[start]} rules={[rule('until')]}>
-              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" onKeyDown={keepEnterInPicker} />
             </Form.Item>
           ) : null}
           {repeat.end === 'NEVER' ? <p className="hint">{t('recurrence.neverHint')}</p> : null}
           <Form.Item name={[...name, 'exceptions']} label={t('recurrence.exceptions')} extra={t('recurrence.exceptionsHint')}>
-            <DatePicker multiple format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
+            <DatePicker multiple format="YYYY-MM-DD" style={{ width: '100%' }} placeholder="YYYY-MM-DD" onKeyDown={keepEnterInPicker} />
           </Form.Item>
         </fieldset>
       ) : null}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CLAIM_STATE_TONES, claimState, reportedState, type ClaimStateInput } from './claim-state';
 
 /** Text and background pairs with contrast ≥ 7:1, so tags read in both modes. */
 const TONES = {
@@ -20,21 +21,29 @@ export function Pill({ tone, children }: { tone: Tone; children: React.ReactNode
   );
 }
 
-const CLAIM_TONES: Record<string, Tone> = {
-  CONFIRMED: 'green',
-  WAITLISTED: 'amber',
-  PENDING_APPROVAL: 'blue',
-  CHECKED_IN: 'teal',
-  ATTENDED: 'purple',
-  CANCELLED: 'grey',
-  REJECTED: 'red',
-  NO_SHOW: 'red',
-};
-
-/** A claim's status in words, e.g. 已报名 / 候补中 / 待审核. */
-export function ClaimStatusTag({ status }: { status: string }) {
+/**
+ * A claim's status in words (已报名 / 候补中 / 已核实 180 分钟…), from the one mapping
+ * (`claimState`); pass the claim with its record and shift where the query has them.
+ */
+export function ClaimStatusTag(props: { claim: ClaimStateInput } | { status: string }) {
   const { t } = useTranslation();
-  return <Pill tone={CLAIM_TONES[status] ?? 'grey'}>{t(`claimStatus.${status}`)}</Pill>;
+  const claim = 'claim' in props ? props.claim : { status: props.status };
+  const state = claimState(claim);
+  return <Pill tone={CLAIM_STATE_TONES[state]}>{t(`claimState.tag.${state}`, { count: claim.serviceRecord?.minutes ?? 0 })}</Pill>;
+}
+
+/** The sentence for the person whose claim it is, from the same mapping as the tag. */
+export function ClaimStatusLine({ claim, className = 'status-explain' }: { claim: ClaimStateInput; className?: string }) {
+  const { t } = useTranslation();
+  const state = claimState(claim);
+  return <span className={className}>{t(`claimState.line.${state}`, { count: claim.serviceRecord?.minutes ?? 0 })}</span>;
+}
+
+/** Hours reported from elsewhere, where they stand (待核实 / 已核实 / 未认可). */
+export function ReportedStatusTag({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const state = reportedState(status);
+  return <Pill tone={CLAIM_STATE_TONES[state]}>{t(`claimState.tag.${state}`)}</Pill>;
 }
 
 const RECORD_TONES: Record<string, Tone> = { PENDING: 'amber', VERIFIED: 'green', REJECTED: 'red' };

@@ -4,3 +4,6 @@ export * from './PageTitle';
 export * from './elder';
 export * from './LinkButton';
 export * from './plain';
+export * from './claim-state';
+export * from './ConfirmIrreversible';
+export * from './DateTimePicker';

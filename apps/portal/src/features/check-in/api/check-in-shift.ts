@@ -21,6 +21,11 @@ export const CheckInShiftQuery = graphql(`
       viewerClaim {
         id
         status
+        serviceRecord {
+          id
+          minutes
+          status
+        }
         checkInAt
         checkOutAt
       }

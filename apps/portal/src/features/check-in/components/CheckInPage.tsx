@@ -3,7 +3,7 @@ import { Alert, Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/time';
-import { ClaimStatusTag, EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
+import { ClaimStatusTag, ConfirmIrreversible, EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useCheckInShift, useScanCheckIn, useScanCheckOut } from '../api/check-in-shift';
 import { useDisplayName } from '../../../lib/i18n';
 
@@ -48,7 +48,7 @@ export function CheckInPage({ shiftId, code }: { shiftId: string; code: string |
         </p>
         {claim ? (
           <p>
-            {t('checkInPage.yourClaim')} <ClaimStatusTag status={claim.status} />
+            {t('checkInPage.yourClaim')} <ClaimStatusTag claim={claim} />
           </p>
         ) : null}
         <div aria-live="polite">
@@ -71,9 +71,18 @@ export function CheckInPage({ shiftId, code }: { shiftId: string; code: string |
         ) : claim.status === 'CHECKED_IN' ? (
           <>
             {done !== 'in' && claim.checkInAt ? <p>{t('myShifts.checkedInAt', { time: f.time(claim.checkInAt) })}</p> : null}
-            <Button type="primary" size="large" block loading={outState.loading} onClick={() => run(() => checkOut({ variables: { input: { claimId: claim.id } } }), 'out')}>
+            <ConfirmIrreversible
+              type="primary"
+              size="large"
+              block
+              loading={outState.loading}
+              title={t('irreversible.checkOut.title')}
+              consequence={t('irreversible.checkOut.consequence')}
+              confirmText={t('irreversible.checkOut.confirm')}
+              onConfirm={() => run(() => checkOut({ variables: { input: { claimId: claim.id } } }), 'out')}
+            >
               {t('checkInPage.checkOut')}
-            </Button>
+            </ConfirmIrreversible>
           </>
         ) : claim.status === 'ATTENDED' ? (
           done !== 'out' ? <p>{t('checkInPage.attended')}</p> : null

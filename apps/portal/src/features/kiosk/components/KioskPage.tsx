@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { useFormatters } from '../../../lib/time';
-import { EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
+import { ConfirmIrreversible, EmptyState, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import type { KioskExpectedQuery } from '../../../gql/graphql';
 import { useKioskCheckIn, useKioskCheckOut, useKioskExpected, useKioskShift, useKioskSignOut } from '../api/kiosk';
 import { setKioskLock } from '../lock';
@@ -155,10 +155,22 @@ export function KioskPage({ shiftId }: { shiftId: string }) {
                         <div className="claim-row-main">
                           <strong>{m.name}</strong> <span>{m.phone}</span>
                         </div>
-                        {m.status === 'CONFIRMED' || m.status === 'CHECKED_IN' ? (
+                        {m.status === 'CONFIRMED' ? (
                           <Button size="large" block loading={inState.loading || outState.loading} onClick={() => void act(m)}>
-                            {m.status === 'CONFIRMED' ? t('kiosk.checkIn', { name: m.name }) : t('kiosk.checkOut', { name: m.name })}
+                            {t('kiosk.checkIn', { name: m.name })}
                           </Button>
+                        ) : m.status === 'CHECKED_IN' ? (
+                          <ConfirmIrreversible
+                            size="large"
+                            block
+                            loading={inState.loading || outState.loading}
+                            title={t('irreversible.checkOutFor.title', { name: m.name })}
+                            consequence={t('irreversible.checkOutFor.consequence', { name: m.name })}
+                            confirmText={t('irreversible.checkOutFor.confirm')}
+                            onConfirm={() => act(m)}
+                          >
+                            {t('kiosk.checkOut', { name: m.name })}
+                          </ConfirmIrreversible>
                         ) : (
                           <p className="hint">{m.checkOutAt ? t('kiosk.alreadyOut', { time: f.time(m.checkOutAt) }) : null}</p>
                         )}

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { checkInWindow, useFormatters } from '../../../lib/time';
-import { ErrorAlert, useListActionType } from '../../../lib/ui';
+import { ConfirmIrreversible, ErrorAlert, useListActionType } from '../../../lib/ui';
 import { useFormErrors } from '../../../lib/errors';
 import { useCheckInMutation } from '../api/check-in';
 import { useCheckOutMutation } from '../api/check-out';
@@ -35,10 +35,13 @@ export function AttendanceActions({ claim, now }: { claim: AttendanceClaim; now:
     return (
       <div className="attendance">
         <p>{t('myShifts.checkedInAt', { time: claim.checkInAt ? f.time(claim.checkInAt) : '' })}</p>
-        <Button
+        <ConfirmIrreversible
           type={buttonType}
           loading={checkOutState.loading}
-          onClick={async () => {
+          title={t('irreversible.checkOut.title')}
+          consequence={t('irreversible.checkOut.consequence')}
+          confirmText={t('irreversible.checkOut.confirm')}
+          onConfirm={async () => {
             setOutError(null);
             try {
               await checkOut({ variables: { input: { claimId: claim.id } } });
@@ -48,7 +51,7 @@ export function AttendanceActions({ claim, now }: { claim: AttendanceClaim; now:
           }}
         >
           {t('myShifts.checkOut')}
-        </Button>
+        </ConfirmIrreversible>
         <ErrorAlert error={outError} />
       </div>
     );

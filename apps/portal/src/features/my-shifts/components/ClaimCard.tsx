@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button } from 'antd';
+import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CANCELLABLE, STANDING } from '@civicgrid/contracts';
 import { useFormatters } from '../../../lib/time';
-import { ClaimStatusTag, ErrorAlert, ServiceStatusTag } from '../../../lib/ui';
+import { ClaimStatusLine, ClaimStatusTag, ConfirmIrreversible, ErrorAlert, claimState } from '../../../lib/ui';
 import type { MyClaimsQuery } from '../../../gql/graphql';
 import { useCancelClaimMutation } from '../api/cancel-claim';
 import { AttendanceActions } from './AttendanceActions';
@@ -17,33 +17,25 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
   const { t } = useTranslation();
   const show = useDisplayName();
   const f = useFormatters();
-  const { modal } = App.useApp();
   const [cancel, { loading }] = useCancelClaimMutation();
   const [error, setError] = useState<unknown>(null);
   const { task } = claim.shift;
   const ended = new Date(claim.shift.endsAt).getTime() <= now;
 
-  const onCancel = () =>
-    modal.confirm({
-      title: t('myShifts.cancelConfirmTitle'),
-      content: t('myShifts.cancelConfirmBody', { title: task.title }),
-      okText: t('myShifts.cancelYes'),
-      cancelText: t('myShifts.cancelNo'),
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        setError(null);
-        try {
-          await cancel({ variables: { input: { claimId: claim.id } } });
-        } catch (e) {
-          setError(e);
-        }
-      },
-    });
+  const onCancel = async () => {
+    setError(null);
+    try {
+      await cancel({ variables: { input: { claimId: claim.id } } });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const state = claimState(claim);
 
   return (
     <article className="claim-card" aria-labelledby={`claim-${claim.id}`}>
       <div className="claim-card-head">
-        <ClaimStatusTag status={claim.status} />
+        <ClaimStatusTag claim={claim} />
       </div>
       <h3 id={`claim-${claim.id}`} className="shift-card-title">
         <Link to={`/tasks/${task.id}`}>{show(task.title)}</Link>
@@ -73,26 +65,30 @@ export function ClaimCard({ claim, now }: { claim: Claim; now: number }) {
             <dd>{claim.actingProxy.displayName}</dd>
           </div>
         ) : null}
-        {claim.serviceRecord ? (
-          <div>
-            <dt>{t('myShifts.service')}</dt>
-            <dd>
-              {t('myShifts.minutes', { count: claim.serviceRecord.minutes })} <ServiceStatusTag status={claim.serviceRecord.status} />
-            </dd>
-          </div>
-        ) : null}
       </dl>
-      {claim.shift.cancelledAt ? (
+      {/* One status line, from the mapping the tag reads too; a cancelled shift says why. */}
+      {state === 'SHIFT_CANCELLED' ? (
         <Alert type="warning" showIcon title={t('shift.cancelled', { reason: claim.shift.cancelReason ?? '' })} />
       ) : (
-        <p className="status-explain">{t(`claim.own.${claim.status}`, { defaultValue: '' })}</p>
+        <p>
+          <ClaimStatusLine claim={claim} />
+        </p>
       )}
       {!ended || claim.status === 'CHECKED_IN' ? <AttendanceActions claim={claim} now={now} /> : null}
       {!ended && !claim.shift.cancelledAt && (STANDING as readonly string[]).includes(claim.status) ? <SharePhoneToggle claimId={claim.id} shared={claim.phoneShared} /> : null}
       {(CANCELLABLE as readonly string[]).includes(claim.status) && !ended ? (
-        <Button danger onClick={onCancel} loading={loading} className="cancel-button">
+        <ConfirmIrreversible
+          danger
+          loading={loading}
+          className="cancel-button"
+          title={t('irreversible.cancelClaim.title')}
+          // What is given up depends on what the claim holds: a place, a turn on the waiting list, or a request.
+          consequence={t(`irreversible.cancelClaim.${claim.status === 'WAITLISTED' || claim.status === 'PENDING_APPROVAL' ? claim.status : 'CONFIRMED'}`, { title: task.title })}
+          confirmText={t('irreversible.cancelClaim.confirm')}
+          onConfirm={onCancel}
+        >
           {t('myShifts.cancel')}
-        </Button>
+        </ConfirmIrreversible>
       ) : null}
       <ErrorAlert error={error} />
     </article>

@@ -2,7 +2,7 @@ import { Button, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../../lib/time';
-import { EmptyState, ErrorAlert, Loading, PageTitle, ServiceStatusTag } from '../../../lib/ui';
+import { EmptyState, ErrorAlert, Loading, PageTitle, ReportedStatusTag, ServiceStatusTag } from '../../../lib/ui';
 import { MY_CLAIMS_PAGE, useMyClaims } from '../api/my-claims';
 import { MY_REPORTED_SERVICE_PAGE, useMyReportedService } from '../api/my-reported-service';
 import { MY_SERVICE_PAGE, useMyService } from '../api/my-service';
@@ -66,7 +66,7 @@ function ReportedRecords() {
               </span>
               <span>{f.date(`${node.servedOn}T12:00:00+08:00`)}</span>
               <span>{t('myShifts.minutes', { count: node.minutes })}</span>
-              <ServiceStatusTag status={node.status} />
+              <ReportedStatusTag status={node.status} />
               <span className="record-description description">{node.description}</span>
               {node.decisionReason && node.status === 'REJECTED' ? <span className="hint">{t('myShifts.reason', { reason: node.decisionReason })}</span> : null}
             </li>

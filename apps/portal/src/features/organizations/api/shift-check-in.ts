@@ -34,6 +34,11 @@ export const ShiftCheckInQuery = graphql(`
           node {
             id
             status
+            serviceRecord {
+              id
+              minutes
+              status
+            }
             checkInAt
             checkOutAt
             volunteer {

@@ -1,12 +1,12 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../lib/errors';
+import { DateTimePicker } from '../../../lib/ui';
 import { useAddShiftMutation } from '../api/add-shift';
 import { shiftProblems, type ShiftDraft } from './shift-rules';
 import { toZonedIso } from './CreateTaskForm';
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
 
 /** Adds one shift to a task (e.g. a task made by adopting a need, which starts without shifts). */
 export function AddShiftForm({ taskId }: { taskId: string }) {
@@ -38,10 +38,10 @@ export function AddShiftForm({ taskId }: { taskId: string }) {
       }}
     >
       <Form.Item name="startsAt" label={t('createTask.startsAt')} dependencies={['endsAt']} rules={[rule('startsAt')]}>
-        <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+        <DateTimePicker />
       </Form.Item>
       <Form.Item name="endsAt" label={t('createTask.endsAt')} dependencies={['startsAt']} rules={[rule('endsAt')]}>
-        <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+        <DateTimePicker />
       </Form.Item>
       <Form.Item name="capacity" label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity')]}>
         <InputNumber style={{ width: '100%' }} />

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
@@ -6,7 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useFormErrors } from '../../../lib/errors';
 import { regionPath } from '../../../lib/regions';
 import { dayjs, getTimeZone } from '../../../lib/time';
-import { ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
+import { DateTimePicker, ErrorAlert, Loading, PageTitle } from '../../../lib/ui';
 import { useCreateTaskMutation } from '../api/create-task';
 import { useOrganizationPage } from '../api/organization';
 import { TaskDetailsFields } from './TaskDetailsFields';
@@ -27,7 +27,6 @@ interface Values {
   shifts: ShiftRow[];
 }
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
 
 /** The picker shows wall-clock time; read it as time in the user's zone. */
 export function toZonedIso(value: Dayjs): string {
@@ -130,10 +129,10 @@ export function CreateTaskForm({ organizationId }: { organizationId: string }) {
                   <div key={field.key} className="shift-row" role="group" aria-label={t('createTask.shiftN', { n: index + 1 })}>
                     <p className="shift-row-title">{t('createTask.shiftN', { n: index + 1 })}</p>
                     <Form.Item name={[field.name, 'startsAt']} label={t('createTask.startsAt')} dependencies={[['shifts', field.name, 'endsAt']]} rules={[rule('startsAt', field.name)]}>
-                      <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+                      <DateTimePicker />
                     </Form.Item>
                     <Form.Item name={[field.name, 'endsAt']} label={t('createTask.endsAt')} dependencies={[['shifts', field.name, 'startsAt']]} rules={[rule('endsAt', field.name)]}>
-                      <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+                      <DateTimePicker />
                     </Form.Item>
                     <Form.Item name={[field.name, 'capacity']} label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity', field.name)]}>
                       <InputNumber style={{ width: '100%' }} />

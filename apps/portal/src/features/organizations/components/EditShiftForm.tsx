@@ -1,12 +1,12 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../lib/errors';
+import { DateTimePicker } from '../../../lib/ui';
 import { useUpdateShiftMutation } from '../api/update-shift';
 import { shiftProblems, type ShiftDraft } from './shift-rules';
 import { fromZonedIso, toZonedIso } from './CreateTaskForm';
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
 
 export interface EditableShift {
   id: string;
@@ -72,10 +72,10 @@ export function EditShiftForm({ shift, started, label, onDone }: { shift: Editab
     >
       {started ? <p className="hint">{t('editShift.startedHint')}</p> : null}
       <Form.Item name="startsAt" label={t('createTask.startsAt')} dependencies={['endsAt']} rules={[rule('startsAt')]}>
-        <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} disabled={started} allowClear={false} />
+        <DateTimePicker disabled={started} allowClear={false} />
       </Form.Item>
       <Form.Item name="endsAt" label={t('createTask.endsAt')} dependencies={['startsAt']} rules={[rule('endsAt')]}>
-        <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} disabled={started} allowClear={false} />
+        <DateTimePicker disabled={started} allowClear={false} />
       </Form.Item>
       <Form.Item name="capacity" label={t('createTask.capacity')} extra={t('editShift.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity')]}>
         <InputNumber style={{ width: '100%' }} />

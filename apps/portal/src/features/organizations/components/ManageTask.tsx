@@ -8,7 +8,6 @@ import { useLabels } from '../../../lib/catalog';
 import { useManageTask } from '../api/manage-task';
 import { useTaskInvitations } from '../api/task-invitations';
 import { usePublishTaskMutation } from '../api/publish-task';
-import { useCompleteTaskMutation } from '../api/complete-task';
 import { AddShiftForm } from './AddShiftForm';
 import { AutoFillDialog } from './AutoFillDialog';
 import { RecommendedVolunteers } from './RecommendedVolunteers';
@@ -21,6 +20,7 @@ import { TaskControls } from './TaskControls';
 import { ShiftControls } from './ShiftControls';
 import { ShiftInvitations } from './ShiftInvitations';
 import { useDisplayName } from '../../../lib/i18n';
+import { CompleteTask } from './CompleteTask';
 
 /** A task for its coordinators: publish it, see each shift's claims, decide, verify hours. */
 export function ManageTask({ organizationId, taskId }: { organizationId: string; taskId: string }) {
@@ -31,7 +31,6 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
   const { data, loading, error, refetch } = useManageTask(taskId);
   const invitations = useTaskInvitations(taskId);
   const [publish, publishState] = usePublishTaskMutation();
-  const [complete, completeState] = useCompleteTaskMutation();
   const [publishError, setPublishError] = useState<unknown>(null);
   const task = data?.task;
 
@@ -67,22 +66,6 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
             >
               {t('manage.publish')}
             </Button>
-          ) : task.status === 'PUBLISHED' || task.status === 'CLOSED' ? (
-            <Button
-              type="primary"
-              size="large"
-              loading={completeState.loading}
-              onClick={async () => {
-                setPublishError(null);
-                try {
-                  await complete({ variables: { id: task.id } });
-                } catch (e) {
-                  setPublishError(e);
-                }
-              }}
-            >
-              {t('manage.complete')}
-            </Button>
           ) : null
         }
       >
@@ -115,6 +98,7 @@ export function ManageTask({ organizationId, taskId }: { organizationId: string;
       ) : null}
       <ErrorAlert error={publishError} />
       <ErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />
+      <CompleteTask task={task} now={now} onError={setPublishError} />
       <TaskControls organizationId={organizationId} task={task} />
       {task.status === 'PUBLISHED' ? (
         <section className="panel" aria-labelledby="autofill-heading">

@@ -3,7 +3,7 @@ import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { useFormatters } from '../../../lib/time';
-import { EmptyState, ErrorAlert, Loading } from '../../../lib/ui';
+import { ConfirmIrreversible, EmptyState, ErrorAlert, Loading } from '../../../lib/ui';
 import type { PendingServiceReportsQuery } from '../../../gql/graphql';
 import { SERVICE_REPORTS_PAGE, usePendingServiceReports } from '../api/pending-service-reports';
 import { useDecideReportedServiceMutation } from '../api/decide-reported-service';
@@ -62,9 +62,15 @@ function ReportRow({ report, selfId }: { report: Report; selfId?: string }) {
             <Input.TextArea id={`reason-${report.id}`} rows={2} maxLength={Limits.serviceDecisionReasonMaxLength} value={reason} onChange={(e) => setReason(e.target.value)} />
           </Form.Item>
           <div className="button-row">
-            <Button loading={loading} onClick={() => void run(true)}>
+            <ConfirmIrreversible
+              loading={loading}
+              title={t('irreversible.approveReport.title', { name, minutes: report.minutes })}
+              consequence={t('irreversible.approveReport.consequence', { name })}
+              confirmText={t('irreversible.approveReport.confirm')}
+              onConfirm={() => run(true)}
+            >
               {t('serviceReports.approve', { name })}
-            </Button>
+            </ConfirmIrreversible>
             <Button danger loading={loading} onClick={() => void run(false)}>
               {t('serviceReports.reject', { name })}
             </Button>

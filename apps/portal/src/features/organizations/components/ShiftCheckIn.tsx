@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../lib/time';
-import { ClaimStatusTag, EmptyState, ErrorAlert, LinkButton, Loading, PageTitle, useListActionType } from '../../../lib/ui';
+import { ClaimStatusTag, ConfirmIrreversible, EmptyState, ErrorAlert, LinkButton, Loading, PageTitle, useListActionType } from '../../../lib/ui';
 import type { ShiftCheckInQuery } from '../../../gql/graphql';
 import { useCoordinatorCheckIn, useCoordinatorCheckOut, useShiftCheckIn } from '../api/shift-check-in';
 import { CheckInCode } from './CheckInCode';
@@ -36,7 +36,7 @@ function ExpectedRow({ claim }: { claim: Claim }) {
   return (
     <li className="claim-row" data-claim-id={claim.id}>
       <div className="claim-row-main">
-        <strong>{name}</strong> <span>{claim.volunteer.phone}</span> <ClaimStatusTag status={claim.status} />
+        <strong>{name}</strong> <span>{claim.volunteer.phone}</span> <ClaimStatusTag claim={claim} />
       </div>
       <div className="hint">
         {claim.checkInAt ? t('manage.checkedIn', { time: f.time(claim.checkInAt) }) : t('shiftPage.notArrived')}
@@ -51,9 +51,15 @@ function ExpectedRow({ claim }: { claim: Claim }) {
       ) : null}
       {claim.status === 'CHECKED_IN' ? (
         <div className="button-row">
-          <Button loading={outState.loading} onClick={() => run(() => checkOut({ variables: { input: { claimId: claim.id } } }))}>
+          <ConfirmIrreversible
+            loading={outState.loading}
+            title={t('irreversible.checkOutFor.title', { name })}
+            consequence={t('irreversible.checkOutFor.consequence', { name })}
+            confirmText={t('irreversible.checkOutFor.confirm')}
+            onConfirm={() => run(() => checkOut({ variables: { input: { claimId: claim.id } } }))}
+          >
             {t('shiftPage.checkOut', { name })}
-          </Button>
+          </ConfirmIrreversible>
         </div>
       ) : null}
       <ErrorAlert error={error} />

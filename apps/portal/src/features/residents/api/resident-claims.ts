@@ -15,6 +15,11 @@ export const ResidentClaimsQuery = graphql(`
         node {
           id
           status
+          serviceRecord {
+            id
+            minutes
+            status
+          }
           actingProxy {
             id
             displayName

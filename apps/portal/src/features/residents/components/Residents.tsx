@@ -29,7 +29,7 @@ function ResidentClaims({ id, name }: { id: string; name: string }) {
               {show(node.shift.task.title)}
             </Link>
             <span>{f.range(node.shift.startsAt, node.shift.endsAt)}</span>
-            <ClaimStatusTag status={node.status} />
+            <ClaimStatusTag claim={{ status: node.status, serviceRecord: node.serviceRecord }} />
           </li>
         ))}
       </ul>

@@ -17,6 +17,11 @@ export const TaskDetailQuery = graphql(`
       cancelledAt
       cancelReason
       averageRating
+      viewerReview {
+        id
+        rating
+        comment
+      }
       reviews(first: 20) {
         totalCount
         edges {
@@ -61,6 +66,15 @@ export const TaskDetailQuery = graphql(`
         waitlistCount
         pendingCount
         ...ClaimActionShift
+        # The task page shows the claim's full status line, hours included.
+        viewerClaim(onBehalfOf: $onBehalfOf) {
+          id
+          serviceRecord {
+            id
+            minutes
+            status
+          }
+        }
         series {
           id
           recurrence {

@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../lib/auth';
 import { useActing } from '../../../lib/acting/ActingProvider';
 import { apiErrors } from '../../../lib/errors';
-import { ErrorAlert, ClaimStatusTag, useListActionType } from '../../../lib/ui';
+import { ErrorAlert, ClaimStatusLine, ClaimStatusTag, useListActionType, type ClaimStateInput } from '../../../lib/ui';
 import { CANCELLABLE } from '@civicgrid/contracts';
 import { graphql } from '../../../gql';
 import { useClaimShiftMutation } from '../api/claim-shift';
@@ -32,7 +32,7 @@ export interface ClaimableShift {
   id: string;
   capacity: number;
   confirmedCount: number;
-  viewerClaim?: { id: string; status: string } | null;
+  viewerClaim?: ({ id: string } & ClaimStateInput) | null;
 }
 
 type Outcome = { status: string; forName?: string };
@@ -118,7 +118,7 @@ export function ClaimAction({
     <div className="claim-action">
       {held && actingFor ? (
         <div className="claim-own">
-          <ClaimStatusTag status={held.status} />
+          <ClaimStatusTag claim={held} />
           <span>{t(`claim.heldFor.${held.status}`, { name: actingFor.displayName, defaultValue: t('claim.heldFor.other', { name: actingFor.displayName }) })}</span>
           {(CANCELLABLE as readonly string[]).includes(held.status) ? (
             <Popconfirm
@@ -135,8 +135,8 @@ export function ClaimAction({
         </div>
       ) : held ? (
         <div className="claim-own">
-          <ClaimStatusTag status={held.status} />
-          <span>{t(`claim.own.${held.status}`, { defaultValue: '' })}</span>
+          <ClaimStatusTag claim={held} />
+          <ClaimStatusLine claim={held} className="" />
           <Link to="/my-shifts">{t('claim.seeMyShifts')}</Link>
         </div>
       ) : outcome ? null : (

@@ -70,7 +70,13 @@ export function TaskReviews({ task }: { task: Task }) {
           </li>
         ))}
       </ul>
-      {task.status === 'COMPLETED' && signedIn ? (
+      {/* One rating each: once given, the viewer sees theirs instead of the form. */}
+      {task.viewerReview ? (
+        <div className="subpanel">
+          <p>{t('review.yours', { stars: t('review.stars', { count: task.viewerReview.rating }) })}</p>
+          {task.viewerReview.comment ? <p className="description">{t('review.yourComment', { comment: task.viewerReview.comment })}</p> : null}
+        </div>
+      ) : task.status === 'COMPLETED' && signedIn ? (
         <>
           <h3>{t('review.formTitle')}</h3>
           <ReviewForm taskId={task.id} />

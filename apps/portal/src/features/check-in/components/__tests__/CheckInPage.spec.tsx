@@ -1,10 +1,10 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../../../../test/render';
 import { CheckInShiftQuery, ScanCheckInMutation, ScanCheckOutMutation } from '../../api/check-in-shift';
 import { CheckInPage } from '../CheckInPage';
 
-const claim = (status: string, over: Record<string, unknown> = {}) => ({ __typename: 'ShiftClaim' as const, id: 'c1', status, checkInAt: null, checkOutAt: null, ...over });
+const claim = (status: string, over: Record<string, unknown> = {}) => ({ __typename: 'ShiftClaim' as const, id: 'c1', status, checkInAt: null, checkOutAt: null, serviceRecord: null, ...over });
 const shiftMock = (viewerClaim: ReturnType<typeof claim> | null) => ({
   request: { query: CheckInShiftQuery, variables: { id: 's1' } },
   result: {
@@ -58,6 +58,9 @@ describe('CheckInPage', () => {
     const out = { request: { query: ScanCheckOutMutation, variables: { input: { claimId: 'c1' } } }, result: { data: { checkOut: claim('ATTENDED', { checkInAt: '2026-12-05T01:02:00.000Z', checkOutAt: '2026-12-05T03:00:00.000Z' }) } } };
     renderWithApp(<CheckInPage shiftId="s1" code={null} />, { token: 't', mocks: [shiftMock(claim('CHECKED_IN', { checkInAt: '2026-12-05T01:02:00.000Z' })), out] });
     await userEvent.click(await screen.findByRole('button', { name: 'Check me out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Check out now?' });
+    expect(dialog).toHaveTextContent('Your minutes stop counting now, and you cannot check in again on this shift.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Check me out' }));
     expect(await screen.findByText('You are checked out (11:00). Your minutes go to the organisation to verify.')).toBeInTheDocument();
   });
 });

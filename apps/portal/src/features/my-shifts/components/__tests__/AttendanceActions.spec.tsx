@@ -1,5 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { CheckOutMutation } from '../../api/check-out';
 import { renderWithApp } from '../../../../../test/render';
 import { AttendanceActions, type AttendanceClaim } from '../AttendanceActions';
 
@@ -40,5 +42,19 @@ describe('AttendanceActions', () => {
   it('should offer check-out once checked in', () => {
     renderWithApp(<AttendanceActions claim={claim({ status: 'CHECKED_IN', checkInAt: new Date(START).toISOString() })} now={START + 60_000} />, { token: 't' });
     expect(screen.getByRole('button', { name: 'Check out' })).toBeInTheDocument();
+  });
+
+  it('should ask before checking out, and say why the API refuses a check-out before the start', async () => {
+    const refused = {
+      request: { query: CheckOutMutation, variables: { input: { claimId: 'c1' } } },
+      result: { errors: [new GraphQLError('The shift starts later', { extensions: { code: 'CONFLICT', key: 'checkOut.beforeStart' } })] },
+    };
+    renderWithApp(<AttendanceActions claim={claim({ status: 'CHECKED_IN', checkInAt: new Date(START - 5 * 60_000).toISOString() })} now={START - 60_000} />, { token: 't', mocks: [refused] });
+    await userEvent.click(screen.getByRole('button', { name: 'Check out' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Check out now?' });
+    expect(dialog).toHaveTextContent('This cannot be undone');
+    expect(dialog).toHaveTextContent('Your minutes stop counting now, and you cannot check in again on this shift.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Check me out' }));
+    expect(await screen.findByText('The shift has not started yet: check out once it has, or ask the organiser to record your hours.')).toBeInTheDocument();
   });
 });

@@ -52,6 +52,11 @@ describe('ServiceReports', () => {
     });
     expect(await screen.findByText('2 reports waiting')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: "Approve Li Na's hours" }));
+    // Approved hours are final: asked once more, saying so.
+    const dialog = await screen.findByRole('dialog', { name: /^Approve \d+ minutes for Li Na\?$/ });
+    expect(dialog).toHaveTextContent('This cannot be undone');
+    expect(sent).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Approve the hours' }));
     expect(await screen.findByText('1 report waiting')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: "Reject Zhao Lei's hours" }));
     expect(await screen.findByText('Say why, to reject')).toBeInTheDocument();

@@ -10,6 +10,7 @@ const claim = (id: string, name: string, status: string, over: Record<string, un
   status,
   checkInAt: null,
   checkOutAt: null,
+  serviceRecord: null,
   volunteer: { __typename: 'User' as const, id: `u-${id}`, displayName: name, phone: '138****5678' },
   ...over,
 });
@@ -62,6 +63,9 @@ describe('ShiftCheckIn', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Check in Li Na' }));
     expect(await screen.findByText('in 09:01')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Check out Zhao Lei' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Check out Zhao Lei now?' });
+    expect(dialog).toHaveTextContent('This cannot be undone');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Check out' }));
     expect(await screen.findByText('out 11:00', { exact: false })).toBeInTheDocument();
     expect(screen.getByText('2 of 2 have arrived')).toBeInTheDocument();
   });

@@ -1,13 +1,13 @@
-import { Alert, Button, DatePicker, Form, InputNumber } from 'antd';
+import { Alert, Button, Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../../lib/errors';
+import { DateTimePicker } from '../../../../lib/ui';
 import { RecurrencePreview, type RepeatDraft, RepeatFields, toExceptions, toRecurrenceInput } from '../../../../lib/recurrence';
 import { useAddShiftSeriesMutation } from '../../api/add-shift-series';
 import { toZonedIso } from '../CreateTaskForm';
 import { shiftProblems, type ShiftDraft } from '../shift-rules';
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
 
 interface Values extends ShiftDraft {
   repeat: RepeatDraft;
@@ -51,10 +51,10 @@ export function AddShiftSeriesForm({ taskId, onAdded }: { taskId: string; onAdde
     >
       <div className="shift-row">
         <Form.Item name="startsAt" label={t('recurrence.firstStartsAt')} dependencies={['endsAt']} rules={[rule('startsAt')]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+          <DateTimePicker />
         </Form.Item>
         <Form.Item name="endsAt" label={t('recurrence.firstEndsAt')} dependencies={['startsAt']} rules={[rule('endsAt')]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format={PICKER_FORMAT} style={{ width: '100%' }} placeholder={PICKER_FORMAT} />
+          <DateTimePicker />
         </Form.Item>
         <Form.Item name="capacity" label={t('createTask.capacity')} extra={t('createTask.capacityHint', { max: Limits.shiftCapacityMax })} rules={[rule('capacity')]}>
           <InputNumber style={{ width: '100%' }} />
