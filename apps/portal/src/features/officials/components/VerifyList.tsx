@@ -3,12 +3,11 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../lib/catalog';
 import { regionLabel } from '../../../lib/regions';
-import { ErrorAlert, Loading, Pill, useListActionType, type Tone } from '../../../lib/ui';
+import { ConfirmIrreversible, ErrorAlert, Loading, Pill, useListActionType, type Tone } from '../../../lib/ui';
 import type { UnverifiedOrganizationsQuery } from '../../../gql/graphql';
 import { useUnverifiedOrganizations } from '../api/unverified-organizations';
 import { useVerifyOrganizationMutation } from '../api/verify-organization';
 import { useRejectOrganizationMutation, useRequestOrganizationInfoMutation } from '../api/organization-review';
-import { useConfirmAction } from '../hooks/use-confirm-action';
 import { OrganizationDetailsDrawer } from './OrganizationDetailsDrawer';
 import { ReviewNoteDialog } from './ReviewNoteDialog';
 
@@ -23,7 +22,6 @@ function VerifyRow({ org, onDetails }: { org: Org; onDetails(id: string): void }
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   const primary = useListActionType();
-  const confirm = useConfirmAction();
   const [verify, { loading: verifying }] = useVerifyOrganizationMutation();
   const [reject] = useRejectOrganizationMutation();
   const [askInfo] = useRequestOrganizationInfoMutation();
@@ -32,8 +30,6 @@ function VerifyRow({ org, onDetails }: { org: Org; onDetails(id: string): void }
   const name = org.name;
 
   const onVerify = async () => {
-    const ok = await confirm({ title: t('officialDesk.verifyConfirmTitle', { name }), content: t('officialDesk.verifyConfirmBody', { name }), okText: t('officialDesk.verifyYes'), cancelText: t('officialDesk.back') });
-    if (!ok) return;
     setError(null);
     setDone(null);
     try {
@@ -58,9 +54,16 @@ function VerifyRow({ org, onDetails }: { org: Org; onDetails(id: string): void }
       {org.review?.answer && org.verificationStatus === 'PENDING' ? <p className="hint">{t('officialDesk.answerShown', { answer: org.review.answer })}</p> : null}
       {DECIDABLE.has(org.verificationStatus) ? (
         <div className="button-row">
-          <Button type={primary} loading={verifying} onClick={() => void onVerify()}>
+          <ConfirmIrreversible
+            type={primary}
+            loading={verifying}
+            title={t('officialDesk.verifyConfirmTitle', { name })}
+            consequence={t('officialDesk.verifyConfirmBody', { name })}
+            confirmText={t('officialDesk.verifyYes')}
+            onConfirm={onVerify}
+          >
             {t('official.verify', { name })}
-          </Button>
+          </ConfirmIrreversible>
           <ReviewNoteDialog
             trigger={t('officialDesk.askInfo', { name })}
             title={t('officialDesk.askInfoTitle', { name })}

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from 'antd';
 import { GraphQLError } from 'graphql';
 import { renderWithApp } from '../../../../../test/render';
 import { UnverifiedOrganizationsQuery } from '../../api/unverified-organizations';
@@ -71,9 +70,7 @@ const details = {
 
 const render = (mocks: unknown[]) =>
   renderWithApp(
-    <App component={false}>
-      <VerifyList regionId="street" />
-    </App>,
+    <VerifyList regionId="street" />,
     { token: 't', mocks: [list, ...(mocks as [])] },
   );
 
@@ -96,7 +93,7 @@ describe('VerifyList', () => {
     const verified = jest.fn(() => ({ data: { verifyOrganization: desk('VERIFIED', {}) } }));
     render([{ request: { query: VerifyOrganizationMutation, variables: { id: 'o1' } }, result: verified }]);
     await userEvent.click(await screen.findByRole('button', { name: 'Verify Green Hands' }));
-    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Verify Green Hands?' })).getByRole('button', { name: 'Go back' }));
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Verify Green Hands?' })).getByRole('button', { name: 'Keep it as it is' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(verified).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Verify Green Hands' })).toBeInTheDocument();
