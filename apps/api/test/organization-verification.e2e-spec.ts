@@ -6,7 +6,7 @@ const VERIFY = `mutation($id: ID!) { verifyOrganization(id: $id) { id verified v
 const REJECT = `mutation($input: RejectOrganizationInput!) { rejectOrganization(input: $input) { id verified verificationStatus review { status note reviewedAt answer } } }`;
 const ASK = `mutation($input: RequestOrganizationInfoInput!) { requestOrganizationInfo(input: $input) { id verificationStatus review { status note } } }`;
 const RESUBMIT = `mutation($input: ResubmitOrganizationInput!) { resubmitOrganization(input: $input) { id verificationStatus description registrationNumber review { status note answer } } }`;
-const UPDATE = `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id name description registrationNumber verificationStatus } }`;
+const UPDATE = `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id name nameEn description registrationNumber verificationStatus } }`;
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id registrationNumber verificationStatus } }`;
 const DETAILS = `query($id: ID!) { organization(id: $id) { id verificationStatus review { status note answer } ownerContact { userId displayName phone } members(first: 10) { totalCount } } }`;
 const DESK = `query($region: ID) { organizations(filter: { verificationStatuses: [PENDING, INFO_REQUESTED], regionId: $region }, first: 50) { edges { node { id verificationStatus } } } }`;
@@ -136,6 +136,9 @@ describe('organisation verification', () => {
     const id = createOrganization.id;
     expect((await api.ok(UPDATE, { input: { organizationId: id, registrationNumber: OTHER_CODE } }, owner.token)).updateOrganization).toMatchObject({ registrationNumber: OTHER_CODE, verificationStatus: 'PENDING' });
     expect((await api.ok(UPDATE, { input: { organizationId: id, registrationNumber: '' } }, owner.token)).updateOrganization.registrationNumber).toBeNull();
+    // The English alias is one of its details too: set, then cleared by a blank.
+    expect((await api.ok(UPDATE, { input: { organizationId: id, nameEn: ' Registry Group ' } }, owner.token)).updateOrganization.nameEn).toBe('Registry Group');
+    expect((await api.ok(UPDATE, { input: { organizationId: id, nameEn: '' } }, owner.token)).updateOrganization.nameEn).toBeNull();
   });
 
   it('should keep the verification state and the verified flag in agreement in the database', async () => {

@@ -780,6 +780,8 @@ export type ResubmitOrganizationInput = {
   description?: string | null | undefined;
   /** Name. */
   name?: string | null | undefined;
+  /** The name in English; blank clears it. */
+  nameEn?: string | null | undefined;
   /** The organisation. */
   organizationId: string | number;
   /** Unified social credit code (统一社会信用代码, 18 characters); blank clears it. */

@@ -39,6 +39,7 @@ export interface OrganizationFilterData {
 
 export interface OrganizationDetailsData {
   name?: string | null;
+  nameEn?: string | null;
   description?: string | null;
   registrationNumber?: string | null;
 }
@@ -224,6 +225,10 @@ export class OrganizationsService {
       }
       const changed: string[] = [];
       if (name !== undefined && name !== org.name) (org.name = name), changed.push('name');
+      if (data.nameEn != null) {
+        const nameEn = data.nameEn.trim() ? cleanName(data.nameEn, 'nameEn', 120) : null;
+        if (nameEn !== org.nameEn) (org.nameEn = nameEn), changed.push('nameEn');
+      }
       if (data.description != null) {
         const description = data.description.trim() || null;
         if (description !== org.description) (org.description = description), changed.push('description');

@@ -212,6 +212,11 @@ export class UpdateOrganizationInput {
   @IsString()
   @Length(1, Limits.organizationNameMaxLength)
   name?: string;
+  @Field({ nullable: true, description: 'The name in English; blank clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  nameEn?: string;
   @Field({ nullable: true, description: 'What it does; blank clears it.' })
   @IsOptional()
   @IsString()
