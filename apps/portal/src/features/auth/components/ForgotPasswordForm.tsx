@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../lib/errors';
 import { useRequestPasswordResetMutation, useResetPasswordMutation } from '../api/password-reset';
 import { phoneRules } from './phone-rules';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface PhoneValues {
   phone: string;
@@ -99,31 +99,7 @@ export function ForgotPasswordForm() {
       >
         <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} size="large" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('changePassword.new')}
-        extra={t('auth.passwordHint', { min: Limits.passwordMinLength })}
-        rules={[
-          { required: true, message: t('changePassword.newRequired') },
-          { min: Limits.passwordMinLength, message: t('auth.passwordTooShort', { min: Limits.passwordMinLength }) },
-          { max: Limits.passwordMaxLength, message: t('validation.maxLength', { max: Limits.passwordMaxLength }) },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" size="large" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('changePassword.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('auth.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.confirmMismatch')))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" size="large" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" label={t('changePassword.new')} requiredMessage={t('changePassword.newRequired')} confirmLabel={t('changePassword.confirm')} size="large" />
       {resetErrors.formError ? <Alert type="error" showIcon role="alert" title={resetErrors.formError} className="form-alert" /> : null}
       <Button type="primary" htmlType="submit" block size="large" loading={resetting.loading}>
         {t('forgotPassword.submit')}

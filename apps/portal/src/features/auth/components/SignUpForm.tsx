@@ -9,6 +9,7 @@ import { usePrefs } from '../../../lib/prefs';
 import { useSignUpMutation } from '../api/sign-up';
 import { useStartSession } from '../hooks/use-start-session';
 import { phoneRules } from './phone-rules';
+import { NewPasswordFields } from './NewPasswordFields';
 import { usePrivacyNotice } from '../api/privacy-notice';
 import { ConsentStep } from './ConsentStep';
 
@@ -89,31 +90,7 @@ export function SignUpForm() {
       <Form.Item name="phone" label={t('auth.phone')} rules={phoneRules(t)} extra={t('auth.phoneHint')}>
         <Input type="tel" inputMode="numeric" autoComplete="tel" size="large" />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('auth.password')}
-        extra={t('auth.passwordHint', { min: Limits.passwordMinLength })}
-        rules={[
-          { required: true, message: t('auth.passwordRequired') },
-          { min: Limits.passwordMinLength, message: t('auth.passwordTooShort', { min: Limits.passwordMinLength }) },
-          { max: Limits.passwordMaxLength, message: t('validation.maxLength', { max: Limits.passwordMaxLength }) },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" size="large" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('auth.confirmPassword')}
-        dependencies={['password']}
-        rules={[
-          { required: true, message: t('auth.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('auth.confirmMismatch')))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" size="large" />
-      </Form.Item>
+      <NewPasswordFields name="password" label={t('auth.password')} requiredMessage={t('auth.passwordRequired')} confirmLabel={t('auth.confirmPassword')} size="large" />
       <Form.Item name="homeRegion" label={t('auth.homeGrid')} extra={t('auth.homeGridHint')}>
         <RegionCascader />
       </Form.Item>

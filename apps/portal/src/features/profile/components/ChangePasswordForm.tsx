@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Limits } from '@civicgrid/contracts';
 import { useFormErrors } from '../../../lib/errors';
 import { useChangePasswordMutation } from '../api/change-password';
+import { NewPasswordFields } from '../../auth/components/NewPasswordFields';
 
 interface Values {
   currentPassword: string;
@@ -43,31 +43,7 @@ export function ChangePasswordForm({ phone }: { phone?: string | null }) {
       <Form.Item name="currentPassword" label={t('changePassword.current')} rules={[{ required: true, message: t('changePassword.currentRequired') }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('changePassword.new')}
-        extra={t('auth.passwordHint', { min: Limits.passwordMinLength })}
-        rules={[
-          { required: true, message: t('changePassword.newRequired') },
-          { min: Limits.passwordMinLength, message: t('auth.passwordTooShort', { min: Limits.passwordMinLength }) },
-          { max: Limits.passwordMaxLength, message: t('validation.maxLength', { max: Limits.passwordMaxLength }) },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('changePassword.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('auth.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.confirmMismatch')))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields name="newPassword" label={t('changePassword.new')} requiredMessage={t('changePassword.newRequired')} confirmLabel={t('changePassword.confirm')} />
       {formError ? <Alert type="error" showIcon role="alert" title={formError} className="form-alert" /> : null}
       <div aria-live="polite">
         {ended !== null ? (
