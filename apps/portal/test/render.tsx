@@ -27,6 +27,8 @@ export interface RenderOptions {
   elder?: boolean;
   /** Query with the app's own default fetch policy (cache-and-network) instead of the test client's. */
   appDefaults?: boolean;
+  /** The header figures the session carries, where the test's count mocks should answer later requests only. */
+  counts?: { pendingInvitationCount?: number; unreadNotificationCount?: number };
 }
 
 /** A live connection in a fixed state, for screens that poll only while it is down. */
@@ -65,9 +67,15 @@ export const TEST_ME = {
  * The session's answer, whose header figures (it carries them for the shell) agree with
  * what the test's own count mocks say at first, as the API's answers would.
  */
-export const sessionMock = (me: RenderOptions['me'] = {}, mocks: readonly MockLink.MockedResponse[] = []): MockLink.MockedResponse => ({
+export const sessionMock = (me: RenderOptions['me'] = {}, mocks: readonly MockLink.MockedResponse[] = [], counts: RenderOptions['counts'] = {}): MockLink.MockedResponse => ({
   request: { query: SessionQuery },
-  result: { data: { pendingInvitationCount: firstCount(mocks, 'pendingInvitationCount'), unreadNotificationCount: firstCount(mocks, 'unreadNotificationCount'), me: { ...TEST_ME, ...me } } },
+  result: {
+    data: {
+      pendingInvitationCount: counts.pendingInvitationCount ?? firstCount(mocks, 'pendingInvitationCount'),
+      unreadNotificationCount: counts.unreadNotificationCount ?? firstCount(mocks, 'unreadNotificationCount'),
+      me: { ...TEST_ME, ...me },
+    },
+  },
   maxUsageCount: 10,
 });
 
@@ -80,10 +88,10 @@ function firstCount(mocks: readonly MockLink.MockedResponse[], field: string): n
 }
 
 /** Renders a piece of the portal with the real providers around a mocked API. */
-export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me, elder = false, appDefaults }: RenderOptions = {}) {
+export function renderWithApp(ui: ReactElement, { mocks = [], token = null, route = '/', actingFor, subscriptions, live, me, elder = false, appDefaults, counts }: RenderOptions = {}) {
   if (actingFor) window.sessionStorage.setItem('civicgrid.actingFor', JSON.stringify(actingFor));
   else window.sessionStorage.removeItem('civicgrid.actingFor');
-  const all = token ? [sessionMock(elder ? { elderMode: true, ...me } : me, mocks), ...mocks] : mocks;
+  const all = token ? [sessionMock(elder ? { elderMode: true, ...me } : me, mocks, counts), ...mocks] : mocks;
   const link = subscriptions ? ApolloLink.split((op) => String(op.operationType) === 'subscription', subscriptions, new MockLink(all)) : undefined;
   const cache = createCache();
   const Wrapper = ({ children }: { children: ReactNode }) => (

@@ -66,7 +66,8 @@ describe('AppShell', () => {
         <AppShell>
           <MyInvitations />
         </AppShell>,
-        { token: 't', route: '/invitations', mocks: [count(1), list, respond, count(0)] },
+        // The session brings the first figure; answering refetches it.
+        { token: 't', route: '/invitations', counts: { pendingInvitationCount: 1 }, mocks: [list, respond, count(0)] },
       );
       await within(nav()).findByRole('link', { name: 'Invitations 1 invitation waiting' });
       await userEvent.click(await screen.findByRole('button', { name: /^Accept / }));

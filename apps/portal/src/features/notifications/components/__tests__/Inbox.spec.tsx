@@ -128,7 +128,7 @@ describe('Inbox', () => {
     act(() => subscriptions.simulateResult({ result: { data: { notificationAdded: note('n7', 'New place', null) } } }));
     expect(await screen.findByRole('heading', { name: 'New place' })).toBeInTheDocument();
     expect(screen.queryByText('No notifications yet.')).toBeNull();
-    expect(screen.getByRole('link', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Notifications, 1 unread' })).toBeInTheDocument();
     expect(screen.getByText('1 unread')).toBeInTheDocument();
   });
 });

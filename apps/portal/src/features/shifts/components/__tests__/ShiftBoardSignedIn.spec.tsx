@@ -44,7 +44,7 @@ const shift = (over: Record<string, unknown> = {}) => ({
     category: 'SAFETY_PATROL',
     requiredSkills: [],
     requiresApproval: false,
-    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre' },
+    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', nameEn: null },
     region: { __typename: 'Region', id: 'g1', name: '第1网格', nameEn: 'Grid 1' },
   },
   ...over,
@@ -63,7 +63,7 @@ const recommendation = {
     capacity: 3,
     confirmedCount: 0,
     viewerClaim: null,
-    task: { __typename: 'Task', id: 't9', title: 'Lunch for elders', category: 'ELDER_CARE', requiresApproval: false, organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre' } },
+    task: { __typename: 'Task', id: 't9', title: 'Lunch for elders', category: 'ELDER_CARE', requiresApproval: false, organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', nameEn: null } },
   },
 };
 
@@ -166,6 +166,7 @@ describe('ShiftBoard, signed in', () => {
             __typename: 'ShiftClaim',
             id: 'c2',
             status: 'CONFIRMED',
+            phoneShared: false,
             volunteer: { __typename: 'User', id: 'r1', displayName: 'Zhang Defu' },
             shift: { __typename: 'Shift', id: 's2', capacity: 4, confirmedCount: 2, waitlistCount: 0, pendingCount: 0, viewerClaim: { __typename: 'ShiftClaim', id: 'c2', status: 'CONFIRMED' } },
           },
