@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tsconfigPaths from 'vite-tsconfig-paths';
+import { preloadLanguageScript } from './src/lib/i18n/preload-script';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT || 3000}`;
@@ -59,6 +60,14 @@ function inlineGraphqlDocuments(): Plugin {
 const SIDE_EFFECT_FREE = /[\\/]node_modules[\\/](@rc-component[\\/]|@ant-design[\\/](colors|cssinjs|cssinjs-utils|fast-color)[\\/])/;
 
 /**
+ * The portal's own modules and the shared contracts only define things (the one import for
+ * its effect is main.tsx's stylesheet). Without saying so, importing one name from a barrel
+ * such as lib/ui runs every module it re-exports, so the first page would carry the date
+ * picker, the region cascader and the confirmation dialog that only other pages use.
+ */
+const OWN_SIDE_EFFECT_FREE = /[\\/](apps[\\/]portal[\\/]src|libs[\\/]shared[\\/][^\\/]+[\\/]src)[\\/].*\.(tsx?|json)$/;
+
+/**
  * antd's form context (which Select, Input and Button read) takes only `FormProvider` from
  * @rc-component/form, but from its index, whose `RefForm.FormProvider = …` assignments keep
  * the whole form engine and its validator in every page. Importing the module that defines
@@ -78,11 +87,17 @@ function antdFormContextOnly(): Plugin {
 }
 
 /**
- * The chunks the first page of a first visit awaits after the entry has run: the board, and
- * the default language's messages and antd and dayjs locales (a new visitor has no stored
- * language). Announced in index.html, they download beside the entry instead of after it.
+ * The chunks the first page awaits after the entry has run: the board, and the language's
+ * messages and antd and dayjs locales. Announced in index.html, they download beside the
+ * entry instead of after it: the board's as links, the language's by a small inline script
+ * that picks the language as the app will (see lib/i18n/preload-script.ts).
  */
-const FIRST_PAGE = [/\/src\/app\/routes\/board\.tsx$/, /\/src\/locales\/zh-CN\.json$/, /\/antd\/locale\/zh_CN\.js$/, /\/dayjs\/locale\/zh-cn\.js$/];
+const FIRST_PAGE = [/\/src\/app\/routes\/board\.tsx$/];
+const LANGUAGE_CHUNKS = {
+  en: [/\/src\/locales\/en\.json$/, /\/antd\/locale\/en_US\.js$/],
+  'zh-CN': [/\/src\/locales\/zh-CN\.json$/, /\/antd\/locale\/zh_CN\.js$/, /\/dayjs\/locale\/zh-cn\.js$/],
+  'zh-TW': [/\/src\/locales\/zh-TW\.json$/, /\/antd\/locale\/zh_TW\.js$/, /\/dayjs\/locale\/zh-tw\.js$/],
+};
 
 function preloadFirstPage(): Plugin {
   let base = '/';
@@ -98,21 +113,29 @@ function preloadFirstPage(): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const files = new Set<string>();
-        const visit = (file: string) => {
-          const chunk = bundle[file];
-          if (files.has(file) || !chunk || chunk.type !== 'chunk') return;
-          files.add(file);
-          chunk.imports.forEach(visit);
+        const closure = (patterns: RegExp[]) => {
+          const files = new Set<string>();
+          const visit = (file: string) => {
+            const chunk = bundle[file];
+            if (files.has(file) || !chunk || chunk.type !== 'chunk') return;
+            files.add(file);
+            chunk.imports.forEach(visit);
+          };
+          for (const re of patterns) {
+            const chunk = chunks.find((c) => c.facadeModuleId && re.test(c.facadeModuleId));
+            if (!chunk) this.error(`no chunk for ${re} to preload: is it still the first page?`);
+            visit(chunk.fileName);
+          }
+          return [...files].filter((file) => !html.includes(`${base}${file}`));
         };
-        for (const re of FIRST_PAGE) {
-          const chunk = chunks.find((c) => c.facadeModuleId && re.test(c.facadeModuleId));
-          if (!chunk) this.error(`no chunk for ${re} to preload: is it still the first page?`);
-          visit(chunk.fileName);
-        }
-        return [...files]
-          .filter((file) => !html.includes(`${base}${file}`))
-          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }));
+        const board = closure(FIRST_PAGE);
+        const language = Object.fromEntries(
+          Object.entries(LANGUAGE_CHUNKS).map(([locale, patterns]) => [locale, closure(patterns).filter((f) => !board.includes(f)).map((f) => `${base}${f}`)]),
+        ) as Record<keyof typeof LANGUAGE_CHUNKS, string[]>;
+        return [
+          ...board.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const })),
+          { tag: 'script', children: preloadLanguageScript(language), injectTo: 'head' as const },
+        ];
       },
     },
   };
@@ -131,7 +154,12 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
-      treeshake: { moduleSideEffects: [{ test: SIDE_EFFECT_FREE, sideEffects: false }] },
+      treeshake: {
+        moduleSideEffects: [
+          { test: SIDE_EFFECT_FREE, sideEffects: false },
+          { test: OWN_SIDE_EFFECT_FREE, sideEffects: false },
+        ],
+      },
       output: {
         codeSplitting: {
           groups: [{ name: 'shell-vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] }],

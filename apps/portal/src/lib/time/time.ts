@@ -18,6 +18,10 @@ export function setTimeZone(z: string): void {
 export function getTimeZone(): string {
   return zone;
 }
+/** The dayjs language `inZone` gives its moments. */
+export function getDayjsLocale(): string {
+  return dayjsLocale;
+}
 export function setDayjsLocale(l: string): void {
   dayjsLocale = l;
   dayjs.locale(l);
@@ -38,6 +42,25 @@ function zoneOffsetMinutes(ms: number, timeZone: string): number {
   return Math.round((wallAsUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
+const QUARTER_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * `zoneOffsetMinutes`, remembered: since 1970 zones change offset only on a quarter hour of
+ * UTC, so one answer holds for the whole quarter, and the board's cards ask for the same few.
+ */
+function cachedZoneOffset(ms: number, timeZone: string): number {
+  if (ms < 0) return zoneOffsetMinutes(ms, timeZone);
+  const key = `${timeZone} ${Math.floor(ms / QUARTER_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 5000) offsets.clear();
+    offset = zoneOffsetMinutes(ms, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /**
  * A moment in the user's zone and language: what `dayjs(value).tz(zone)` gives, without its
  * cost. Its `tz()` builds a new Intl formatter (`toLocaleString`) and parses the string it
@@ -47,7 +70,7 @@ function zoneOffsetMinutes(ms: number, timeZone: string): number {
 export function inZone(value: string | number | Date | Dayjs): Dayjs {
   const moment = dayjs(value);
   if (!moment.isValid()) return moment.locale(dayjsLocale);
-  const shifted = moment.utcOffset(zoneOffsetMinutes(moment.valueOf(), zone));
+  const shifted = moment.utcOffset(cachedZoneOffset(moment.valueOf(), zone));
   // As tz() marks it, for offsetName() and the `z` format tokens.
   (shifted as unknown as { $x: { $timezone?: string } }).$x.$timezone = zone;
   return shifted.locale(dayjsLocale);

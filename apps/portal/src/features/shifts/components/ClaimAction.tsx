@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Popconfirm } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Alert, Button, Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../../lib/auth';
@@ -34,6 +34,9 @@ export interface ClaimableShift {
   confirmedCount: number;
   viewerClaim?: ({ id: string } & ClaimStateInput) | null;
 }
+
+// Asked only when cancelling for a resident: its popup's code (with antd's tooltip) waits till then.
+const CancelForConfirm = lazy(() => import('./CancelForConfirm'));
 
 type Outcome = { status: string; forName?: string };
 
@@ -114,6 +117,11 @@ export function ClaimAction({
         ? t('claim.apply')
         : t('claim.claim');
 
+  const cancelFor = actingFor ? (
+    <Button danger loading={cancelling.loading} aria-label={`${t('claim.cancelFor', { name: actingFor.displayName })} – ${label}`}>
+      {t('claim.cancelFor', { name: actingFor.displayName })}
+    </Button>
+  ) : null;
   return (
     <div className="claim-action">
       {held && actingFor ? (
@@ -121,16 +129,17 @@ export function ClaimAction({
           <ClaimStatusTag claim={held} />
           <span>{t(`claim.heldFor.${held.status}`, { name: actingFor.displayName, defaultValue: t('claim.heldFor.other', { name: actingFor.displayName }) })}</span>
           {(CANCELLABLE as readonly string[]).includes(held.status) ? (
-            <Popconfirm
-              title={t('claim.cancelForConfirm', { name: actingFor.displayName })}
-              okText={t('claim.cancelForOk')}
-              cancelText={t('claim.keep')}
-              onConfirm={() => onCancel(held.id)}
-            >
-              <Button danger loading={cancelling.loading} aria-label={`${t('claim.cancelFor', { name: actingFor.displayName })} – ${label}`}>
-                {t('claim.cancelFor', { name: actingFor.displayName })}
-              </Button>
-            </Popconfirm>
+            // Until the confirmation's code is there, the same button, which then asks.
+            <Suspense fallback={cancelFor}>
+              <CancelForConfirm
+                title={t('claim.cancelForConfirm', { name: actingFor.displayName })}
+                okText={t('claim.cancelForOk')}
+                cancelText={t('claim.keep')}
+                onConfirm={() => onCancel(held.id)}
+              >
+                {cancelFor}
+              </CancelForConfirm>
+            </Suspense>
           ) : null}
         </div>
       ) : held ? (

@@ -4,8 +4,11 @@ import { dayjs, inZone, setTimeZone, TIME_ZONES, DEFAULT_TIME_ZONE } from '../ti
 // half-hour, at midnight UTC, and with milliseconds.
 const INSTANTS = [
   '2026-01-01T00:00:00.000Z',
+  // The quarter hours on either side of New York's change (offsets are remembered by quarter).
+  '2026-03-08T06:45:00.000Z',
   '2026-03-08T06:59:59.999Z',
   '2026-03-08T07:00:00.000Z',
+  '2026-03-08T07:14:59.999Z',
   '2026-03-29T00:59:59.000Z',
   '2026-03-29T01:00:00.000Z',
   '2026-06-30T15:30:00.250Z',
