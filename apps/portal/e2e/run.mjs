@@ -224,20 +224,22 @@ try {
   const volunteerName = `测试志愿者${stamp}`;
   const volunteerPhone = `137${String(Date.now()).slice(-8)}`;
 
-  // On a 360×740 phone the first shift card starts on the first screen, above the bottom bar,
-  // in normal and in elder mode (the board folds its filters and panels for it).
+  // On a 360×740 phone the first shift card starts on the first screen, above the bottom bar
+  // (the board folds its filters and panels for it); in elder mode the home is the elder
+  // home, whose first large action is on the first screen.
   const firstCardOnFirstScreen = async (page, what) => {
     const before = page.viewportSize();
     await page.setViewportSize({ width: 360, height: 740 });
     for (const elder of [false, true]) {
       await setElder(page, elder);
       await settle(page, `${what} at 360×740`);
-      const at = await page.evaluate(() => {
+      const at = await page.evaluate((selector) => {
         window.scrollTo(0, 0);
-        const card = document.querySelector('.board-results .card-list article');
-        return { top: card?.getBoundingClientRect().top ?? null, bar: document.querySelector('.app-nav')?.getBoundingClientRect().top ?? innerHeight };
-      });
-      if (at.top === null || at.top >= at.bar) throw new Error(`${what}${elder ? ' in elder mode' : ''}: the first shift card starts at ${at.top} px, the first screen ends at ${at.bar} px`);
+        const first = document.querySelector(selector);
+        return { top: first?.getBoundingClientRect().top ?? null, bar: document.querySelector('.app-nav')?.getBoundingClientRect().top ?? innerHeight };
+      }, elder ? '.elder-actions .elder-action' : '.board-results .card-list article');
+      const thing = elder ? "the elder home's first action" : 'the first shift card';
+      if (at.top === null || at.top >= at.bar) throw new Error(`${what}${elder ? ' in elder mode' : ''}: ${thing} starts at ${at.top} px, the first screen ends at ${at.bar} px`);
     }
     await setElder(page, false);
     await page.setViewportSize(before);
@@ -616,6 +618,9 @@ try {
     const step = stepper('6-matching');
     await signIn(page, '13800000001');
     await page.getByRole('heading', { level: 2, name: '为您推荐' }).waitFor();
+    // On a small screen the recommendations fold to their heading: unfold them.
+    const unfold = page.getByRole('button', { name: /^展开 \d+ 条推荐/ });
+    if (await unfold.count()) await unfold.click();
     await page.locator('.recommended .match-reasons').first().waitFor();
     await step(page, 'recommended');
 
