@@ -86,7 +86,26 @@ export function ShiftBoard() {
   const homeKnown = !signedIn || Boolean(page.data) || Boolean(page.error);
   const values: BoardFilterValues | null = !byDefault ? fromUrl : !signedIn ? { ...fromUrl, region: [] } : homeKnown ? { ...fromUrl, region: areas.path } : null;
   const narrowedToHome = byDefault && signedIn && areas.path.length > 0;
-  const setValues = (v: BoardFilterValues) => setParams(boardFilterParams(v), { replace: true });
+  // The address changes in a transition: until it has, the form shows what was just chosen,
+  // so a box ticked stays ticked and a second quick change builds on the first.
+  const [chosen, setChosen] = useState<BoardFilterValues | null>(null);
+  const requested = useRef<string[]>([]);
+  const setValues = (v: BoardFilterValues) => {
+    const next = boardFilterParams(v);
+    requested.current.push(next.toString());
+    setChosen(v);
+    setParams(next, { replace: true });
+  };
+  useEffect(() => {
+    // An address on the way to the last choice keeps it shown; the last one, or any other (back), ends it.
+    const at = requested.current.indexOf(params.toString());
+    if (at >= 0 && at < requested.current.length - 1) {
+      requested.current = requested.current.slice(at + 1);
+      return;
+    }
+    requested.current = [];
+    setChosen(null);
+  }, [params]);
 
   // An end before the start asks nothing: the form says so, and the last valid shifts stay.
   const inverted = values !== null && datesInverted(values);
@@ -129,7 +148,7 @@ export function ShiftBoard() {
   const apiFieldErrors = filterFieldErrors(error, t);
   const fieldErrors: BoardFilterErrors = { ...(apiFieldErrors ?? {}), ...(inverted ? { dates: t('board.datesInverted') } : {}) };
   const filterCount = values ? [values.region?.length, values.category, values.skills?.length, values.dateFrom || values.dateTo, values.onlyWithSpace].filter(Boolean).length : 0;
-  const filters = values !== null ? <ShiftFilters value={values} onChange={setValues} errors={fieldErrors} /> : <Loading />;
+  const filters = values !== null ? <ShiftFilters value={chosen ?? values} onChange={setValues} errors={fieldErrors} /> : <Loading />;
   const recommendations = page.data?.recommendedShifts ?? [];
 
   return (
