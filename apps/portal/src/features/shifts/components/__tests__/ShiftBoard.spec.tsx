@@ -1,32 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { MockSubscriptionLink } from '@apollo/client/testing';
 import { fakeLive, renderWithApp } from '../../../../../test/render';
+import { boardShift } from '../../../../../test/fixtures/board-shift';
 import { ShiftBoard } from '../ShiftBoard';
 import { OpenShiftsQuery } from '../../api/open-shifts';
 import { RegionsQuery } from '../../../../lib/regions';
 
-const shift = {
-  __typename: 'Shift',
-  id: 's1',
-  startsAt: '2030-06-01T01:00:00.000Z',
-  endsAt: '2030-06-01T03:00:00.000Z',
-  place: null,
-  capacity: 1,
-  confirmedCount: 1,
-  waitlistCount: 1,
-  pendingCount: 0,
-  viewerClaim: null,
-  task: {
-    __typename: 'Task',
-    id: 't1',
-    title: 'Night patrol',
-    category: 'SAFETY_PATROL',
-    requiredSkills: [],
-    requiresApproval: false,
-    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', nameEn: null },
-    region: { __typename: 'Region', id: 'g1', name: '第1网格', nameEn: 'Grid 1' },
-  },
-};
+const shift = boardShift({ capacity: 1, waitlistCount: 1 });
 
 const board = {
   request: { query: OpenShiftsQuery, variables: () => true },

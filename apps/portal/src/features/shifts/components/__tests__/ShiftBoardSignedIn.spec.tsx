@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { MockLink } from '@apollo/client/testing';
 import { useLocation } from 'react-router';
 import { renderWithApp } from '../../../../../test/render';
+import { boardShift } from '../../../../../test/fixtures/board-shift';
 import { AppShell } from '../../../../app/layout/AppShell';
 import { ShiftBoard } from '../ShiftBoard';
 import { OpenShiftsQuery } from '../../api/open-shifts';
@@ -26,29 +27,7 @@ const HOME = {
   parent: { ...COMMUNITY, children: [GRID], parent: { ...STREET, children: [COMMUNITY], parent: { ...DISTRICT, children: [STREET] } } },
 };
 
-const shift = (over: Record<string, unknown> = {}) => ({
-  __typename: 'Shift',
-  id: 's1',
-  startsAt: '2030-06-01T01:00:00.000Z',
-  endsAt: '2030-06-01T03:00:00.000Z',
-  place: null,
-  capacity: 4,
-  confirmedCount: 1,
-  waitlistCount: 0,
-  pendingCount: 0,
-  viewerClaim: null,
-  task: {
-    __typename: 'Task',
-    id: 't1',
-    title: 'Night patrol',
-    category: 'SAFETY_PATROL',
-    requiredSkills: [],
-    requiresApproval: false,
-    organization: { __typename: 'Organization', id: 'o1', name: 'Yilin Centre', nameEn: null },
-    region: { __typename: 'Region', id: 'g1', name: '第1网格', nameEn: 'Grid 1' },
-  },
-  ...over,
-});
+const shift = boardShift;
 
 const recommendation = {
   __typename: 'ShiftRecommendation',
