@@ -26,6 +26,11 @@ describe('demo data', () => {
     expect(login.user.id).toEqual(expect.any(String));
   });
 
+  it('should give every person a name of their own, so a demo account is never mistaken for a generated volunteer', async () => {
+    const repeated = await api.sql(`SELECT display_name FROM user_account GROUP BY display_name HAVING count(*) > 1`);
+    expect(repeated).toEqual([]);
+  });
+
   it('should show a living board: published shifts with space over the coming two weeks, some full with a waitlist', async () => {
     const { openShifts } = await api.ok(`{ openShifts(first: 100) { totalCount edges { node { startsAt capacity confirmedCount waitlistCount } } } }`);
     expect(openShifts.totalCount).toBeGreaterThan(30);

@@ -147,6 +147,17 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const deptStaffId = await user('13800000014', '吴涛', { role: 'DEPARTMENT_STAFF', home_region_id: null });
     const seniorIds = [await user('13800000021', '马德明'), await user('13800000022', '孙玉珍'), await user('13800000023', '郭振华')];
 
+    // Generated names never repeat a named account's (a random 陈静 beside the demo
+    // coordinator would make every "is she proposed?" question ambiguous) nor each other.
+    const takenNames = new Set<string>([...DEMO_ACCOUNTS.map((a) => a.name), '刘桂兰', '黄建国', '吴涛', '马德明', '孙玉珍', '郭振华']);
+    const freshName = (): string => {
+      for (;;) {
+        const name = pick(SURNAMES) + pick(GIVEN);
+        if (takenNames.has(name)) continue;
+        takenNames.add(name);
+        return name;
+      }
+    };
     const volunteers: string[] = [volunteerId];
     for (let i = 1; i <= 60; i++) {
       const grid = grids[(i * 7) % grids.length];
@@ -155,7 +166,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
         await insert(em, 'user_account', {
           phone: `139${String(i).padStart(8, '0')}`,
           password_hash: passwordHash,
-          display_name: pick(SURNAMES) + pick(GIVEN),
+          display_name: freshName(),
           home_region_id: grid.id,
           skills,
           languages: i % 5 === 0 ? ['zh', 'en'] : ['zh', pick(LANGUAGES)].filter((v, k, a) => a.indexOf(v) === k),
