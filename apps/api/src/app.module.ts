@@ -9,6 +9,7 @@ import { OrganizationsModule } from '@civicgrid/organizations';
 import { VolunteeringModule } from '@civicgrid/volunteering';
 import { CommunityModule } from '@civicgrid/community';
 import { StaffingModule } from '@civicgrid/staffing';
+import { IncentivesModule } from '@civicgrid/incentives';
 import { MIGRATIONS } from './migrations';
 
 /** The composition root: platform, database, GraphQL and one module per context. */
@@ -33,6 +34,7 @@ export class AppModule {
         VolunteeringModule,
         CommunityModule,
         StaffingModule,
+        IncentivesModule,
       ],
     };
   }

@@ -1,0 +1,1 @@
+export { IncentivesModule } from './incentives.module';
