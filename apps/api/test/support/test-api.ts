@@ -124,7 +124,36 @@ export class TestApi {
     return this.db.query(query, params);
   }
 
+  /**
+   * What is wrong with the points ledger: transfers whose entries are not two summing to
+   * zero, accounts whose balance is not the sum of their entries, user or organisation
+   * accounts below zero. Empty while the books are sound.
+   */
+  async ledgerProblems(): Promise<string[]> {
+    const [{ present }] = await this.sql<{ present: boolean }>(`SELECT to_regclass('ledger_entry') IS NOT NULL AS present`);
+    if (!present) return [];
+    const unbalanced = await this.sql<{ id: string }>(
+      `SELECT t.id FROM ledger_transfer t LEFT JOIN ledger_entry e ON e.transfer_id = t.id GROUP BY t.id HAVING count(e.id) <> 2 OR coalesce(sum(e.amount), 0) <> 0`,
+    );
+    const mismatched = await this.sql<{ id: string; balance: number; entries: number }>(
+      `SELECT a.id, a.balance, coalesce(sum(e.amount), 0)::int AS entries FROM ledger_account a LEFT JOIN ledger_entry e ON e.account_id = a.id GROUP BY a.id HAVING a.balance <> coalesce(sum(e.amount), 0)`,
+    );
+    const negative = await this.sql<{ id: string; balance: number }>(`SELECT id, balance FROM ledger_account WHERE coalesce(system_code, '') <> 'ISSUANCE' AND balance - reserved < 0`);
+    return [
+      ...unbalanced.map((t) => `transfer ${t.id} does not balance`),
+      ...mismatched.map((a) => `account ${a.id} holds ${a.balance} but its entries sum to ${a.entries}`),
+      ...negative.map((a) => `account ${a.id} is below zero (${a.balance})`),
+    ];
+  }
+
+  /** Stops the API, after checking the ledger's books: every e2e file ends with them sound. */
   async close(): Promise<void> {
-    await this.running.close();
+    let problems: string[] = [];
+    try {
+      problems = await this.ledgerProblems();
+    } finally {
+      await this.running.close();
+    }
+    if (problems.length) throw new Error(`the points ledger is out of balance after this file:\n${problems.join('\n')}`);
   }
 }

@@ -31,6 +31,7 @@ import { SignInGuard } from './sign-in-guard';
 import { maskPhone, normalizeMainlandMobile } from './phone';
 import { ProxyGrantEntity } from './proxy-grant.entity';
 import { UserEntity } from './user.entity';
+import type { GlobalRole } from '@civicgrid/platform';
 import { ConsentData, ConsentsService } from './consents.service';
 
 /** A resident may name at most this many proxies at once. */
@@ -457,5 +458,21 @@ export class UsersService {
   async officialPosts(ctx: RequestContext, userId: string): Promise<OfficialPostEntity[]> {
     const repo = this.tx.manager(ctx).getRepository(OfficialPostEntity);
     return loadAllBy(ctx, 'officialPost.byUser', userId, (ids) => repo.find({ where: { userId: In(ids) }, order: { createdAt: 'ASC' } }), (p) => p.userId);
+  }
+
+  /** Everyone with a global role (the administrators to alert). */
+  async idsWithRole(ctx: RequestContext, role: GlobalRole): Promise<string[]> {
+    const rows = await this.tx.manager(ctx).getRepository(UserEntity).find({ select: { id: true }, where: { role } });
+    return rows.map((r) => r.id);
+  }
+
+  /** Officials whose posts cover a region (its own and its ancestors'): who acts for a street office, who to tell. */
+  async officialsOver(ctx: RequestContext, regionPath: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await this.tx.manager(ctx).query(
+      `SELECT DISTINCT p.user_id FROM official_post p JOIN region r ON r.id = p.region_id JOIN user_account u ON u.id = p.user_id
+        WHERE u.role = 'OFFICIAL' AND ($1 = r.path OR $1 LIKE r.path || '/%')`,
+      [regionPath],
+    );
+    return rows.map((r) => r.user_id);
   }
 }

@@ -317,6 +317,22 @@ export class OrganizationsService {
     return rows.filter((r) => ORGANIZATION_ROLE_RANK[r.role] >= ORGANIZATION_ROLE_RANK[min]).map((r) => r.userId);
   }
 
+  /** Every organisation of a kind (street offices and departments are few: one per street, a handful per district). */
+  allOfKind(ctx: RequestContext, kind: OrganizationKind): Promise<OrganizationEntity[]> {
+    return this.tx.manager(ctx).getRepository(OrganizationEntity).find({ where: { kind }, order: { name: 'ASC' } });
+  }
+
+  /**
+   * The street office over a region: the office whose region is the nearest ancestor (or
+   * the region itself) on the materialised path of ids `/<district>/<street>/…`.
+   */
+  async streetOfficeOver(ctx: RequestContext, regionPath: string): Promise<OrganizationEntity | null> {
+    const ancestors = regionPath.split('/').filter(Boolean);
+    if (!ancestors.length) return null;
+    const offices = await this.tx.manager(ctx).getRepository(OrganizationEntity).find({ where: { kind: 'STREET_OFFICE', regionId: In(ancestors) }, order: { createdAt: 'ASC' } });
+    return offices.sort((a, b) => ancestors.indexOf(b.regionId) - ancestors.indexOf(a.regionId))[0] ?? null;
+  }
+
   /** Add someone as an active member (demo data, tests and, later, invitations). */
   async addMember(ctx: RequestContext, organizationId: string, userId: string, role: OrganizationRole, seniorTitle: string | null = null): Promise<MembershipEntity> {
     return this.memberships(ctx).save(this.memberships(ctx).create({ organizationId, userId, role, status: 'ACTIVE', seniorTitle }));

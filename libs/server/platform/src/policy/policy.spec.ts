@@ -164,6 +164,13 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'resident.actFor', label: 'the volunteer living in the grid', resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', gridLeader: 'gridLeader' } },
   { action: 'need.adopt', label: 'a need, for the organisation', resource: { organizationId: ORG }, allowed: { coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' } },
   { action: 'task.review', label: 'a task in the grid, not having served on it', resource: { regionPath: GRID, isVolunteer: false }, allowed: { neighbour: 'self' } },
+  { action: 'incentives.viewBalances', label: "the volunteer's balances", resource: { userId: VOLUNTEER, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy', officialInScope: 'official', admin: 'admin' } },
+  { action: 'budget.view', label: "the street office's budget", resource: { organizationId: ORG, regionPath: STREET }, allowed: { officialInScope: 'official', admin: 'admin' } },
+  // The street's own officials spend the budget and so may not fill it.
+  { action: 'budget.allocate', label: "the street office's budget", resource: { organizationId: ORG, regionPath: STREET }, allowed: { admin: 'admin' } },
+  { action: 'budget.issue', label: "the street office's budget", resource: { organizationId: ORG, regionPath: STREET }, allowed: { officialInScope: 'official' } },
+  { action: 'budget.decide', label: 'an incentive the volunteer issued', resource: { organizationId: ORG, regionPath: STREET, userId: VOLUNTEER }, allowed: { officialInScope: 'official' } },
+  { action: 'ledger.reverse', label: 'a transfer', resource: { userId: VOLUNTEER }, allowed: { admin: 'admin' } },
 ];
 
 type Row = [Action, ActorName | string, string, Actor | undefined, Resource, Decision];
@@ -177,6 +184,13 @@ const MATRIX_ROWS: Row[] = MATRIX.flatMap(({ action, label, resource, allowed })
 
 /** Edge cases of single rules, beyond the matrix. */
 const EDGE_ROWS: Row[] = [
+  // A district's officials fill its streets' budgets; an official of one street does not fill another's, nor a district's.
+  ['budget.allocate', 'district official', "a street office's budget", actor('a0000000-0000-4000-8000-00000000000c', { role: 'OFFICIAL', officialScopes: ['/d'] }), { regionPath: STREET }, { allowed: true, basis: 'official' }],
+  ['budget.allocate', 'officialOutOfScope', "another street's budget", ACTORS.officialOutOfScope, { regionPath: STREET }, { allowed: false }],
+  ['budget.allocate', 'district official', 'the district itself', actor('a0000000-0000-4000-8000-00000000000c', { role: 'OFFICIAL', officialScopes: ['/d'] }), { regionPath: '/d' }, { allowed: false }],
+  // Two-person rule: the issuer never decides their own incentive.
+  ['budget.decide', 'officialInScope', 'an incentive they issued', ACTORS.officialInScope, { regionPath: STREET, userId: ACTORS.officialInScope.userId }, { allowed: false }],
+  ['budget.issue', 'admin', 'a budget (administrators fund, officials issue)', ACTORS.admin, { regionPath: STREET }, { allowed: false }],
   // Nobody verifies their own hours, whatever their role.
   ['service.verify', 'coordinator', 'their own service', ACTORS.coordinator, { organizationId: ORG, userId: ACTORS.coordinator.userId }, { allowed: false }],
   ['service.verify', 'owner', 'their own service', ACTORS.owner, { organizationId: ORG, userId: ACTORS.owner.userId }, { allowed: false }],

@@ -88,7 +88,19 @@ export type Action =
   /** adopt a resident's need, creating a task */
   | 'need.adopt'
   /** rate a completed task: residents of its area and its volunteers */
-  | 'task.review';
+  | 'task.review'
+  /** see a person's points and time-credit balances and verified minutes: the person, their proxy, an official over their home, administrators */
+  | 'incentives.viewBalances'
+  /** see a street office's budget and the incentives it issued, all statuses: its officials, administrators */
+  | 'budget.view'
+  /** allocate points to a street office's budget and change its settings: administrators, officials above the street (district) */
+  | 'budget.allocate'
+  /** issue an incentive from a street office's budget: the office's officials */
+  | 'budget.issue'
+  /** approve or reject an incentive above the threshold: an official of the office other than its issuer (two-person rule) */
+  | 'budget.decide'
+  /** undo a transfer by a REVERSAL, and read anyone's ledger to find it: administrators */
+  | 'ledger.reverse';
 
 /** What the policy needs to know about the thing acted on. */
 export interface Resource {
@@ -135,6 +147,12 @@ export function within(scope: string, path: string): boolean {
 function inOfficialScope(actor: Actor, regionPath: string | null | undefined): boolean {
   if (actor.role !== 'OFFICIAL' || !regionPath) return false;
   return actor.officialScopes.some((scope) => within(scope, regionPath));
+}
+
+/** Officials whose scope lies strictly above the path (a district's officials over its streets). */
+function officialAbove(actor: Actor, regionPath: string | null | undefined): boolean {
+  if (actor.role !== 'OFFICIAL' || !regionPath) return false;
+  return actor.officialScopes.some((scope) => scope !== regionPath && within(scope, regionPath));
 }
 
 function selfOrProxy(actor: Actor, userId: string | undefined): Decision | undefined {
@@ -232,6 +250,25 @@ const RULES: Record<Action, Rule> = {
     // Residents of the task's area: home inside the task's region, or the task inside the home region.
     return home && r.regionPath && (within(r.regionPath, home) || within(home, r.regionPath)) ? allow('self') : DENY;
   },
+  'incentives.viewBalances': (a, r) => {
+    const own = selfOrProxy(a, r.userId);
+    if (own) return own;
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'budget.view': (a, r) => {
+    if (a.role === 'ADMIN') return allow('admin');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  // Whoever spends a budget does not fill it: the street's own officials cannot allocate to themselves.
+  'budget.allocate': (a, r) => {
+    if (a.role === 'ADMIN') return allow('admin');
+    return officialAbove(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'budget.issue': (a, r) => (inOfficialScope(a, r.regionPath) ? allow('official') : DENY),
+  // The second pair of eyes is never the issuer's (r.userId).
+  'budget.decide': (a, r) => (r.userId !== a.userId && inOfficialScope(a, r.regionPath) ? allow('official') : DENY),
+  'ledger.reverse': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -42,3 +42,23 @@ export function cleanDisplayName(input: string, field: string, max: number, opts
   }
   return name;
 }
+
+/**
+ * A person's name as the public sees it on award lists and certificate checks: the
+ * first and last characters of a Chinese name with stars between (王*明, 欧阳**明, 李*),
+ * the initial of each word of a Latin one (W. X.).
+ */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (!chars.length) return '';
+  if (/\p{Script=Latin}/u.test(name)) {
+    return name
+      .trim()
+      .split(/\s+/u)
+      .map((w) => `${[...w][0].toUpperCase()}.`)
+      .join(' ');
+  }
+  if (chars.length === 1) return chars[0];
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
