@@ -66,6 +66,19 @@ describe('demo data', () => {
     expect((await api.ok(`{ proxyResidents { totalCount } }`, {}, await token(leader.phone))).proxyResidents.totalCount).toBe(2);
   });
 
+  it('should hold a sound ledger: earnings of verified service, the street office’s budget, awards and one waiting for the second official', async () => {
+    expect(await api.ledgerProblems()).toEqual([]);
+    const [wang] = await api.sql(`SELECT a.balance FROM ledger_account a JOIN user_account u ON u.id = a.user_id WHERE u.phone = '13800000001' AND a.currency = 'POINTS'`);
+    expect(wang.balance).toBeGreaterThan(0);
+    const incentives = await api.sql(`SELECT status, count(*)::int AS n FROM incentive GROUP BY status ORDER BY status`);
+    expect(incentives).toEqual([
+      { status: 'ISSUED', n: 3 },
+      { status: 'PENDING_APPROVAL', n: 1 },
+    ]);
+    const [{ budget }] = await api.sql(`SELECT row_to_json(b) AS budget FROM (SELECT balance, reserved FROM ledger_account WHERE organization_id = (SELECT id FROM organization WHERE kind = 'STREET_OFFICE' AND name = '玉林街道办事处')) b`);
+    expect(budget).toEqual({ balance: 20_000 - 800, reserved: 800 });
+  });
+
   it('should not load twice into a database that has data', async () => {
     expect(await loadDemoData(api.running.app.get(DataSource))).toBe(false);
   });

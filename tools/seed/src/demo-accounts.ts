@@ -9,4 +9,5 @@ export const DEMO_ACCOUNTS = [
   { role: 'official', phone: '13800000005', name: '周敏', nameEn: 'Zhou Min' },
   { role: 'administrator', phone: '13800000006', name: '系统管理员', nameEn: 'Administrator' },
   { role: 'elderly resident (proxy granted to the grid leader)', phone: '13800000011', name: '张德福', nameEn: 'Zhang Defu' },
+  { role: 'second official (approves large incentives)', phone: '13800000007', name: '孙丽', nameEn: 'Sun Li' },
 ] as const;

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword, PRIVACY_NOTICE } from '@civicgrid/identity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
@@ -62,6 +62,41 @@ function pick<T>(xs: readonly T[]): T {
 function shanghaiDay(days: number): number {
   const now = Date.now() + 8 * HOUR;
   return Math.floor(now / DAY) * DAY - 8 * HOUR + days * DAY;
+}
+
+type DemoAccount = { user: string } | { organization: string } | { system: 'ISSUANCE' | 'REDEMPTION_HOLDS' };
+
+/**
+ * Transfers straight into the ledger's tables, as the API's LedgerService would post
+ * them: the entry trigger moves balances, the commit-time trigger checks each transfer
+ * balances, so demo books are sound or the load fails.
+ */
+function demoLedger(em: EntityManager) {
+  const accounts = new Map<string, string>();
+  const account = async (a: DemoAccount, currency: string): Promise<string> => {
+    const [column, value] = 'user' in a ? ['user_id', a.user] : 'organization' in a ? ['organization_id', a.organization] : ['system_code', a.system];
+    const key = `${column}:${value}:${currency}`;
+    if (!accounts.has(key)) {
+      const found: { id: string }[] = await em.query(`SELECT id FROM ledger_account WHERE ${column} = $1 AND currency = $2`, [value, currency]);
+      const id = found[0]?.id ?? (await insert(em, 'ledger_account', { owner_type: 'user' in a ? 'USER' : 'organization' in a ? 'ORGANIZATION' : 'SYSTEM', [column]: value, currency }));
+      accounts.set(key, id);
+    }
+    return accounts.get(key)!;
+  };
+  return {
+    account,
+    async post(t: { kind: string; currency: string; from: DemoAccount; to: DemoAccount; amount: number; memo?: string; ref?: { type: string; id: string }; actor?: string; at: Date }): Promise<string> {
+      const [from, to] = [await account(t.from, t.currency), await account(t.to, t.currency)];
+      const transferId = await insert(em, 'ledger_transfer', {
+        kind: t.kind, currency: t.currency, amount: t.amount, from_account_id: from, to_account_id: to, memo: t.memo ?? null,
+        ref_type: t.ref?.type ?? null, ref_id: t.ref?.id ?? null, actor_user_id: t.actor ?? null, created_at: t.at,
+      });
+      for (const [acct, amount] of [[from, -t.amount], [to, t.amount]] as const) {
+        await insert(em, 'ledger_entry', { transfer_id: transferId, account_id: acct, amount, balance_after: 0, created_at: t.at });
+      }
+      return transferId;
+    },
+  };
 }
 
 async function insert(em: EntityManager, table: string, row: Record<string, unknown>): Promise<string> {
@@ -128,7 +163,7 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     // ---------- people ----------
     const user = (phone: string, displayName: string, extra: Record<string, unknown> = {}) =>
       insert(em, 'user_account', { phone, password_hash: passwordHash, display_name: displayName, home_region_id: yulinNorthGrid1.id, ...extra });
-    const [volunteer, gridLeader, coordinator, merchant, official, admin, elder] = DEMO_ACCOUNTS;
+    const [volunteer, gridLeader, coordinator, merchant, official, admin, elder, secondOfficial] = DEMO_ACCOUNTS;
     // Saturday and Sunday mornings, and Wednesday evenings (weekday 0 = Monday, minutes from midnight).
     const weekendMornings = JSON.stringify([
       { weekday: 2, startMinute: 18 * 60, endMinute: 21 * 60 },
@@ -176,6 +211,8 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     }
 
     await insert(em, 'official_post', { user_id: officialId, region_id: yulinStreet.id, title: '玉林街道办事处副主任' });
+    const secondOfficialId = await user(secondOfficial.phone, secondOfficial.name, { role: 'OFFICIAL', home_region_id: communities[0].id });
+    await insert(em, 'official_post', { user_id: secondOfficialId, region_id: yulinStreet.id, title: '玉林街道办事处党工委委员' });
     for (const [resident, note] of [
       [elderId, '本人在社区办公室当面同意，由网格员李秀英代为报名活动、签到（2026年11月）'],
       [elder2Id, '本人及女儿电话确认同意，由网格员李秀英代办志愿服务报名'],
@@ -383,7 +420,40 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       await insert(em, 'task_review', { task_id: pastTask[0].task_id, reviewer_id: reviewer, rating, comment });
     }
 
-    log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
+    // ---------- incentives: earnings, the street office's budget, officials' awards ----------
+    const adminId: string = (await em.query(`SELECT id FROM user_account WHERE phone = $1`, [admin.phone]))[0].id;
+    const ledger = demoLedger(em);
+    // Verified check-in service earned its points and time credits (10 points an hour).
+    const verified: { id: string; volunteer_id: string; minutes: number; verified_at: Date }[] = await em.query(
+      `SELECT id, volunteer_id, minutes, verified_at FROM service_record WHERE status = 'VERIFIED' AND source = 'CHECKED_IN'`,
+    );
+    for (const r of verified) {
+      const ref = { type: 'service_record', id: r.id };
+      await ledger.post({ kind: 'SERVICE_EARNING', currency: 'POINTS', from: { system: 'ISSUANCE' }, to: { user: r.volunteer_id }, amount: Math.round(r.minutes / 6), memo: '重阳节敬老活动', ref, at: r.verified_at });
+      await ledger.post({ kind: 'TIME_CREDIT_EARNING', currency: 'TIME_CREDITS', from: { system: 'ISSUANCE' }, to: { user: r.volunteer_id }, amount: r.minutes, memo: '重阳节敬老活动', ref, at: r.verified_at });
+    }
+    await ledger.post({ kind: 'BUDGET_ALLOCATION', currency: 'POINTS', from: { system: 'ISSUANCE' }, to: { organization: streetOfficeId }, amount: 20_000, memo: '2026年度志愿服务激励预算', actor: adminId, at: new Date(shanghaiDay(-30)) });
+    const award = async (recipient: { user: string } | { organization: string }, points: number, reason: string, daysAgo: number) => {
+      const id = randomUUID();
+      const at = new Date(shanghaiDay(-daysAgo) + 10 * HOUR);
+      const transferId = await ledger.post({ kind: 'INCENTIVE', currency: 'POINTS', from: { organization: streetOfficeId }, to: recipient, amount: points, memo: reason, ref: { type: 'incentive', id }, actor: officialId, at });
+      await insert(em, 'incentive', {
+        id, budget_organization_id: streetOfficeId, points, reason, status: 'ISSUED', issued_by_id: officialId, transfer_id: transferId, created_at: at,
+        ...('user' in recipient ? { recipient_user_id: recipient.user } : { recipient_organization_id: recipient.organization }),
+      });
+    };
+    await award({ user: volunteerId }, 200, '连续三个月参与玉林北路垃圾分类引导', 12);
+    await award({ organization: ngoId }, 500, '重阳节敬老活动组织有力，服务老人120人次', 8);
+    await award({ user: volunteers[2] }, 100, '夜间巡逻中及时发现并报告燃气泄漏', 5);
+    // Above the 500-point threshold: waits for the second official (孙丽).
+    const pendingPoints = 800;
+    await insert(em, 'incentive', {
+      budget_organization_id: streetOfficeId, recipient_user_id: gridLeaderId, points: pendingPoints, reason: '全年走访独居老人300余户次', status: 'PENDING_APPROVAL', issued_by_id: officialId,
+      created_at: new Date(shanghaiDay(-1) + 15 * HOUR),
+    });
+    await em.query(`UPDATE ledger_account SET reserved = reserved + $2 WHERE organization_id = $1 AND currency = 'POINTS'`, [streetOfficeId, pendingPoints]);
+
+        log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
     return true;
   });
 }

@@ -45,7 +45,7 @@ export function cleanDisplayName(input: string, field: string, max: number, opts
 
 /**
  * A person's name as the public sees it on award lists and certificate checks: the
- * first and last characters of a Chinese name with stars between (王*明, 欧阳**明, 李*),
+ * first and last characters of a Chinese name with stars between (王*明, 欧**明, 李*),
  * the initial of each word of a Latin one (W. X.).
  */
 export function maskName(name: string): string {
