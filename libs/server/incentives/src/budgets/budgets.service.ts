@@ -8,12 +8,14 @@ import {
   AuditService,
   authorize,
   can,
+  checkPage,
   Clock,
   ConflictError,
   DomainError,
   EventBus,
   ForbiddenError,
   InvalidInputError,
+  KeysetColumn,
   NotFoundError,
   PageArgs,
   paginate,
@@ -26,6 +28,12 @@ import { IdempotencyService } from '../ledger/idempotency.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { BudgetSettingsService } from './budget-settings.service';
 import { IncentiveEntity, IncentiveStatus } from './budget.entities';
+
+/** Incentives newest first. */
+const NEWEST_FIRST: KeysetColumn[] = [
+  { expr: 'i.created_at', kind: 'timestamp' },
+  { expr: 'i.id', kind: 'uuid' },
+];
 
 export interface BudgetFigures {
   organizationId: string;
@@ -305,11 +313,12 @@ export class BudgetsService {
 
   /** An office's incentives, every status, for its officials and administrators. */
   async ofBudget(ctx: RequestContext, organizationId: string, status: IncentiveStatus | null | undefined, page: PageArgs) {
+    checkPage(page, NEWEST_FIRST);
     const { regionPath } = await this.office(ctx, organizationId);
     authorize(await ctx.requireActor(), 'budget.view', { organizationId, regionPath });
     const qb = this.incentives(ctx).createQueryBuilder('i').where('i.budget_organization_id = :organizationId', { organizationId });
     if (status) qb.andWhere('i.status = :status', { status });
-    return paginate(qb, page, { columns: [{ expr: 'i.created_at', kind: 'timestamp' }, { expr: 'i.id', kind: 'uuid' }], direction: 'DESC', keyOf: (i) => [i.createdAt.toISOString(), i.id] });
+    return paginate(qb, page, { columns: NEWEST_FIRST, direction: 'DESC', keyOf: (i) => [i.createdAt.toISOString(), i.id] });
   }
 
   /**
@@ -317,6 +326,7 @@ export class BudgetsService {
    * subtree or over it, newest first. Persons' names are masked by the field resolvers.
    */
   async publicList(ctx: RequestContext, regionId: string | null | undefined, page: PageArgs) {
+    checkPage(page, NEWEST_FIRST);
     const qb = this.incentives(ctx).createQueryBuilder('i').where(`i.status = 'ISSUED'`);
     if (regionId) {
       const region = await this.geo.require(ctx, regionId, 'regionId');
@@ -328,7 +338,7 @@ export class BudgetsService {
       }
       qb.andWhere('i.budget_organization_id IN (:...ids)', { ids: ids.length ? ids : ['00000000-0000-0000-0000-000000000000'] });
     }
-    return paginate(qb, page, { columns: [{ expr: 'i.created_at', kind: 'timestamp' }, { expr: 'i.id', kind: 'uuid' }], direction: 'DESC', keyOf: (i) => [i.createdAt.toISOString(), i.id] });
+    return paginate(qb, page, { columns: NEWEST_FIRST, direction: 'DESC', keyOf: (i) => [i.createdAt.toISOString(), i.id] });
   }
 
   /** Whether the viewer sees who an incentive's person is: the recipient, and the office's officials and administrators. */

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ConflictError, loadAllBy, loadById, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
+import { checkPage, Clock, ConflictError, KeysetColumn, loadAllBy, loadById, PageArgs, paginate, RequestContext, TransactionRunner } from '@civicgrid/platform';
 import { In } from 'typeorm';
 import { Currency, LedgerAccountEntity, LedgerEntryEntity, LedgerTransferEntity, SystemAccount, TransferKind } from './ledger.entities';
+
+/** History pages: newest first. */
+export const ENTRIES_NEWEST_FIRST: KeysetColumn[] = [
+  { expr: 'e.created_at', kind: 'timestamp' },
+  { expr: 'e.id', kind: 'uuid' },
+];
 
 export type AccountRef = { user: string } | { organization: string } | { system: SystemAccount };
 
@@ -185,6 +191,7 @@ export class LedgerService {
 
   /** An owner's entries in a currency (or both), newest first. */
   async history(ctx: RequestContext, ref: AccountRef, currency: Currency | null | undefined, page: PageArgs) {
+    checkPage(page, ENTRIES_NEWEST_FIRST);
     const em = this.tx.manager(ctx);
     const [column, value] = 'user' in ref ? ['user_id', ref.user] : 'organization' in ref ? ['organization_id', ref.organization] : ['system_code', ref.system];
     const qb = em
@@ -192,10 +199,7 @@ export class LedgerService {
       .innerJoinAndSelect('e.transfer', 't')
       .where(`e.account_id IN (SELECT a.id FROM ledger_account a WHERE a.${column} = :owner${currency ? ' AND a.currency = :currency' : ''})`, { owner: value, currency });
     return paginate(qb, page, {
-      columns: [
-        { expr: 'e.created_at', kind: 'timestamp' },
-        { expr: 'e.id', kind: 'uuid' },
-      ],
+      columns: ENTRIES_NEWEST_FIRST,
       direction: 'DESC',
       keyOf: (e) => [e.createdAt.toISOString(), e.id],
     });

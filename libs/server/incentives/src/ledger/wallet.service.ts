@@ -7,6 +7,7 @@ import {
   AuditService,
   authorize,
   can,
+  checkPage,
   Clock,
   ConflictError,
   EventBus,
@@ -22,7 +23,7 @@ import type { ServiceVerifiedPayload } from '@civicgrid/volunteering';
 import { BudgetSettingsService } from '../budgets/budget-settings.service';
 import { IdempotencyService } from './idempotency.service';
 import { Currency, LedgerEntryEntity, TransferKind } from './ledger.entities';
-import { LedgerService } from './ledger.service';
+import { ENTRIES_NEWEST_FIRST, LedgerService } from './ledger.service';
 
 /** Transfers an administrator may undo: the ones that are a decision, not a step of another flow. */
 const REVERSIBLE: ReadonlySet<TransferKind> = new Set(['SERVICE_EARNING', 'TIME_CREDIT_EARNING', 'BUDGET_ALLOCATION', 'INCENTIVE', 'TIME_CREDIT_DONATION']);
@@ -96,6 +97,7 @@ export class WalletService {
   /** Anyone's history, for an administrator looking for an entry to correct (audited: it reads a person's affairs). */
   async historyOf(ctx: RequestContext, userId: string, currency: Currency | null | undefined, page: PageArgs) {
     authorize(await ctx.requireActor(), 'ledger.reverse', { userId });
+    checkPage(page, ENTRIES_NEWEST_FIRST);
     await this.users.require(ctx, userId, 'userId');
     await this.audit.record(ctx, { action: 'ledger.read', subjectType: 'user', subjectId: userId, detail: { currency: currency ?? null } });
     return this.ledger.history(ctx, { user: userId }, currency, page);

@@ -88,6 +88,20 @@ export interface KeysetColumn {
 }
 
 /**
+ * Refuses a bad `first` or a tampered `after` before any other work: for a connection of
+ * something named by id (a budget's incentives), a bad cursor is bad input whether or not
+ * the id names anything.
+ */
+export function checkPage(args: PageArgs, columns: KeysetColumn[]): void {
+  pageSize(args.first);
+  if (!args.after) return;
+  const key = decodeCursor(args.after, columns.length);
+  columns.forEach((c, i) => {
+    if (!cursorValueFits(c.kind, key[i])) badCursor();
+  });
+}
+
+/**
  * Keyset pagination over a query builder: orders by the columns (all ascending or all
  * descending, the last one unique), applies `after`, fetches one extra row to know
  * whether more follow, and counts the total without the cursor.
