@@ -275,5 +275,19 @@ describe('the points ledger', () => {
       }
       expect(await api.ledgerProblems()).toEqual([]);
     });
+
+    it('should let administrators, and only them, read the last check and check now', async () => {
+      const LAST = `{ lastTrialBalance { checkedAt transfers unbalancedTransfers mismatchedAccounts balanced } }`;
+      const CHECK = `mutation { checkLedger { checkedAt transfers unbalancedTransfers mismatchedAccounts balanced } }`;
+      const { checkLedger } = await api.ok(CHECK, {}, admin.token);
+      expect(checkLedger).toMatchObject({ unbalancedTransfers: 0, mismatchedAccounts: 0, balanced: true });
+      expect((await api.ok(LAST, {}, admin.token)).lastTrialBalance).toEqual(checkLedger);
+      const official = await api.make.official(regions.street);
+      for (const who of [coordinator, official]) {
+        expect(await api.fails(LAST, {}, who.token)).toMatchObject({ code: 'FORBIDDEN' });
+        expect(await api.fails(CHECK, {}, who.token)).toMatchObject({ code: 'FORBIDDEN' });
+      }
+      expect(await api.fails(LAST)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    });
   });
 });

@@ -70,6 +70,20 @@ export class LedgerEntryObject {
 }
 export const LedgerEntryConnection = ConnectionType(LedgerEntryObject, 'LedgerEntry', 'ledger entry');
 
+@ObjectType('TrialBalance', { description: 'One check of the ledger: every transfer sums to zero and every balance equals its entries.' })
+export class TrialBalanceObject {
+  @Field({ description: 'When it was checked.' })
+  checkedAt: Date;
+  @Field(() => Int, { description: 'Transfers checked.' })
+  transfers: number;
+  @Field(() => Int, { description: 'Transfers whose entries are not two summing to zero.' })
+  unbalancedTransfers: number;
+  @Field(() => Int, { description: 'Accounts whose balance differs from the sum of their entries.' })
+  mismatchedAccounts: number;
+  @Field({ description: 'True when nothing was found.' })
+  balanced: boolean;
+}
+
 @ObjectType('Budget', { description: "A street office's budget for incentives." })
 export class BudgetObject {
   organizationId: string;

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { UsersService } from '@civicgrid/identity';
 import { NotificationKind, NotificationKinds, NotificationsService } from '@civicgrid/notifications';
 import { OrganizationsService } from '@civicgrid/organizations';
-import { EventBus, JobsService, Log, processMetric, PublishedEvent, RequestContext, TransactionRunner, Clock } from '@civicgrid/platform';
+import { authorize, EventBus, JobsService, Log, processMetric, PublishedEvent, RequestContext, TransactionRunner, Clock } from '@civicgrid/platform';
 import type { ServiceVerifiedPayload } from '@civicgrid/volunteering';
 import { Gauge } from 'prom-client';
 import { BudgetAllocatedPayload, BudgetsService, IncentiveEventPayload } from '../budgets/budgets.service';
@@ -168,13 +168,14 @@ export class LedgerNotifier implements OnModuleInit {
    */
   async trialBalance(ctx: RequestContext) {
     const found = await this.ledger.trialBalance(ctx);
+    const checkedAt = this.clock.now();
     imbalance.set({ finding: 'unbalanced_transfers' }, found.unbalanced.length);
     imbalance.set({ finding: 'mismatched_accounts' }, found.mismatched.length);
     await this.tx.run(ctx, async (t) => {
       await this.tx
         .manager(t)
         .query(`INSERT INTO ledger_trial_balance (checked_at, transfers, unbalanced_transfers, mismatched_accounts, detail) VALUES ($1, $2, $3, $4, $5)`, [
-          this.clock.now(),
+          checkedAt,
           found.transfers,
           found.unbalanced.length,
           found.mismatched.length,
@@ -186,11 +187,31 @@ export class LedgerNotifier implements OnModuleInit {
         await this.notifications.notifyMany(t, admins, {
           kind: 'LEDGER_OUT_OF_BALANCE',
           params: { transfers: found.unbalanced.length, accounts: found.mismatched.length },
-          link: '/admin',
-          dedupeKey: `trial-balance:${this.clock.now().toISOString()}`,
+          link: '/admin/ledger',
+          dedupeKey: `trial-balance:${checkedAt.toISOString()}`,
         });
       }
     });
-    return found;
+    return { ...found, checkedAt };
   }
+
+  /** The last trial balance, for administrators; null before the first. */
+  async lastTrialBalance(ctx: RequestContext) {
+    authorize(await ctx.requireActor(), 'ledger.reverse');
+    const [row]: { checked_at: Date; transfers: number; unbalanced_transfers: number; mismatched_accounts: number }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT checked_at, transfers, unbalanced_transfers, mismatched_accounts FROM ledger_trial_balance ORDER BY checked_at DESC, id DESC LIMIT 1`);
+    return row ? view({ checkedAt: row.checked_at, transfers: row.transfers, unbalanced: row.unbalanced_transfers, mismatched: row.mismatched_accounts }) : null;
+  }
+
+  /** A trial balance now, at an administrator's request (after a restore, say). */
+  async checkNow(ctx: RequestContext) {
+    authorize(await ctx.requireActor(), 'ledger.reverse');
+    const found = await this.trialBalance(ctx);
+    return view({ checkedAt: found.checkedAt, transfers: found.transfers, unbalanced: found.unbalanced.length, mismatched: found.mismatched.length });
+  }
+}
+
+function view(r: { checkedAt: Date; transfers: number; unbalanced: number; mismatched: number }) {
+  return { checkedAt: r.checkedAt, transfers: r.transfers, unbalancedTransfers: r.unbalanced, mismatchedAccounts: r.mismatched, balanced: r.unbalanced === 0 && r.mismatched === 0 };
 }

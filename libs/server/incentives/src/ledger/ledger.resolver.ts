@@ -2,13 +2,17 @@ import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/
 import { Allow, Ctx, GraphQLContext, RequestContext, SignedIn } from '@civicgrid/platform';
 import { UserObject } from '@civicgrid/identity';
 import type { User } from '@civicgrid/identity';
-import { CurrencyEnum, DonateTimeCreditsInput, LedgerEntryConnection, LedgerEntryObject, ReverseTransferInput, TransferKindEnum } from '../graphql/ledger.objects';
+import { CurrencyEnum, DonateTimeCreditsInput, LedgerEntryConnection, LedgerEntryObject, ReverseTransferInput, TransferKindEnum, TrialBalanceObject } from '../graphql/ledger.objects';
+import { LedgerNotifier } from './ledger.notifier';
 import { Currency, LedgerEntryEntity } from './ledger.entities';
 import { WalletService } from './wallet.service';
 
 @Resolver(() => LedgerEntryObject)
 export class LedgerEntryResolver {
-  constructor(private readonly wallet: WalletService) {}
+  constructor(
+    private readonly wallet: WalletService,
+    private readonly notifier: LedgerNotifier,
+  ) {}
 
   @SignedIn()
   @Allow.self()
@@ -47,6 +51,20 @@ export class LedgerEntryResolver {
   @Mutation(() => LedgerEntryObject, { description: 'Undo an earlier transfer by a REVERSAL (administrators, with a reason, audited); a transfer is reversed at most once.' })
   reverseTransfer(@Ctx() ctx: RequestContext, @Args('input') input: ReverseTransferInput) {
     return this.wallet.reverse(ctx, input);
+  }
+
+  @SignedIn()
+  @Allow('ledger.reverse')
+  @Query(() => TrialBalanceObject, { nullable: true, description: 'The last trial balance of the ledger (administrators); null before the first.' })
+  lastTrialBalance(@Ctx() ctx: RequestContext) {
+    return this.notifier.lastTrialBalance(ctx);
+  }
+
+  @SignedIn()
+  @Allow('ledger.reverse')
+  @Mutation(() => TrialBalanceObject, { description: 'Check the ledger now (administrators): every transfer sums to zero and every balance equals its entries.' })
+  checkLedger(@Ctx() ctx: RequestContext) {
+    return this.notifier.checkNow(ctx);
   }
 
   @ResolveField(() => CurrencyEnum, { description: 'Points or time credits.' })
