@@ -32,6 +32,7 @@ const InvitationsRoute = lazy(() => import('./routes/invitations'));
 const NotificationsRoute = lazy(() => import('./routes/notifications'));
 const DevMessagesRoute = lazy(() => import('./routes/dev-messages'));
 const AdminRegionsRoute = lazy(() => import('./routes/admin-regions'));
+const AdminLedgerRoute = lazy(() => import('./routes/admin-ledger'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 const ShiftCheckInRoute = lazy(() => import('./routes/shift-check-in'));
 const CheckInRoute = lazy(() => import('./routes/check-in'));
@@ -67,6 +68,7 @@ function ShellRoutes() {
             <Route path="/notifications" element={<NotificationsRoute />} />
             <Route path="/admin/dev-messages" element={<DevMessagesRoute />} />
             <Route path="/admin/regions" element={<AdminRegionsRoute />} />
+            <Route path="/admin/ledger" element={<AdminLedgerRoute />} />
             <Route path="/orgs/:orgId" element={<OrganizationRoute />} />
             <Route path="/orgs/:orgId/tasks/new" element={<NewTaskRoute />} />
             <Route path="/orgs/:orgId/tasks/:taskId" element={<ManageTaskRoute />} />

@@ -19,8 +19,14 @@ type Documents = {
     "\n  mutation CreateRegion($input: CreateRegionInput!) {\n    createRegion(input: $input) { ...AdminRegion }\n  }\n": typeof types.CreateRegionDocument,
     "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n": typeof types.DeadLetterJobsDocument,
     "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n": typeof types.DevMessagesDocument,
+    "\n  query LastTrialBalance {\n    lastTrialBalance {\n      ...TrialBalanceFigures\n    }\n  }\n": typeof types.LastTrialBalanceDocument,
+    "\n  mutation CheckLedger {\n    checkLedger {\n      ...TrialBalanceFigures\n    }\n  }\n": typeof types.CheckLedgerDocument,
+    "\n  query PersonLedger($userId: ID!, $currency: Currency, $first: Int, $after: String) {\n    userLedger(userId: $userId, currency: $currency, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...CorrectableEntry\n        }\n      }\n    }\n  }\n": typeof types.PersonLedgerDocument,
+    "\n  mutation ReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      ...CorrectableEntry\n    }\n  }\n": typeof types.ReverseTransferDocument,
     "\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n": typeof types.UpdateRegionDocument,
     "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n": typeof types.DevMessageItemFragmentDoc,
+    "\n  fragment TrialBalanceFigures on TrialBalance {\n    checkedAt\n    transfers\n    unbalancedTransfers\n    mismatchedAccounts\n    balanced\n  }\n": typeof types.TrialBalanceFiguresFragmentDoc,
+    "\n  fragment CorrectableEntry on LedgerEntry {\n    id\n    kind\n    currency\n    amount\n    balanceAfter\n    memo\n    counterparty\n    createdAt\n    reversed\n  }\n": typeof types.CorrectableEntryFragmentDoc,
     "\n  fragment AdminRegion on Region {\n    id\n    code\n    name\n    nameEn\n    level\n    latitude\n    longitude\n    parent { id }\n  }\n": typeof types.AdminRegionFragmentDoc,
     "\n  query AllianceReview($id: ID!) {\n    alliance(id: $id) {\n      id\n      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }\n      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }\n    }\n  }\n": typeof types.AllianceReviewDocument,
     "\n  query AlliancePage($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      nameEn\n      charter\n      pledgeOptions\n      pledgeOptionUnits { pledge units }\n      pledgeTotals { month pledge unit quantity records }\n      createdAt\n      region { id name nameEn }\n      steward { id name nameEn verified }\n      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }\n      activity(first: 20) {\n        totalCount\n        pageInfo { endCursor hasNextPage }\n        edges { cursor node { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name nameEn } } } }\n      }\n    }\n  }\n": typeof types.AlliancePageDocument,
@@ -183,8 +189,14 @@ const documents: Documents = {
     "\n  mutation CreateRegion($input: CreateRegionInput!) {\n    createRegion(input: $input) { ...AdminRegion }\n  }\n": types.CreateRegionDocument,
     "\n  query DeadLetterJobs($first: Int) {\n    deadLetterJobs(first: $first) {\n      id\n      queue\n      createdOn\n      data\n    }\n  }\n": types.DeadLetterJobsDocument,
     "\n  query DevMessages($first: Int, $after: String) {\n    devMessages(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      edges {\n        cursor\n        node {\n          ...DevMessageItem\n        }\n      }\n    }\n  }\n": types.DevMessagesDocument,
+    "\n  query LastTrialBalance {\n    lastTrialBalance {\n      ...TrialBalanceFigures\n    }\n  }\n": types.LastTrialBalanceDocument,
+    "\n  mutation CheckLedger {\n    checkLedger {\n      ...TrialBalanceFigures\n    }\n  }\n": types.CheckLedgerDocument,
+    "\n  query PersonLedger($userId: ID!, $currency: Currency, $first: Int, $after: String) {\n    userLedger(userId: $userId, currency: $currency, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...CorrectableEntry\n        }\n      }\n    }\n  }\n": types.PersonLedgerDocument,
+    "\n  mutation ReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      ...CorrectableEntry\n    }\n  }\n": types.ReverseTransferDocument,
     "\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n": types.UpdateRegionDocument,
     "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n": types.DevMessageItemFragmentDoc,
+    "\n  fragment TrialBalanceFigures on TrialBalance {\n    checkedAt\n    transfers\n    unbalancedTransfers\n    mismatchedAccounts\n    balanced\n  }\n": types.TrialBalanceFiguresFragmentDoc,
+    "\n  fragment CorrectableEntry on LedgerEntry {\n    id\n    kind\n    currency\n    amount\n    balanceAfter\n    memo\n    counterparty\n    createdAt\n    reversed\n  }\n": types.CorrectableEntryFragmentDoc,
     "\n  fragment AdminRegion on Region {\n    id\n    code\n    name\n    nameEn\n    level\n    latitude\n    longitude\n    parent { id }\n  }\n": types.AdminRegionFragmentDoc,
     "\n  query AllianceReview($id: ID!) {\n    alliance(id: $id) {\n      id\n      applied: members(status: APPLIED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }\n      suspended: members(status: SUSPENDED, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }\n    }\n  }\n": types.AllianceReviewDocument,
     "\n  query AlliancePage($id: ID!) {\n    alliance(id: $id) {\n      id\n      name\n      nameEn\n      charter\n      pledgeOptions\n      pledgeOptionUnits { pledge units }\n      pledgeTotals { month pledge unit quantity records }\n      createdAt\n      region { id name nameEn }\n      steward { id name nameEn verified }\n      members(status: ACTIVE, first: 50) { totalCount edges { cursor node { id status pledges createdAt joinedAt decisionReason organization { id name nameEn kind } alliance { id name nameEn } } } }\n      activity(first: 20) {\n        totalCount\n        pageInfo { endCursor hasNextPage }\n        edges { cursor node { id pledge note quantity unit occurredAt recordedAt changeableUntil viewerMayChange member { id pledges organization { id name nameEn } } } }\n      }\n    }\n  }\n": types.AlliancePageDocument,
@@ -379,11 +391,35 @@ export function graphql(source: "\n  query DevMessages($first: Int, $after: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LastTrialBalance {\n    lastTrialBalance {\n      ...TrialBalanceFigures\n    }\n  }\n"): (typeof documents)["\n  query LastTrialBalance {\n    lastTrialBalance {\n      ...TrialBalanceFigures\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckLedger {\n    checkLedger {\n      ...TrialBalanceFigures\n    }\n  }\n"): (typeof documents)["\n  mutation CheckLedger {\n    checkLedger {\n      ...TrialBalanceFigures\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonLedger($userId: ID!, $currency: Currency, $first: Int, $after: String) {\n    userLedger(userId: $userId, currency: $currency, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...CorrectableEntry\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PersonLedger($userId: ID!, $currency: Currency, $first: Int, $after: String) {\n    userLedger(userId: $userId, currency: $currency, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...CorrectableEntry\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      ...CorrectableEntry\n    }\n  }\n"): (typeof documents)["\n  mutation ReverseTransfer($input: ReverseTransferInput!) {\n    reverseTransfer(input: $input) {\n      ...CorrectableEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n"): (typeof documents)["\n  mutation UpdateRegion($input: UpdateRegionInput!) {\n    updateRegion(input: $input) { ...AdminRegion }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n"): (typeof documents)["\n  fragment DevMessageItem on DevMessage {\n    id\n    channel\n    recipient\n    subject\n    body\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TrialBalanceFigures on TrialBalance {\n    checkedAt\n    transfers\n    unbalancedTransfers\n    mismatchedAccounts\n    balanced\n  }\n"): (typeof documents)["\n  fragment TrialBalanceFigures on TrialBalance {\n    checkedAt\n    transfers\n    unbalancedTransfers\n    mismatchedAccounts\n    balanced\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CorrectableEntry on LedgerEntry {\n    id\n    kind\n    currency\n    amount\n    balanceAfter\n    memo\n    counterparty\n    createdAt\n    reversed\n  }\n"): (typeof documents)["\n  fragment CorrectableEntry on LedgerEntry {\n    id\n    kind\n    currency\n    amount\n    balanceAfter\n    memo\n    counterparty\n    createdAt\n    reversed\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

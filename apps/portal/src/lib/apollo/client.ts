@@ -24,6 +24,7 @@ export function createCache(): InMemoryCache {
           pendingAllianceApplications: relayStylePagination(),
           notifications: relayStylePagination(['unreadOnly']),
           devMessages: relayStylePagination(),
+          userLedger: relayStylePagination(['userId', 'currency']),
           // A level already read as a region's `children` (the board reads its home's levels
           // in one request) answers `regions(parentId)` from the cache.
           regions: {

@@ -180,6 +180,11 @@ export function OfficialQueue() {
             <p className="hint">{t('devMessages.linkHint')}</p>
             <Link to="/admin/dev-messages">{t('devMessages.open')}</Link>
           </section>
+          <section className="panel" aria-labelledby="ledger-link-heading">
+            <h2 id="ledger-link-heading">{t('ledgerAdmin.title')}</h2>
+            <p className="hint">{t('ledgerAdmin.linkHint')}</p>
+            <Link to="/admin/ledger">{t('ledgerAdmin.open')}</Link>
+          </section>
           <section className="panel" aria-labelledby="assign-heading">
             <h2 id="assign-heading">{t('official.assignTitle')}</h2>
             <AssignOfficialForm />
