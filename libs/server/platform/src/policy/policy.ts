@@ -88,7 +88,15 @@ export type Action =
   /** adopt a resident's need, creating a task */
   | 'need.adopt'
   /** rate a completed task: residents of its area and its volunteers */
-  | 'task.review';
+  | 'task.review'
+  /** see a person's balances and verified service minutes: the person, their proxy, officials over their home, administrators */
+  | 'incentives.viewBalances'
+  /** award an honour in an organisation's name: ADMIN+ of a verified organisation, or an official over the person's home or the organisation */
+  | 'honour.award'
+  /** approve or reject a service-record certificate: the organisation's ADMIN+, never for themselves */
+  | 'certificate.decide'
+  /** list, revoke the organisation's certificates and set its seal: its ADMIN+ */
+  | 'certificate.manage';
 
 /** What the policy needs to know about the thing acted on. */
 export interface Resource {
@@ -106,6 +114,10 @@ export interface Resource {
   claimedWithOrganizationIds?: readonly string[];
   /** who reported the hours being decided (the volunteer or their proxy) */
   reportedById?: string;
+  /** whether the organisation acting is verified (honours carry its name) */
+  organizationVerified?: boolean;
+  /** region path of the organisation acting, when the rule looks at it besides the person's */
+  organizationRegionPath?: string | null;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -232,6 +244,22 @@ const RULES: Record<Action, Rule> = {
     // Residents of the task's area: home inside the task's region, or the task inside the home region.
     return home && r.regionPath && (within(r.regionPath, home) || within(home, r.regionPath)) ? allow('self') : DENY;
   },
+  // regionPath: the person's home region.
+  'incentives.viewBalances': (a, r) => {
+    const own = selfOrProxy(a, r.userId);
+    if (own) return own;
+    if (inOfficialScope(a, r.regionPath)) return allow('official');
+    return a.role === 'ADMIN' ? allow('admin') : DENY;
+  },
+  // Nobody honours themselves; an unverified organisation's name carries no weight.
+  'honour.award': (a, r) => {
+    if (r.userId && r.userId === a.userId) return DENY;
+    if (r.organizationVerified && orgRoleAtLeast(a, r.organizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) || inOfficialScope(a, r.organizationRegionPath) ? allow('official') : DENY;
+  },
+  // 谁记录谁证明: the organisation vouches for its own records, and nobody certifies themselves.
+  'certificate.decide': (a, r) => (r.userId !== a.userId && orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'certificate.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

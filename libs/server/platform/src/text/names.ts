@@ -42,3 +42,14 @@ export function cleanDisplayName(input: string, field: string, max: number, opts
   }
   return name;
 }
+
+/**
+ * A person's name as the public sees it on awards and certificates: the first and last
+ * characters kept, the rest starred (王小明 → 王*明, 王明 → 王*, 欧阳小明 → 欧**明).
+ */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
