@@ -8,8 +8,9 @@ import { preloadLanguageScript } from './src/lib/i18n/preload-script';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT || 3000}`;
 const port = Number(process.env.PORTAL_PORT || 4200);
-// The portal always calls the relative /graphql; the dev server and `vite preview` forward it.
-const proxy = { '/graphql': { target: apiTarget, changeOrigin: false, ws: true } };
+// The portal always calls the relative /graphql (and /api/… downloads such as certificate
+// PDFs); the dev server and `vite preview` forward them.
+const proxy = { '/graphql': { target: apiTarget, changeOrigin: false, ws: true }, '/api': { target: apiTarget, changeOrigin: false } };
 
 /**
  * Replaces each `graphql(`...`)` call with its generated document, as the codegen client

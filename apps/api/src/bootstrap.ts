@@ -32,8 +32,11 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/** Request bodies larger than this are refused before parsing (GraphQL documents are small). */
-const BODY_LIMIT = 256 * 1024;
+/**
+ * Request bodies larger than this are refused before parsing. GraphQL documents are small;
+ * the largest variable is an organisation's seal (up to 300 kB, ≈400 kB as a base64 data URL).
+ */
+const BODY_LIMIT = 512 * 1024;
 
 /**
  * Starts the API: the embedded PostgreSQL when no DATABASE_URL is set, migrations,

@@ -79,6 +79,19 @@ describe('demo data', () => {
     expect(budget).toEqual({ balance: 20_000 - 800, reserved: 800 });
   });
 
+  it('should give the demo volunteer an honour and an issued certificate from the demo NGO that verifies publicly', async () => {
+    const volunteer = DEMO_ACCOUNTS[0];
+    const { accessToken } = (await api.ok(`mutation($p: String!, $pw: String!) { login(input: { phone: $p, password: $pw }) { accessToken } }`, { p: volunteer.phone, pw: DEMO_PASSWORD })).login;
+    const { me, myCertificates } = await api.ok(`{ me { honours { title awardedBy { name } } } myCertificates { edges { node { serial status minutes pdfUrl organization { name } } } } }`, {}, accessToken);
+    expect(me.honours).toEqual([{ title: '优秀志愿者', awardedBy: { name: '益邻社区服务中心' } }]);
+    const [cert] = myCertificates.edges.map((e: any) => e.node);
+    expect(cert).toMatchObject({ status: 'ISSUED', minutes: 180, organization: { name: '益邻社区服务中心' } });
+    expect(cert.pdfUrl).toMatch(/^\/api\/certificates\//);
+    const { verifyCertificate } = await api.ok(`query($s: String!) { verifyCertificate(serial: $s) { valid holderName minutes } }`, { s: cert.serial });
+    expect(verifyCertificate).toEqual({ valid: true, holderName: '王*明', minutes: 180 });
+    expect((await fetch(`${api.url}${cert.pdfUrl}`)).headers.get('content-type')).toBe('application/pdf');
+  });
+
   it('should not load twice into a database that has data', async () => {
     expect(await loadDemoData(api.running.app.get(DataSource))).toBe(false);
   });

@@ -453,7 +453,23 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     });
     await em.query(`UPDATE ledger_account SET reserved = reserved + $2 WHERE organization_id = $1 AND currency = 'POINTS'`, [streetOfficeId, pendingPoints]);
 
-        log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
+    // ---------- honours and certificates ----------
+    // The NGO honours its volunteer, and certified his service at the Double Ninth
+    // festival: asked for, approved by its owner, seven days of publicity, issued.
+    await insert(em, 'honour', {
+      user_id: volunteerId, organization_id: ngoId, title: '优秀志愿者', reason: '重阳节敬老活动中组织老人包饺子、表演节目，热心可靠。', awarded_by_id: ngoOwnerId, awarded_at: new Date(shanghaiDay(-15) + 10 * HOUR),
+    });
+    const requestedAt = new Date(shanghaiDay(-13) + 10 * HOUR);
+    const decidedAt = new Date(requestedAt.getTime() + DAY);
+    const publicityEndsAt = new Date(decidedAt.getTime() + 7 * DAY);
+    const [{ n: serialNumber }]: { n: string }[] = await em.query(`SELECT nextval('service_certificate_serial_seq') AS n`);
+    await insert(em, 'service_certificate', {
+      holder_id: volunteerId, organization_id: ngoId, period_from: new Date(shanghaiDay(-30)), period_to: new Date(shanghaiDay(-14)), status: 'ISSUED',
+      serial: `CG-${new Date(decidedAt.getTime() + 8 * HOUR).getUTCFullYear()}-${String(serialNumber).padStart(6, '0')}`,
+      checked_in_minutes: 180, reported_minutes: 0, requested_at: requestedAt, decided_at: decidedAt, decided_by_id: ngoOwnerId, publicity_ends_at: publicityEndsAt, issued_at: publicityEndsAt,
+    });
+
+    log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
     return true;
   });
 }

@@ -15,6 +15,15 @@ import { LedgerNotifier } from './ledger/ledger.notifier';
 import { LedgerEntryResolver, UserBalanceResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
 import { WalletService } from './ledger/wallet.service';
+import { OrganizationSealEntity, ServiceCertificateEntity } from './certificates/certificate.entity';
+import { CertificatePdfController } from './certificates/certificate-pdf.controller';
+import { CertificatesNotifier } from './certificates/certificates.notifier';
+import { CertificatesResolver, OrganizationSealResolver } from './certificates/certificates.resolver';
+import { CertificatesService } from './certificates/certificates.service';
+import { HonourEntity, StarLevelReachedEntity } from './honours/honour.entity';
+import { HonoursNotifier } from './honours/honours.notifier';
+import { HonoursResolver, UserHonoursResolver } from './honours/honours.resolver';
+import { HonoursService } from './honours/honours.service';
 
 /**
  * Incentives: one double-entry ledger for points and time credits, street offices'
@@ -23,13 +32,24 @@ import { WalletService } from './ledger/wallet.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LedgerAccountEntity, LedgerTransferEntity, LedgerEntryEntity, BudgetSettingsEntity, IncentiveEntity]),
+    TypeOrmModule.forFeature([
+      LedgerAccountEntity,
+      LedgerTransferEntity,
+      LedgerEntryEntity,
+      BudgetSettingsEntity,
+      IncentiveEntity,
+      HonourEntity,
+      StarLevelReachedEntity,
+      ServiceCertificateEntity,
+      OrganizationSealEntity,
+    ]),
     GeoModule,
     IdentityModule,
     NotificationsModule,
     OrganizationsModule,
     VolunteeringModule,
   ],
+  controllers: [CertificatePdfController],
   providers: [
     LedgerService,
     IdempotencyService,
@@ -41,7 +61,15 @@ import { WalletService } from './ledger/wallet.service';
     UserBalanceResolver,
     BudgetResolver,
     IncentiveResolver,
+    HonoursService,
+    HonoursNotifier,
+    HonoursResolver,
+    UserHonoursResolver,
+    CertificatesService,
+    CertificatesNotifier,
+    CertificatesResolver,
+    OrganizationSealResolver,
   ],
-  exports: [LedgerService, IdempotencyService],
+  exports: [LedgerService, IdempotencyService, HonoursService, CertificatesService],
 })
 export class IncentivesModule {}

@@ -74,6 +74,28 @@ export class ServiceRecordsService {
     return (await this.verifiedMinutesBySource(ctx, userId)).total;
   }
 
+  /**
+   * A person's verified minutes with one organisation served in [from, to), by kind (what a
+   * service-record certificate states): checked-in minutes by when the volunteer checked in
+   * (the shift's start if no time was kept), reported ones by the day served (Asia/Shanghai).
+   */
+  async verifiedMinutesWithOrganization(ctx: RequestContext, volunteerId: string, organizationId: string, from: Date, to: Date): Promise<{ total: number; checkedIn: number; reported: number }> {
+    const [row]: { checked_in: string; reported: string }[] = await this.tx.manager(ctx).query(
+      `SELECT
+         coalesce((SELECT sum(r.minutes) FROM service_record r
+                     JOIN shift_claim c ON c.id = r.claim_id JOIN shift s ON s.id = c.shift_id JOIN task t ON t.id = s.task_id
+                    WHERE r.volunteer_id = $1 AND r.status = 'VERIFIED' AND r.source = 'CHECKED_IN' AND t.organization_id = $2
+                      AND coalesce(c.check_in_at, s.starts_at) >= $3 AND coalesce(c.check_in_at, s.starts_at) < $4), 0)::bigint AS checked_in,
+         coalesce((SELECT sum(r.minutes) FROM service_record r
+                    WHERE r.volunteer_id = $1 AND r.status = 'VERIFIED' AND r.source = 'REPORTED' AND r.organization_id = $2
+                      AND (r.served_on::timestamp AT TIME ZONE 'Asia/Shanghai') >= $3 AND (r.served_on::timestamp AT TIME ZONE 'Asia/Shanghai') < $4), 0)::bigint AS reported`,
+      [volunteerId, organizationId, from, to],
+    );
+    const checkedIn = Number(row.checked_in);
+    const reported = Number(row.reported);
+    return { total: checkedIn + reported, checkedIn, reported };
+  }
+
   /** Verified minutes of each person over the last `days` days (matching's fairness), one query. */
   async recentVerifiedMinutes(ctx: RequestContext, volunteerIds: readonly string[], days: number): Promise<Map<string, number>> {
     const rows: { volunteer_id: string; minutes: number }[] = await this.tx.manager(ctx).query(

@@ -102,6 +102,7 @@ describe('loadSettings', () => {
         apiPort: 3000,
         apiHost: '127.0.0.1',
         portalPort: 4200,
+        portalOrigin: 'http://localhost:4200',
         demoData: true,
         jwtSecret: SECRET,
         jwtTtl: '15m',
@@ -119,6 +120,11 @@ describe('loadSettings', () => {
       expect(loadSettings(env({ REFRESH_TTL: text })).refreshTtlSeconds).toBe(seconds);
     });
 
+    it('should take PORTAL_ORIGIN as given and refuse one with a path', () => {
+      expect(loadSettings(env({ PORTAL_ORIGIN: 'https://civicgrid.example.org' })).portalOrigin).toBe('https://civicgrid.example.org');
+      expect(settingsError(env({ PORTAL_ORIGIN: 'https://civicgrid.example.org/portal' })).message).toContain('PORTAL_ORIGIN');
+    });
+
     it.each(['7 days', '15', 'm15', '1w'])('should refuse a lifetime written %p', (text) => {
       expect(settingsError(env({ JWT_TTL: text })).message).toContain('JWT_TTL');
       expect(settingsError(env({ REFRESH_TTL: text })).message).toContain('REFRESH_TTL');
@@ -126,7 +132,7 @@ describe('loadSettings', () => {
 
     it('should read ports as numbers when they are set', () => {
       const s = loadSettings(env({ API_PORT: '8080', PORTAL_PORT: '8081', CIVICGRID_PG_PORT: '5433' }));
-      expect(s).toMatchObject({ apiPort: 8080, portalPort: 8081, embeddedPgPort: 5433 });
+      expect(s).toMatchObject({ apiPort: 8080, portalPort: 8081, embeddedPgPort: 5433, portalOrigin: 'http://localhost:8081' });
     });
 
     it('should load demo data by default when the database is embedded', () => {

@@ -21,6 +21,12 @@ const envSchema = z.object({
   API_PORT: port.default(3000),
   API_HOST: z.string().default('127.0.0.1'),
   PORTAL_PORT: port.default(4200),
+  /** where people reach the portal (links printed on certificates and in their QR codes); default http://localhost:PORTAL_PORT */
+  PORTAL_ORIGIN: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^/]+$/, 'must be an http(s) origin without a path, e.g. https://civicgrid.example.org')
+    .optional(),
   CIVICGRID_DEMO_DATA: booleanFlag.optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** lifetime of an access token; the portal renews it with the refresh token */
@@ -60,6 +66,8 @@ export interface Settings {
   apiPort: number;
   apiHost: string;
   portalPort: number;
+  /** the portal's origin, without a trailing slash */
+  portalOrigin: string;
   demoData: boolean;
   jwtSecret: string;
   jwtTtl: string;
@@ -108,6 +116,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     apiPort: e.API_PORT,
     apiHost: e.API_HOST,
     portalPort: e.PORTAL_PORT,
+    portalOrigin: e.PORTAL_ORIGIN ?? `http://localhost:${e.PORTAL_PORT}`,
     // Demo accounts have published passwords: never load them into a real server by default.
     demoData: e.CIVICGRID_DEMO_DATA ?? !e.DATABASE_URL,
     jwtSecret: e.JWT_SECRET ?? persistedSecret(dataDir),

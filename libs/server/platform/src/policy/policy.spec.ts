@@ -171,6 +171,20 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   { action: 'budget.issue', label: "the street office's budget", resource: { organizationId: ORG, regionPath: STREET }, allowed: { officialInScope: 'official' } },
   { action: 'budget.decide', label: 'an incentive the volunteer issued', resource: { organizationId: ORG, regionPath: STREET, userId: VOLUNTEER }, allowed: { officialInScope: 'official' } },
   { action: 'ledger.reverse', label: 'a transfer', resource: { userId: VOLUNTEER }, allowed: { admin: 'admin' } },
+  {
+    action: 'honour.award',
+    label: 'an honour for the volunteer living in the grid, in the verified organisation\'s name',
+    resource: { organizationId: ORG, organizationVerified: true, userId: VOLUNTEER, regionPath: GRID, organizationRegionPath: OTHER_STREET },
+    allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official', officialOutOfScope: 'official' },
+  },
+  {
+    action: 'honour.award',
+    label: "an honour in an unverified organisation's name",
+    resource: { organizationId: ORG, organizationVerified: false, userId: VOLUNTEER, regionPath: GRID, organizationRegionPath: GRID },
+    allowed: { officialInScope: 'official' },
+  },
+  { action: 'certificate.decide', label: "the volunteer's certificate from the organisation", resource: { organizationId: ORG, userId: VOLUNTEER }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'certificate.manage', label: "the organisation's certificates", resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
 ];
 
 type Row = [Action, ActorName | string, string, Actor | undefined, Resource, Decision];
@@ -256,6 +270,16 @@ const EDGE_ROWS: Row[] = [
   ['organization.verify', 'officialOutOfScope', 'an organisation of another street', ACTORS.officialOutOfScope, { organizationId: ORG, regionPath: GRID }, { allowed: false }],
   // A global ADMIN gets nothing inside an organisation from that role alone.
   ['claim.decide', 'admin', "the volunteer's claim", ACTORS.admin, RESOURCE, { allowed: false }],
+  ['incentives.viewBalances', 'officialInScope', 'balances of a person living in a sibling street sharing the prefix', ACTORS.officialInScope, { userId: VOLUNTEER, regionPath: `${STREET}2/c/g` }, { allowed: false }],
+  ['incentives.viewBalances', 'otherCoordinator', 'balances of a person with no home given', ACTORS.otherCoordinator, { userId: VOLUNTEER, regionPath: null }, { allowed: false }],
+  // Nobody honours or certifies themselves, whatever their role.
+  ['honour.award', 'orgAdmin', 'an honour for themselves', ACTORS.orgAdmin, { organizationId: ORG, organizationVerified: true, userId: ACTORS.orgAdmin.userId }, { allowed: false }],
+  ['honour.award', 'officialInScope', 'an honour for themselves', ACTORS.officialInScope, { organizationId: ORG, userId: ACTORS.officialInScope.userId, regionPath: GRID }, { allowed: false }],
+  ['honour.award', 'officialInScope', "an honour for someone of another street in a street organisation's name", ACTORS.officialInScope, { organizationId: OTHER_ORG, userId: VOLUNTEER, regionPath: OTHER_STREET, organizationRegionPath: STREET }, { allowed: true, basis: 'official' }],
+  ['honour.award', 'admin', 'an honour, with no organisation role', ACTORS.admin, { organizationId: ORG, organizationVerified: true, userId: VOLUNTEER }, { allowed: false }],
+  ['certificate.decide', 'owner', 'their own certificate', ACTORS.owner, { organizationId: ORG, userId: ACTORS.owner.userId }, { allowed: false }],
+  ['certificate.decide', 'otherCoordinator', "another organisation's certificate", actor('a0000000-0000-4000-8000-000000000011', { memberships: [[OTHER_ORG, 'ADMIN']] }), { organizationId: ORG, userId: VOLUNTEER }, { allowed: false }],
+  ['certificate.manage', 'admin', "an organisation's certificates, with no organisation role", ACTORS.admin, { organizationId: ORG }, { allowed: false }],
 ];
 
 const TABLE: Row[] = [...MATRIX_ROWS, ...EDGE_ROWS];

@@ -100,7 +100,13 @@ export type Action =
   /** approve or reject an incentive above the threshold: an official of the office other than its issuer (two-person rule) */
   | 'budget.decide'
   /** undo a transfer by a REVERSAL, and read anyone's ledger to find it: administrators */
-  | 'ledger.reverse';
+  | 'ledger.reverse'
+  /** award an honour in an organisation's name: ADMIN+ of a verified organisation, or an official over the person's home or the organisation */
+  | 'honour.award'
+  /** approve or reject a service-record certificate: the organisation's ADMIN+, never for themselves */
+  | 'certificate.decide'
+  /** list, revoke the organisation's certificates and set its seal: its ADMIN+ */
+  | 'certificate.manage';
 
 /** What the policy needs to know about the thing acted on. */
 export interface Resource {
@@ -118,6 +124,10 @@ export interface Resource {
   claimedWithOrganizationIds?: readonly string[];
   /** who reported the hours being decided (the volunteer or their proxy) */
   reportedById?: string;
+  /** whether the organisation acting is verified (honours carry its name) */
+  organizationVerified?: boolean;
+  /** region path of the organisation acting, when the rule looks at it besides the person's */
+  organizationRegionPath?: string | null;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -269,6 +279,15 @@ const RULES: Record<Action, Rule> = {
   // The second pair of eyes is never the issuer's (r.userId).
   'budget.decide': (a, r) => (r.userId !== a.userId && inOfficialScope(a, r.regionPath) ? allow('official') : DENY),
   'ledger.reverse': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  // Nobody honours themselves; an unverified organisation's name carries no weight.
+  'honour.award': (a, r) => {
+    if (r.userId && r.userId === a.userId) return DENY;
+    if (r.organizationVerified && orgRoleAtLeast(a, r.organizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) || inOfficialScope(a, r.organizationRegionPath) ? allow('official') : DENY;
+  },
+  // 谁记录谁证明: the organisation vouches for its own records, and nobody certifies themselves.
+  'certificate.decide': (a, r) => (r.userId !== a.userId && orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'certificate.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -45,12 +45,13 @@ export function cleanDisplayName(input: string, field: string, max: number, opts
 
 /**
  * A person's name as the public sees it on award lists and certificate checks: the
- * first and last characters of a Chinese name with stars between (王*明, 欧**明, 李*),
+ * first and last characters of a Chinese name with stars between (王*明, 欧**明, 李*; one character, all stars),
  * the initial of each word of a Latin one (W. X.).
  */
 export function maskName(name: string): string {
   const chars = [...name.trim()];
-  if (!chars.length) return '';
+  // One character says it all: nothing of it is shown.
+  if (chars.length <= 1) return '*';
   if (/\p{Script=Latin}/u.test(name)) {
     return name
       .trim()
@@ -58,7 +59,6 @@ export function maskName(name: string): string {
       .map((w) => `${[...w][0].toUpperCase()}.`)
       .join(' ');
   }
-  if (chars.length === 1) return chars[0];
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
