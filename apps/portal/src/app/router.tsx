@@ -38,6 +38,11 @@ const ShiftCheckInRoute = lazy(() => import('./routes/shift-check-in'));
 const CheckInRoute = lazy(() => import('./routes/check-in'));
 const KioskRoute = lazy(() => import('./routes/kiosk'));
 const ElderRoute = lazy(() => import('./routes/elder'));
+const BudgetsRoute = lazy(() => import('./routes/budgets'));
+const IncentivesRoute = lazy(() => import('./routes/incentives'));
+const CertificatesRoute = lazy(() => import('./routes/certificates'));
+const OrganizationCertificatesRoute = lazy(() => import('./routes/org-certificates'));
+const VerifyRoute = lazy(() => import('./routes/verify'));
 
 /** The portal's pages, inside the app's header and navigation. */
 function ShellRoutes() {
@@ -54,6 +59,9 @@ function ShellRoutes() {
           <Route path="/needs/:id" element={<NeedRoute />} />
           <Route path="/alliances" element={<AlliancesRoute />} />
           <Route path="/alliances/:id" element={<AllianceRoute />} />
+          <Route path="/incentives" element={<IncentivesRoute />} />
+          <Route path="/verify" element={<VerifyRoute />} />
+          <Route path="/verify/:serial" element={<VerifyRoute />} />
           <Route element={<RequireAuth />}>
             <Route path="/my-shifts" element={<MyShiftsRoute />} />
             <Route path="/profile" element={<ProfileRoute />} />
@@ -75,6 +83,9 @@ function ShellRoutes() {
             <Route path="/orgs/:orgId/tasks/:taskId/shifts/:shiftId" element={<ShiftCheckInRoute />} />
             <Route path="/check-in/:shiftId" element={<CheckInRoute />} />
             <Route path="/elder/*" element={<ElderRoute />} />
+            <Route path="/official/budgets" element={<BudgetsRoute />} />
+            <Route path="/certificates" element={<CertificatesRoute />} />
+            <Route path="/orgs/:orgId/certificates" element={<OrganizationCertificatesRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Routes>

@@ -135,6 +135,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>
+        <p className="footer-links">
+          <Link to="/incentives">{t('budgets.public.title')}</Link> · <Link to="/verify">{t('certificates.verify.title')}</Link>
+        </p>
       </footer>
     </div>
   );

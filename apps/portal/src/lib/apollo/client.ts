@@ -33,6 +33,10 @@ export function createCache(): InMemoryCache {
               return readField<readonly Reference[]>('children', toReference({ __typename: 'Region', id: args.parentId as string }));
             },
           },
+          incentives: relayStylePagination(['regionId']),
+          budgetIncentives: relayStylePagination(['organizationId', 'status']),
+          myCertificates: relayStylePagination(),
+          organizationCertificates: relayStylePagination(['organizationId', 'status']),
         },
       },
       Shift: {
@@ -46,6 +50,8 @@ export function createCache(): InMemoryCache {
       Organization: { fields: { members: relayStylePagination(['status']), tasks: relayStylePagination(), pendingServiceReports: relayStylePagination() } },
       Alliance: { fields: { members: relayStylePagination(['status']), activity: relayStylePagination() } },
       Task: { fields: { reviews: relayStylePagination() } },
+      // A budget has no id of its own: it is its street office's.
+      Budget: { keyFields: ['organization', ['id']] },
     },
   });
 }

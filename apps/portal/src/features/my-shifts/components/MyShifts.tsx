@@ -141,7 +141,7 @@ export function MyShifts() {
     <>
       <PageTitle>{t('myShifts.title')}</PageTitle>
       <p className="breadcrumb">
-        <Link to="/invitations">{t('invitations.title')}</Link>
+        <Link to="/invitations">{t('invitations.title')}</Link> · <Link to="/certificates">{t('certificates.title')}</Link>
       </p>
       <ServiceSummary />
       <section aria-labelledby="claims-heading">

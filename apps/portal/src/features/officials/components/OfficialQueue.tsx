@@ -150,6 +150,11 @@ export function OfficialQueue() {
           <Select value={post?.id} onChange={setPostId} aria-label={t('official.post')} options={posts.map((p) => ({ value: p.id, label: `${p.title} · ${regionLabel(p.region, i18n.language)}` }))} />
         </label>
       ) : null}
+      <section className="panel" aria-labelledby="budgets-link-heading">
+        <h2 id="budgets-link-heading">{t('budgets.title')}</h2>
+        <p className="hint">{t('budgets.deskHint')}</p>
+        <Link to="/official/budgets">{t('budgets.open')}</Link>
+      </section>
       <section className="panel" aria-labelledby="verify-heading">
         <h2 id="verify-heading">{t('official.verifyTitle')}</h2>
         <VerifyList regionId={post?.region.id} />

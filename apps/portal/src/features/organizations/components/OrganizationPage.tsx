@@ -179,6 +179,13 @@ export function OrganizationPage({ id }: { id: string }) {
         <MemberList org={org} canEdit={admin} selfId={data?.me?.id} />
       </section>
       {admin ? <MembershipPanel org={org} /> : null}
+      {admin ? (
+        <section className="panel" aria-labelledby="org-certificates-link">
+          <h2 id="org-certificates-link">{t('certificates.org.title')}</h2>
+          <p className="hint">{t('certificates.org.linkHint')}</p>
+          <Link to={`/orgs/${org.id}/certificates`}>{t('certificates.org.open')}</Link>
+        </section>
+      ) : null}
     </>
   );
 }

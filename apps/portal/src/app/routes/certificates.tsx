@@ -1,0 +1,5 @@
+import { MyCertificates } from '../../features/certificates/components/MyCertificates';
+
+export default function CertificatesRoute() {
+  return <MyCertificates />;
+}

@@ -1,0 +1,5 @@
+import { PublicIncentives } from '../../features/budgets/components/PublicIncentives';
+
+export default function IncentivesRoute() {
+  return <PublicIncentives />;
+}
