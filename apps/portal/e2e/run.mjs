@@ -1191,7 +1191,53 @@ try {
     await step(desk, 'desk-verified');
   });
 
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow };
+  const incentivesFlow = () => flow('incentives', async ({ newPage, stepper }) => {
+    // 周敏 gives 王小明 600 points, above the street office's 500-point threshold: the award
+    // waits for a second official of the office, 孙丽, who approves it; the public list shows it.
+    const reason = `社区防汛值守表现突出 ${stamp}`;
+    const official = await newPage();
+    const step = stepper('12-incentives');
+    await signIn(official, '13800000005');
+    await official.goto(`${BASE}/official/budgets`);
+    await official.getByRole('heading', { level: 1, name: '预算与激励' }).waitFor();
+    const issue = official.locator('section', { has: official.getByRole('heading', { name: '发放激励' }) });
+    await issue.getByLabel('对方的手机号').fill('13800000001');
+    await issue.getByRole('button', { name: '查找此人' }).click();
+    await issue.getByText('已找到：王小明').waitFor();
+    await issue.getByLabel('积分', { exact: true }).fill('600');
+    await issue.getByText('超过 500 积分：须经本办事处第二位干部审批后才发放。').waitFor();
+    await issue.getByLabel('事由（将在公示中显示）').fill(reason);
+    await step(official, 'issue-form');
+    await issue.getByRole('button', { name: '发放…' }).click();
+    const confirm = official.getByRole('dialog', { name: '向王小明发放 600 积分？' });
+    await confirm.waitFor();
+    await step(official, 'issue-confirm');
+    await confirm.getByRole('button', { name: '确认发放' }).click();
+    await issue.getByText('给王小明的 600 积分正等待另一位干部审批。').waitFor();
+    await step(official, 'issued-pending');
+
+    const second = await newPage();
+    await signIn(second, '13800000007');
+    await second.goto(`${BASE}/official/budgets`);
+    const queue = second.locator('section', { has: second.getByRole('heading', { name: '待第二位干部审批' }) });
+    const row = queue.getByRole('listitem').filter({ hasText: reason });
+    await row.waitFor();
+    await step(second, 'approval-queue');
+    await row.getByRole('button', { name: '批准给王小明的 600 积分' }).click();
+    const approve = second.getByRole('dialog', { name: '批准给王小明的 600 积分？' });
+    await approve.getByRole('button', { name: '批准', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    await step(second, 'approved');
+
+    // The issuer cannot approve their own: after a reload it is gone from every queue and the award is public.
+    const visitor = await newPage();
+    await visitor.goto(`${BASE}/incentives`);
+    await visitor.getByRole('heading', { level: 1, name: '激励公示' }).waitFor();
+    await visitor.getByRole('listitem').filter({ hasText: reason }).filter({ hasText: '王*明' }).waitFor();
+    await step(visitor, 'public-list');
+  });
+
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow, incentives: incentivesFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -1202,7 +1248,7 @@ try {
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
-    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow).then(peopleFlow);
+    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow).then(peopleFlow).then(incentivesFlow);
     const laneA = gridLeaderDone
       .then(needFlow)
       .then(() => volunteerDone)
