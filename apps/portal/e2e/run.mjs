@@ -1237,7 +1237,32 @@ try {
     await step(visitor, 'public-list');
   });
 
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow, incentives: incentivesFlow };
+  const certificateFlow = () => flow('certificate', async ({ newPage, stepper }) => {
+    // The demo volunteer's issued certificate: listed with its serial, its PDF served behind a
+    // signed link, and the public check the QR code leads to.
+    const page = await newPage();
+    const step = stepper('13-certificate');
+    await signIn(page, '13800000001');
+    await page.goto(`${BASE}/certificates`);
+    await page.getByRole('heading', { level: 1, name: '我的证明' }).waitFor();
+    const issued = page.getByRole('listitem').filter({ hasText: '已出具：您可以下载，任何人都可以凭编号查验。' });
+    await issued.waitFor();
+    await step(page, 'mine');
+    const serial = (await issued.getByText(/^编号 CG-\d{4}-\d{6}/).innerText()).match(/CG-\d{4}-\d{6}/)[0];
+    const pdf = await page.request.get(new URL(await issued.getByRole('link', { name: /下载.*证明（PDF）/ }).getAttribute('href'), BASE).toString());
+    if (pdf.status() !== 200 || pdf.headers()['content-type'] !== 'application/pdf') throw new Error(`certificate PDF answered ${pdf.status()} ${pdf.headers()['content-type']}`);
+
+    const visitor = await newPage();
+    await visitor.goto(`${BASE}/verify/${serial}`);
+    await visitor.getByText('证明有效').waitFor();
+    await visitor.getByText('王*明').waitFor();
+    await step(visitor, 'verified');
+    await visitor.goto(`${BASE}/verify/CG-1999-000000`);
+    await visitor.getByText('没有编号为 CG-1999-000000 的证明。').waitFor();
+    await step(visitor, 'unknown');
+  });
+
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow, incentives: incentivesFlow, certificate: certificateFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -1248,7 +1273,7 @@ try {
   } else {
     const volunteerDone = volunteerFlow();
     const gridLeaderDone = gridLeaderFlow();
-    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow).then(peopleFlow).then(incentivesFlow);
+    const laneB = volunteerDone.then(allianceFlow).then(() => gridLeaderDone).then(liveFlow).then(elderFlow).then(accountFlow).then(peopleFlow).then(incentivesFlow).then(certificateFlow);
     const laneA = gridLeaderDone
       .then(needFlow)
       .then(() => volunteerDone)
