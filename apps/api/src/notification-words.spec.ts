@@ -1,6 +1,6 @@
 import { LOCALES } from '@civicgrid/contracts';
 import { COMMUNITY_KINDS } from '@civicgrid/community';
-import { LEDGER_KINDS } from '@civicgrid/incentives';
+import { LEDGER_KINDS, REWARD_KINDS } from '@civicgrid/incentives';
 import { NotificationKinds, PASSWORD_RESET_KINDS } from '@civicgrid/notifications';
 import { ORGANIZATION_KINDS } from '@civicgrid/organizations';
 import { STAFFING_KINDS } from '@civicgrid/staffing';
@@ -29,12 +29,14 @@ const SAMPLE = {
   note: '祝您身体健康',
   transfers: 3,
   accounts: 2,
+  merchant: '玉林小馆',
+  reward: '免费咖啡一杯',
 };
 const SIGNATURE = '【共建网格】';
 
 describe('notification words', () => {
   const kinds = new NotificationKinds();
-  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS, ...PASSWORD_RESET_KINDS, ...LEDGER_KINDS);
+  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS, ...PASSWORD_RESET_KINDS, ...LEDGER_KINDS, ...REWARD_KINDS);
 
   it.each(kinds.all().map((k) => k.kind))('should fit the Chinese SMS of %s in one message of 70 characters, signature included', (kind) => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {

@@ -383,6 +383,79 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       await insert(em, 'task_review', { task_id: pastTask[0].task_id, reviewer_id: reviewer, rating, comment });
     }
 
+    // ---------- points earned by the demo volunteers' verified service ----------
+    // What the service.verified event would have paid (10 points an hour, a time credit a
+    // minute, keyed by the record): the loader runs before any API, so it posts the
+    // transfers itself, two entries each, and the ledger's triggers keep the balances.
+    const ledgerAccount = async (owner: { user_id?: string; organization_id?: string; system_code?: string }, currency: 'POINTS' | 'TIME_CREDITS'): Promise<string> => {
+      const [column, value] = Object.entries(owner)[0];
+      const found: { id: string }[] = await em.query(`SELECT id FROM ledger_account WHERE ${column} = $1 AND currency = $2`, [value, currency]);
+      if (found.length) return found[0].id;
+      return insert(em, 'ledger_account', { owner_type: owner.user_id ? 'USER' : owner.organization_id ? 'ORGANIZATION' : 'SYSTEM', [column]: value, currency });
+    };
+    const post = async (t: { kind: string; currency: 'POINTS' | 'TIME_CREDITS'; from: string; to: string; amount: number; memo: string | null; at: Date; ref?: { type: string; id: string }; actor?: string }): Promise<string> => {
+      const transferId = await insert(em, 'ledger_transfer', {
+        kind: t.kind, currency: t.currency, amount: t.amount, from_account_id: t.from, to_account_id: t.to, memo: t.memo,
+        ref_type: t.ref?.type ?? null, ref_id: t.ref?.id ?? null, actor_user_id: t.actor ?? null, created_at: t.at,
+      });
+      await insert(em, 'ledger_entry', { transfer_id: transferId, account_id: t.from, amount: -t.amount, balance_after: 0, created_at: t.at });
+      await insert(em, 'ledger_entry', { transfer_id: transferId, account_id: t.to, amount: t.amount, balance_after: 0, created_at: t.at });
+      return transferId;
+    };
+    const issuancePoints = await ledgerAccount({ system_code: 'ISSUANCE' }, 'POINTS');
+    const issuanceCredits = await ledgerAccount({ system_code: 'ISSUANCE' }, 'TIME_CREDITS');
+    const earned: { id: string; volunteer_id: string; minutes: number; verified_at: Date; title: string }[] = await em.query(
+      `SELECT r.id, r.volunteer_id, r.minutes, r.verified_at, t.title FROM service_record r JOIN shift_claim c ON c.id = r.claim_id JOIN shift s ON s.id = c.shift_id JOIN task t ON t.id = s.task_id
+        WHERE r.status = 'VERIFIED' AND r.source = 'CHECKED_IN' ORDER BY r.verified_at`,
+    );
+    for (const r of earned) {
+      const ref = { type: 'service_record', id: r.id };
+      await post({ kind: 'SERVICE_EARNING', currency: 'POINTS', from: issuancePoints, to: await ledgerAccount({ user_id: r.volunteer_id }, 'POINTS'), amount: Math.round(r.minutes / 6), memo: r.title, at: r.verified_at, ref });
+      await post({ kind: 'TIME_CREDIT_EARNING', currency: 'TIME_CREDITS', from: issuanceCredits, to: await ledgerAccount({ user_id: r.volunteer_id }, 'TIME_CREDITS'), amount: r.minutes, memo: r.title, at: r.verified_at, ref });
+    }
+
+    // ---------- rewards at the alliance's merchants, redemptions and a settlement month ----------
+    await em.query(`UPDATE alliance SET settlement_rate_fen = 10 WHERE id = $1`, [allianceId]);
+    const reward = (merchant: string, title: string, description: string, pointsCost: number, stock: number) =>
+      insert(em, 'reward', {
+        merchant_id: merchant, alliance_id: allianceId, region_path: yulinStreet.path, title, description, points_cost: pointsCost, stock,
+        created_by_id: merchant === bistroId ? merchantId : fruitShopOwner, created_at: joined, updated_at: joined,
+      });
+    const mealVoucher = await reward(bistroId, '志愿者午餐券', '凭兑换码在玉林小馆享用一份家常午餐（工作日 11:00–14:00）。', 15, 20);
+    const fruit = await reward(fruitShopId, '时令水果一份', '凭兑换码到老王水果店领取当季水果约一斤。', 10, 30);
+    await reward(bistroId, '暂停中的饮品券', '夏季限定，现已暂停兑换。', 5, 10).then((id) => em.query(`UPDATE reward SET paused = true WHERE id = $1`, [id]));
+    const holds = await ledgerAccount({ system_code: 'REDEMPTION_HOLDS' }, 'POINTS');
+    const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+    const redemption = async (who: string, rewardId: string, merchant: string, staff: string, points: number, title: string, at: Date, confirmed: boolean) => {
+      const id = (await em.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
+      const ref = { type: 'redemption', id };
+      const hold = await post({ kind: 'REDEMPTION_HOLD', currency: 'POINTS', from: await ledgerAccount({ user_id: who }, 'POINTS'), to: holds, amount: points, memo: title, at, ref, actor: who });
+      const confirmedAt = new Date(at.getTime() + 5 * 60_000);
+      const settled = confirmed
+        ? await post({ kind: 'REDEMPTION_SETTLED', currency: 'POINTS', from: holds, to: await ledgerAccount({ organization_id: merchant }, 'POINTS'), amount: points, memo: title, at: confirmedAt, ref, actor: staff })
+        : null;
+      await em.query(`UPDATE reward SET stock = stock - 1 WHERE id = $1`, [rewardId]);
+      await insert(em, 'redemption', {
+        id, reward_id: rewardId, merchant_id: merchant, user_id: who, redeemed_by_id: who, points,
+        code: Array.from({ length: 8 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join(''),
+        status: confirmed ? 'CONFIRMED' : 'HELD', expires_at: new Date(at.getTime() + 30 * 60_000), hold_transfer_id: hold, settled_transfer_id: settled,
+        confirmed_at: confirmed ? confirmedAt : null, confirmed_by_id: confirmed ? staff : null, created_at: at,
+      });
+    };
+    // This month's first instant in Shanghai; last month's redemptions fall a few days before it.
+    const monthStart = (() => {
+      const local = new Date(now.getTime() + 8 * HOUR);
+      return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR;
+    })();
+    const lastMonth = new Date(monthStart - 3 * DAY + 4 * HOUR);
+    const thisMonth = new Date(Math.max(monthStart + 60_000, now.getTime() - 3 * HOUR));
+    await redemption(volunteers[1], mealVoucher, bistroId, merchantId, 15, '志愿者午餐券', lastMonth, true);
+    await redemption(volunteers[2], fruit, fruitShopId, fruitShopOwner, 10, '时令水果一份', new Date(lastMonth.getTime() + HOUR), true);
+    await redemption(volunteers[2], fruit, fruitShopId, fruitShopOwner, 10, '时令水果一份', thisMonth, true);
+    await redemption(volunteerId, fruit, fruitShopId, fruitShopOwner, 10, '时令水果一份', new Date(thisMonth.getTime() + 60_000), true);
+    // 王小明's code waiting to be shown at the bistro's counter (expired by the sweep if unused).
+    await redemption(volunteerId, mealVoucher, bistroId, merchantId, 15, '志愿者午餐券', new Date(now.getTime() - 60_000), false);
+
     log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
     return true;
   });

@@ -15,6 +15,12 @@ import { LedgerNotifier } from './ledger/ledger.notifier';
 import { LedgerEntryResolver, UserBalanceResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
 import { WalletService } from './ledger/wallet.service';
+import { RedemptionsService } from './rewards/redemptions.service';
+import { RedemptionEntity, RewardEntity } from './rewards/reward.entities';
+import { RewardsNotifier } from './rewards/rewards.notifier';
+import { AllianceSettlementResolver, RedemptionResolver, RewardResolver, SettlementLineResolver, SettlementResolver } from './rewards/rewards.resolver';
+import { RewardsService } from './rewards/rewards.service';
+import { SettlementService } from './rewards/settlement.service';
 
 /**
  * Incentives: one double-entry ledger for points and time credits, street offices'
@@ -23,7 +29,7 @@ import { WalletService } from './ledger/wallet.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LedgerAccountEntity, LedgerTransferEntity, LedgerEntryEntity, BudgetSettingsEntity, IncentiveEntity]),
+    TypeOrmModule.forFeature([LedgerAccountEntity, LedgerTransferEntity, LedgerEntryEntity, BudgetSettingsEntity, IncentiveEntity, RewardEntity, RedemptionEntity]),
     GeoModule,
     IdentityModule,
     NotificationsModule,
@@ -41,6 +47,15 @@ import { WalletService } from './ledger/wallet.service';
     UserBalanceResolver,
     BudgetResolver,
     IncentiveResolver,
+    RewardsService,
+    RedemptionsService,
+    SettlementService,
+    RewardsNotifier,
+    RewardResolver,
+    RedemptionResolver,
+    SettlementResolver,
+    SettlementLineResolver,
+    AllianceSettlementResolver,
   ],
   exports: [LedgerService, IdempotencyService],
 })

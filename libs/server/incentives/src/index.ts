@@ -7,3 +7,6 @@ export { LEDGER_KINDS, TRIAL_BALANCE_JOB } from './ledger/ledger.notifier';
 export { LedgerNotifier } from './ledger/ledger.notifier';
 export { WalletService } from './ledger/wallet.service';
 export { BudgetsService } from './budgets/budgets.service';
+export { RewardsService } from './rewards/rewards.service';
+export { RedemptionsService, REDEMPTION_EXPIRE_JOB, REDEMPTION_SWEEP_JOB } from './rewards/redemptions.service';
+export { REWARD_KINDS } from './rewards/rewards.notifier';

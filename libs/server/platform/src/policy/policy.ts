@@ -100,7 +100,17 @@ export type Action =
   /** approve or reject an incentive above the threshold: an official of the office other than its issuer (two-person rule) */
   | 'budget.decide'
   /** undo a transfer by a REVERSAL, and read anyone's ledger to find it: administrators */
-  | 'ledger.reverse';
+  | 'ledger.reverse'
+  /** offer, edit and pause a merchant's rewards and see its redemptions: the merchant's ADMIN+ */
+  | 'reward.manage'
+  /** redeem a reward with a person's points, see its code, cancel it: the person or their proxy */
+  | 'reward.redeem'
+  /** confirm a redemption code at the merchant's counter: any member of the merchant */
+  | 'redemption.confirm'
+  /** read a merchant's monthly settlement statement: its ADMIN+, the alliance steward's ADMIN+, officials over the alliance */
+  | 'settlement.view'
+  /** set an alliance's settlement rate: the steward's ADMIN+, officials over the alliance */
+  | 'settlement.setRate';
 
 /** What the policy needs to know about the thing acted on. */
 export interface Resource {
@@ -118,6 +128,8 @@ export interface Resource {
   claimedWithOrganizationIds?: readonly string[];
   /** who reported the hours being decided (the volunteer or their proxy) */
   reportedById?: string;
+  /** the steward organisation of the alliance concerned (a merchant's settlement) */
+  stewardOrganizationId?: string;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -269,6 +281,18 @@ const RULES: Record<Action, Rule> = {
   // The second pair of eyes is never the issuer's (r.userId).
   'budget.decide': (a, r) => (r.userId !== a.userId && inOfficialScope(a, r.regionPath) ? allow('official') : DENY),
   'ledger.reverse': (a) => (a.role === 'ADMIN' ? allow('admin') : DENY),
+  'reward.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'reward.redeem': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  // Whoever stands at the counter confirms: the merchant's staff need no management role.
+  'redemption.confirm': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'MEMBER') ? allow('membership') : DENY),
+  'settlement.view': (a, r) => {
+    if (orgRoleAtLeast(a, r.organizationId, 'ADMIN') || orgRoleAtLeast(a, r.stewardOrganizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'settlement.setRate': (a, r) => {
+    if (orgRoleAtLeast(a, r.organizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];
