@@ -1,6 +1,6 @@
 import { LOCALES } from '@civicgrid/contracts';
 import { COMMUNITY_KINDS } from '@civicgrid/community';
-import { CERTIFICATE_KINDS, HONOUR_KINDS, LEDGER_KINDS } from '@civicgrid/incentives';
+import { CERTIFICATE_KINDS, HONOUR_KINDS, LEDGER_KINDS, REWARD_KINDS } from '@civicgrid/incentives';
 import { NotificationKinds, PASSWORD_RESET_KINDS } from '@civicgrid/notifications';
 import { ORGANIZATION_KINDS } from '@civicgrid/organizations';
 import { STAFFING_KINDS } from '@civicgrid/staffing';
@@ -35,12 +35,14 @@ const SAMPLE = {
   serial: 'CG-2026-000123',
   holder: '欧阳小明',
   publicityEndsAt: '2026-12-08T03:00:00.000Z',
+  merchant: '玉林小馆',
+  reward: '免费咖啡一杯',
 };
 const SIGNATURE = '【共建网格】';
 
 describe('notification words', () => {
   const kinds = new NotificationKinds();
-  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS, ...PASSWORD_RESET_KINDS, ...LEDGER_KINDS, ...HONOUR_KINDS, ...CERTIFICATE_KINDS);
+  kinds.register(...ORGANIZATION_KINDS, ...VOLUNTEERING_KINDS, ...SERVICE_HOURS_KINDS, ...COMMUNITY_KINDS, ...STAFFING_KINDS, ...PASSWORD_RESET_KINDS, ...LEDGER_KINDS, ...HONOUR_KINDS, ...CERTIFICATE_KINDS, ...REWARD_KINDS);
 
   it.each(kinds.all().map((k) => k.kind))('should fit the Chinese SMS of %s in one message of 70 characters, signature included', (kind) => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {

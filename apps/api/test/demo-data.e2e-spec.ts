@@ -92,6 +92,33 @@ describe('demo data', () => {
     expect((await fetch(`${api.url}${cert.pdfUrl}`)).headers.get('content-type')).toBe('application/pdf');
   });
 
+  it("should offer rewards at the alliance's merchants, with the demo volunteer's points spent and held and a settled month", async () => {
+    const token = async (phone: string) => (await api.ok(`mutation($p: String!, $pw: String!) { login(input: { phone: $p, password: $pw }) { accessToken } }`, { p: phone, pw: DEMO_PASSWORD })).login.accessToken;
+    const catalogue = (await api.ok(`{ rewards(first: 20) { edges { node { title status pointsCost merchant { name } alliance { name settlementRateFen } } } } }`)).rewards.edges.map((e: any) => e.node);
+    expect(catalogue.map((r: any) => r.title).sort()).toEqual(['时令水果一份', '志愿者午餐券'].sort());
+    expect(catalogue.every((r: any) => r.status === 'ACTIVE' && r.alliance.name === '玉林街道商家联盟' && r.alliance.settlementRateFen === 10)).toBe(true);
+    // 王小明: 30 points earned for his 3 verified hours and a 200-point award, 10 spent at the fruit shop, 15 held by a code for the bistro.
+    const volunteer = await token(DEMO_ACCOUNTS[0].phone);
+    expect((await api.ok(`{ me { pointsBalance timeCreditMinutes } }`, {}, volunteer)).me).toEqual({ pointsBalance: 205, timeCreditMinutes: 180 });
+    const mine = (await api.ok(`{ myRedemptions { edges { node { status code points reward { title } } } } }`, {}, volunteer)).myRedemptions.edges.map((e: any) => e.node);
+    expect(mine.map((r: any) => [r.status, r.points, r.reward.title])).toEqual([
+      ['HELD', 15, '志愿者午餐券'],
+      ['CONFIRMED', 10, '时令水果一份'],
+    ]);
+    expect(mine[0].code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+    // The fruit shop's statements: one redemption last month, two this month, at 10 fen a point.
+    const [{ id: fruitShop }] = await api.sql(`SELECT id FROM organization WHERE name = '老王水果店'`);
+    const owner = await token('13800000031');
+    const monthOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 7);
+    const local = new Date(Date.now() + 8 * 3_600_000);
+    const monthStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000;
+    const statement = async (month: string) =>
+      (await api.ok(`query($id: ID!, $m: String!) { settlementStatement(organizationId: $id, month: $m) { redemptions points amountFen rateFen } }`, { id: fruitShop, m: month }, owner)).settlementStatement;
+    expect(await statement(monthOf(monthStart - 86_400_000))).toEqual({ redemptions: 1, points: 10, amountFen: 100, rateFen: 10 });
+    expect(await statement(monthOf(Date.now()))).toEqual({ redemptions: 2, points: 20, amountFen: 200, rateFen: 10 });
+    expect(await api.ledgerProblems()).toEqual([]);
+  });
+
   it('should not load twice into a database that has data', async () => {
     expect(await loadDemoData(api.running.app.get(DataSource))).toBe(false);
   });

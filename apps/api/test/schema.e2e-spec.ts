@@ -10,7 +10,7 @@ import { TestApi } from './support/test-api';
 const ROOT = resolve(__dirname, '../../..');
 const SCHEMA_FILE = join(ROOT, 'apps/api/schema.gql');
 /** The contract files this build promises (DESIGN.md §5): core now, more as contexts land. */
-const CONTRACT_FILES = ['core.graphql', 'community.graphql', 'matching.graphql', 'notifications.graphql'];
+const CONTRACT_FILES = ['core.graphql', 'community.graphql', 'matching.graphql', 'notifications.graphql', 'incentives.graphql'];
 const SHARED_CONTRACT = resolve(ROOT, '../shared/contract');
 const COPIED_CONTRACT = join(ROOT, 'apps/api/test/contract');
 

@@ -424,13 +424,14 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
     const adminId: string = (await em.query(`SELECT id FROM user_account WHERE phone = $1`, [admin.phone]))[0].id;
     const ledger = demoLedger(em);
     // Verified check-in service earned its points and time credits (10 points an hour).
-    const verified: { id: string; volunteer_id: string; minutes: number; verified_at: Date }[] = await em.query(
-      `SELECT id, volunteer_id, minutes, verified_at FROM service_record WHERE status = 'VERIFIED' AND source = 'CHECKED_IN'`,
+    const verified: { id: string; volunteer_id: string; minutes: number; verified_at: Date; title: string }[] = await em.query(
+      `SELECT r.id, r.volunteer_id, r.minutes, r.verified_at, t.title FROM service_record r JOIN shift_claim c ON c.id = r.claim_id JOIN shift s ON s.id = c.shift_id JOIN task t ON t.id = s.task_id
+        WHERE r.status = 'VERIFIED' AND r.source = 'CHECKED_IN' ORDER BY r.verified_at`,
     );
     for (const r of verified) {
       const ref = { type: 'service_record', id: r.id };
-      await ledger.post({ kind: 'SERVICE_EARNING', currency: 'POINTS', from: { system: 'ISSUANCE' }, to: { user: r.volunteer_id }, amount: Math.round(r.minutes / 6), memo: '重阳节敬老活动', ref, at: r.verified_at });
-      await ledger.post({ kind: 'TIME_CREDIT_EARNING', currency: 'TIME_CREDITS', from: { system: 'ISSUANCE' }, to: { user: r.volunteer_id }, amount: r.minutes, memo: '重阳节敬老活动', ref, at: r.verified_at });
+      await ledger.post({ kind: 'SERVICE_EARNING', currency: 'POINTS', from: { system: 'ISSUANCE' }, to: { user: r.volunteer_id }, amount: Math.round(r.minutes / 6), memo: r.title, ref, at: r.verified_at });
+      await ledger.post({ kind: 'TIME_CREDIT_EARNING', currency: 'TIME_CREDITS', from: { system: 'ISSUANCE' }, to: { user: r.volunteer_id }, amount: r.minutes, memo: r.title, ref, at: r.verified_at });
     }
     await ledger.post({ kind: 'BUDGET_ALLOCATION', currency: 'POINTS', from: { system: 'ISSUANCE' }, to: { organization: streetOfficeId }, amount: 20_000, memo: '2026年度志愿服务激励预算', actor: adminId, at: new Date(shanghaiDay(-30)) });
     const award = async (recipient: { user: string } | { organization: string }, points: number, reason: string, daysAgo: number) => {
@@ -468,6 +469,47 @@ export async function loadDemoData(dataSource: DataSource, log?: Log): Promise<b
       serial: `CG-${new Date(decidedAt.getTime() + 8 * HOUR).getUTCFullYear()}-${String(serialNumber).padStart(6, '0')}`,
       checked_in_minutes: 180, reported_minutes: 0, requested_at: requestedAt, decided_at: decidedAt, decided_by_id: ngoOwnerId, publicity_ends_at: publicityEndsAt, issued_at: publicityEndsAt,
     });
+
+    // ---------- rewards at the alliance's merchants, redemptions and a settlement month ----------
+    await em.query(`UPDATE alliance SET settlement_rate_fen = 10 WHERE id = $1`, [allianceId]);
+    const reward = (merchant: string, title: string, description: string, pointsCost: number, stock: number) =>
+      insert(em, 'reward', {
+        merchant_id: merchant, alliance_id: allianceId, region_path: yulinStreet.path, title, description, points_cost: pointsCost, stock,
+        created_by_id: merchant === bistroId ? merchantId : fruitShopOwner, created_at: joined, updated_at: joined,
+      });
+    const mealVoucher = await reward(bistroId, '志愿者午餐券', '凭兑换码在玉林小馆享用一份家常午餐（工作日 11:00–14:00）。', 15, 20);
+    const fruit = await reward(fruitShopId, '时令水果一份', '凭兑换码到老王水果店领取当季水果约一斤。', 10, 30);
+    await reward(bistroId, '暂停中的饮品券', '夏季限定，现已暂停兑换。', 5, 10).then((id) => em.query(`UPDATE reward SET paused = true WHERE id = $1`, [id]));
+    const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+    const redemption = async (who: string, rewardId: string, merchant: string, staff: string, points: number, title: string, at: Date, confirmed: boolean) => {
+      const id = randomUUID();
+      const ref = { type: 'redemption', id };
+      const hold = await ledger.post({ kind: 'REDEMPTION_HOLD', currency: 'POINTS', from: { user: who }, to: { system: 'REDEMPTION_HOLDS' }, amount: points, memo: title, at, ref, actor: who });
+      const confirmedAt = new Date(at.getTime() + 5 * 60_000);
+      const settled = confirmed
+        ? await ledger.post({ kind: 'REDEMPTION_SETTLED', currency: 'POINTS', from: { system: 'REDEMPTION_HOLDS' }, to: { organization: merchant }, amount: points, memo: title, at: confirmedAt, ref, actor: staff })
+        : null;
+      await em.query(`UPDATE reward SET stock = stock - 1 WHERE id = $1`, [rewardId]);
+      await insert(em, 'redemption', {
+        id, reward_id: rewardId, merchant_id: merchant, user_id: who, redeemed_by_id: who, points,
+        code: Array.from({ length: 8 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join(''),
+        status: confirmed ? 'CONFIRMED' : 'HELD', expires_at: new Date(at.getTime() + 30 * 60_000), hold_transfer_id: hold, settled_transfer_id: settled,
+        confirmed_at: confirmed ? confirmedAt : null, confirmed_by_id: confirmed ? staff : null, created_at: at,
+      });
+    };
+    // This month's first instant in Shanghai; last month's redemptions fall a few days before it.
+    const monthStart = (() => {
+      const local = new Date(now.getTime() + 8 * HOUR);
+      return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * HOUR;
+    })();
+    const lastMonth = new Date(monthStart - 3 * DAY + 4 * HOUR);
+    const thisMonth = new Date(Math.max(monthStart + 60_000, now.getTime() - 3 * HOUR));
+    await redemption(volunteers[1], mealVoucher, bistroId, merchantId, 15, '志愿者午餐券', lastMonth, true);
+    await redemption(volunteers[2], fruit, fruitShopId, fruitShopOwner, 10, '时令水果一份', new Date(lastMonth.getTime() + HOUR), true);
+    await redemption(volunteers[2], fruit, fruitShopId, fruitShopOwner, 10, '时令水果一份', thisMonth, true);
+    await redemption(volunteerId, fruit, fruitShopId, fruitShopOwner, 10, '时令水果一份', new Date(thisMonth.getTime() + 60_000), true);
+    // 王小明's code waiting to be shown at the bistro's counter (expired by the sweep if unused).
+    await redemption(volunteerId, mealVoucher, bistroId, merchantId, 15, '志愿者午餐券', new Date(now.getTime() - 60_000), false);
 
     log?.(`demo data loaded: ${1 + streets.length + communities.length + grids.length} regions, ${volunteers.length} volunteers`);
     return true;

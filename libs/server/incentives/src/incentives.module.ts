@@ -24,6 +24,12 @@ import { HonourEntity, StarLevelReachedEntity } from './honours/honour.entity';
 import { HonoursNotifier } from './honours/honours.notifier';
 import { HonoursResolver, UserHonoursResolver } from './honours/honours.resolver';
 import { HonoursService } from './honours/honours.service';
+import { RedemptionsService } from './rewards/redemptions.service';
+import { RedemptionEntity, RewardEntity } from './rewards/reward.entities';
+import { RewardsNotifier } from './rewards/rewards.notifier';
+import { AllianceSettlementResolver, RedemptionResolver, RewardResolver, SettlementLineResolver, SettlementResolver } from './rewards/rewards.resolver';
+import { RewardsService } from './rewards/rewards.service';
+import { SettlementService } from './rewards/settlement.service';
 
 /**
  * Incentives: one double-entry ledger for points and time credits, street offices'
@@ -42,6 +48,8 @@ import { HonoursService } from './honours/honours.service';
       StarLevelReachedEntity,
       ServiceCertificateEntity,
       OrganizationSealEntity,
+      RewardEntity,
+      RedemptionEntity,
     ]),
     GeoModule,
     IdentityModule,
@@ -69,6 +77,15 @@ import { HonoursService } from './honours/honours.service';
     CertificatesNotifier,
     CertificatesResolver,
     OrganizationSealResolver,
+    RewardsService,
+    RedemptionsService,
+    SettlementService,
+    RewardsNotifier,
+    RewardResolver,
+    RedemptionResolver,
+    SettlementResolver,
+    SettlementLineResolver,
+    AllianceSettlementResolver,
   ],
   exports: [LedgerService, IdempotencyService, HonoursService, CertificatesService],
 })

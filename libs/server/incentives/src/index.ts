@@ -14,3 +14,6 @@ export { CertificatesService, ISSUE_CERTIFICATES_JOB, PUBLICITY_DAYS, VERIFY_LIM
 export { CERTIFICATE_KINDS } from './certificates/certificates.notifier';
 export { renderCertificatePdf } from './certificates/certificate-pdf';
 export type { CertificateFacts } from './certificates/certificate-pdf';
+export { RewardsService } from './rewards/rewards.service';
+export { RedemptionsService, REDEMPTION_EXPIRE_JOB, REDEMPTION_SWEEP_JOB } from './rewards/redemptions.service';
+export { REWARD_KINDS } from './rewards/rewards.notifier';

@@ -34,6 +34,10 @@ export class AllianceEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** fen paid to a member merchant per point redeemed with it; null until the steward sets it */
+  @Column({ name: 'settlement_rate_fen', type: 'integer', nullable: true })
+  settlementRateFen: number | null;
 }
 
 export type AllianceMemberStatus = 'APPLIED' | 'ACTIVE' | 'REJECTED' | 'SUSPENDED' | 'LEFT';

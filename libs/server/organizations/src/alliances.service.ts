@@ -385,6 +385,30 @@ export class AlliancesService {
     });
   }
 
+  /** Whether the organisation is an ACTIVE member of the alliance now (a merchant offering rewards in it). */
+  async isActiveMember(ctx: RequestContext, allianceId: string, organizationId: string): Promise<boolean> {
+    return this.members(ctx).existsBy({ allianceId, organizationId, status: 'ACTIVE' });
+  }
+
+  /** Every ACTIVE (alliance, organisation) membership, of one alliance when named: what the rewards catalogue may show. */
+  async activeMemberships(ctx: RequestContext, allianceId?: string | null): Promise<{ allianceId: string; organizationId: string }[]> {
+    const rows = await this.members(ctx).find({ select: { allianceId: true, organizationId: true }, where: { status: 'ACTIVE', ...(allianceId ? { allianceId } : {}) } });
+    return rows.map((m) => ({ allianceId: m.allianceId, organizationId: m.organizationId }));
+  }
+
+  /** The alliances an organisation is or was a member of (any status after joining), for their stewards' reading of its affairs. */
+  async joinedBy(ctx: RequestContext, organizationId: string): Promise<AllianceEntity[]> {
+    const ms = await this.members(ctx).find({ where: { organizationId, status: In(['ACTIVE', 'SUSPENDED', 'LEFT']) } });
+    const all = await Promise.all([...new Set(ms.map((m) => m.allianceId))].map((id) => this.load(ctx, id)));
+    return all.filter((a): a is AllianceEntity => !!a);
+  }
+
+  /** Stores the settlement rate, in the caller's transaction; the caller decides who may (settlement.setRate). */
+  async saveSettlementRate(ctx: RequestContext, allianceId: string, fenPerPoint: number): Promise<AllianceEntity> {
+    await this.alliances(ctx).update({ id: allianceId }, { settlementRateFen: fenPerPoint });
+    return this.alliances(ctx).findOneByOrFail({ id: allianceId });
+  }
+
   /** An organisation's applications and memberships, for its own members. */
   async ofOrganization(ctx: RequestContext, organizationId: string): Promise<AllianceMemberEntity[]> {
     const internal = can(await ctx.actor(), 'organization.viewInternal', { organizationId });

@@ -6,3 +6,5 @@ export { MembershipsService } from './memberships.service';
 export { AlliancesService } from './alliances.service';
 export { ORGANIZATION_KINDS } from './organizations.notifier';
 export { isRegistrationNumber } from './registration-number';
+export { AllianceObject } from './graphql/alliance.objects';
+export type { AllianceEntity as Alliance } from './alliance.entity';

@@ -59,6 +59,8 @@ export const NOTIFICATION_KINDS = [
   'CERTIFICATE_REJECTED',
   'CERTIFICATE_ISSUED',
   'CERTIFICATE_REVOKED',
+  'REDEMPTION_CONFIRMED',
+  'REDEMPTION_EXPIRED',
 ] as const;
 /**
  * Kinds that tell the reader one of their claims (or its shift) changed: lists of claims the

@@ -185,6 +185,21 @@ const MATRIX: { action: Action; resource: Resource; label: string; allowed: Part
   },
   { action: 'certificate.decide', label: "the volunteer's certificate from the organisation", resource: { organizationId: ORG, userId: VOLUNTEER }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
   { action: 'certificate.manage', label: "the organisation's certificates", resource: { organizationId: ORG }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'reward.manage', label: "the merchant's rewards", resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership' } },
+  { action: 'reward.redeem', label: "a redemption with the volunteer's points", resource: { userId: VOLUNTEER, organizationId: ORG, regionPath: GRID }, allowed: { self: 'self', proxy: 'proxy' } },
+  {
+    action: 'redemption.confirm',
+    label: "a code at the merchant's counter",
+    resource: { organizationId: ORG, regionPath: STREET },
+    allowed: { member: 'membership', coordinator: 'membership', orgAdmin: 'membership', owner: 'membership' },
+  },
+  {
+    action: 'settlement.view',
+    label: "the merchant's statement, OTHER_ORG stewarding",
+    resource: { organizationId: ORG, stewardOrganizationId: OTHER_ORG, regionPath: STREET },
+    allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' },
+  },
+  { action: 'settlement.setRate', label: 'the rate of an alliance ORG stewards', resource: { organizationId: ORG, regionPath: STREET }, allowed: { orgAdmin: 'membership', owner: 'membership', officialInScope: 'official' } },
 ];
 
 type Row = [Action, ActorName | string, string, Actor | undefined, Resource, Decision];
@@ -198,6 +213,11 @@ const MATRIX_ROWS: Row[] = MATRIX.flatMap(({ action, label, resource, allowed })
 
 /** Edge cases of single rules, beyond the matrix. */
 const EDGE_ROWS: Row[] = [
+  // The steward's administrators read its merchants' statements; its coordinators do not.
+  ['settlement.view', 'steward admin', "a member merchant's statement", actor('a0000000-0000-4000-8000-000000000011', { memberships: [[OTHER_ORG, 'ADMIN']] }), { organizationId: ORG, stewardOrganizationId: OTHER_ORG, regionPath: STREET }, { allowed: true, basis: 'membership' }],
+  ['settlement.view', 'otherCoordinator', "a member merchant's statement as the steward's coordinator", ACTORS.otherCoordinator, { organizationId: ORG, stewardOrganizationId: OTHER_ORG, regionPath: STREET }, { allowed: false }],
+  // A proxy redeems with the resident's points, not with anyone else's.
+  ['reward.redeem', 'proxy', "someone else's points", ACTORS.proxy, { userId: 'a0000000-0000-4000-8000-000000000012' }, { allowed: false }],
   // A district's officials fill its streets' budgets; an official of one street does not fill another's, nor a district's.
   ['budget.allocate', 'district official', "a street office's budget", actor('a0000000-0000-4000-8000-00000000000c', { role: 'OFFICIAL', officialScopes: ['/d'] }), { regionPath: STREET }, { allowed: true, basis: 'official' }],
   ['budget.allocate', 'officialOutOfScope', "another street's budget", ACTORS.officialOutOfScope, { regionPath: STREET }, { allowed: false }],

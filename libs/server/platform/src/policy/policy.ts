@@ -106,7 +106,17 @@ export type Action =
   /** approve or reject a service-record certificate: the organisation's ADMIN+, never for themselves */
   | 'certificate.decide'
   /** list, revoke the organisation's certificates and set its seal: its ADMIN+ */
-  | 'certificate.manage';
+  | 'certificate.manage'
+  /** offer, edit and pause a merchant's rewards and see its redemptions: the merchant's ADMIN+ */
+  | 'reward.manage'
+  /** redeem a reward with a person's points, see its code, cancel it: the person or their proxy */
+  | 'reward.redeem'
+  /** confirm a redemption code at the merchant's counter: any member of the merchant */
+  | 'redemption.confirm'
+  /** read a merchant's monthly settlement statement: its ADMIN+, the alliance steward's ADMIN+, officials over the alliance */
+  | 'settlement.view'
+  /** set an alliance's settlement rate: the steward's ADMIN+, officials over the alliance */
+  | 'settlement.setRate';
 
 /** What the policy needs to know about the thing acted on. */
 export interface Resource {
@@ -128,6 +138,8 @@ export interface Resource {
   organizationVerified?: boolean;
   /** region path of the organisation acting, when the rule looks at it besides the person's */
   organizationRegionPath?: string | null;
+  /** the steward organisation of the alliance concerned (a merchant's settlement) */
+  stewardOrganizationId?: string;
 }
 
 /** On what ground access was granted: some grounds must be audited (an official reading PII). */
@@ -288,6 +300,18 @@ const RULES: Record<Action, Rule> = {
   // 谁记录谁证明: the organisation vouches for its own records, and nobody certifies themselves.
   'certificate.decide': (a, r) => (r.userId !== a.userId && orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
   'certificate.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'reward.manage': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'ADMIN') ? allow('membership') : DENY),
+  'reward.redeem': (a, r) => selfOrProxy(a, r.userId) ?? DENY,
+  // Whoever stands at the counter confirms: the merchant's staff need no management role.
+  'redemption.confirm': (a, r) => (orgRoleAtLeast(a, r.organizationId, 'MEMBER') ? allow('membership') : DENY),
+  'settlement.view': (a, r) => {
+    if (orgRoleAtLeast(a, r.organizationId, 'ADMIN') || orgRoleAtLeast(a, r.stewardOrganizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
+  'settlement.setRate': (a, r) => {
+    if (orgRoleAtLeast(a, r.organizationId, 'ADMIN')) return allow('membership');
+    return inOfficialScope(a, r.regionPath) ? allow('official') : DENY;
+  },
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];
