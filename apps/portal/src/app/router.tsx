@@ -37,6 +37,12 @@ const ShiftCheckInRoute = lazy(() => import('./routes/shift-check-in'));
 const CheckInRoute = lazy(() => import('./routes/check-in'));
 const KioskRoute = lazy(() => import('./routes/kiosk'));
 const ElderRoute = lazy(() => import('./routes/elder'));
+const WalletRoute = lazy(() => import('./routes/wallet'));
+const RewardsRoute = lazy(() => import('./routes/rewards'));
+const MerchantCounterRoute = lazy(() => import('./routes/merchant-counter'));
+const MerchantRewardsRoute = lazy(() => import('./routes/merchant-rewards'));
+const MerchantRedemptionsRoute = lazy(() => import('./routes/merchant-redemptions'));
+const MerchantSettlementRoute = lazy(() => import('./routes/merchant-settlement'));
 
 /** The portal's pages, inside the app's header and navigation. */
 function ShellRoutes() {
@@ -53,6 +59,7 @@ function ShellRoutes() {
           <Route path="/needs/:id" element={<NeedRoute />} />
           <Route path="/alliances" element={<AlliancesRoute />} />
           <Route path="/alliances/:id" element={<AllianceRoute />} />
+          <Route path="/rewards" element={<RewardsRoute />} />
           <Route element={<RequireAuth />}>
             <Route path="/my-shifts" element={<MyShiftsRoute />} />
             <Route path="/profile" element={<ProfileRoute />} />
@@ -73,6 +80,11 @@ function ShellRoutes() {
             <Route path="/orgs/:orgId/tasks/:taskId/shifts/:shiftId" element={<ShiftCheckInRoute />} />
             <Route path="/check-in/:shiftId" element={<CheckInRoute />} />
             <Route path="/elder/*" element={<ElderRoute />} />
+            <Route path="/wallet" element={<WalletRoute />} />
+            <Route path="/orgs/:orgId/counter" element={<MerchantCounterRoute />} />
+            <Route path="/orgs/:orgId/rewards" element={<MerchantRewardsRoute />} />
+            <Route path="/orgs/:orgId/redemptions" element={<MerchantRedemptionsRoute />} />
+            <Route path="/orgs/:orgId/settlement" element={<MerchantSettlementRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Routes>
