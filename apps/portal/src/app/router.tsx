@@ -43,6 +43,12 @@ const IncentivesRoute = lazy(() => import('./routes/incentives'));
 const CertificatesRoute = lazy(() => import('./routes/certificates'));
 const OrganizationCertificatesRoute = lazy(() => import('./routes/org-certificates'));
 const VerifyRoute = lazy(() => import('./routes/verify'));
+const WalletRoute = lazy(() => import('./routes/wallet'));
+const RewardsRoute = lazy(() => import('./routes/rewards'));
+const MerchantCounterRoute = lazy(() => import('./routes/merchant-counter'));
+const MerchantRewardsRoute = lazy(() => import('./routes/merchant-rewards'));
+const MerchantRedemptionsRoute = lazy(() => import('./routes/merchant-redemptions'));
+const MerchantSettlementRoute = lazy(() => import('./routes/merchant-settlement'));
 
 /** The portal's pages, inside the app's header and navigation. */
 function ShellRoutes() {
@@ -62,6 +68,7 @@ function ShellRoutes() {
           <Route path="/incentives" element={<IncentivesRoute />} />
           <Route path="/verify" element={<VerifyRoute />} />
           <Route path="/verify/:serial" element={<VerifyRoute />} />
+          <Route path="/rewards" element={<RewardsRoute />} />
           <Route element={<RequireAuth />}>
             <Route path="/my-shifts" element={<MyShiftsRoute />} />
             <Route path="/profile" element={<ProfileRoute />} />
@@ -86,6 +93,11 @@ function ShellRoutes() {
             <Route path="/official/budgets" element={<BudgetsRoute />} />
             <Route path="/certificates" element={<CertificatesRoute />} />
             <Route path="/orgs/:orgId/certificates" element={<OrganizationCertificatesRoute />} />
+            <Route path="/wallet" element={<WalletRoute />} />
+            <Route path="/orgs/:orgId/counter" element={<MerchantCounterRoute />} />
+            <Route path="/orgs/:orgId/rewards" element={<MerchantRewardsRoute />} />
+            <Route path="/orgs/:orgId/redemptions" element={<MerchantRedemptionsRoute />} />
+            <Route path="/orgs/:orgId/settlement" element={<MerchantSettlementRoute />} />
           </Route>
           <Route path="*" element={<NotFoundRoute />} />
         </Routes>

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode
 import { Alert, Select, Switch } from 'antd';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BankOutlined, BellOutlined, BulbOutlined, CalendarOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, BellOutlined, BulbOutlined, CalendarOutlined, GiftOutlined, HomeOutlined, MailOutlined, TeamOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons';
 import { useSession } from '../../lib/auth';
 import { usePrefs } from '../../lib/prefs';
 import { LOCALES, type Locale } from '../../lib/i18n';
@@ -26,9 +26,9 @@ function InboxLink() {
   );
 }
 
-function NavItem({ to, icon, label, end, badge, badgeLabel }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string }) {
+function NavItem({ to, icon, label, end, badge, badgeLabel, className }: { to: string; icon: ReactNode; label: string; end?: boolean; badge?: number; badgeLabel?: string; className?: string }) {
   return (
-    <li>
+    <li className={className}>
       <NavLink to={to} end={end} className={({ isActive }) => (isActive ? 'nav-link nav-link-active' : 'nav-link')}>
         <span className="nav-icon" aria-hidden="true">
           {icon}
@@ -120,6 +120,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           {invitations.show ? <NavItem to="/invitations" icon={<MailOutlined />} label={t('nav.invitations')} badge={pending} badgeLabel={t('nav.invitationsPending', { count: pending })} /> : null}
           {me?.leadsGrid ? <NavItem to="/residents" icon={<TeamOutlined />} label={t('nav.residents')} /> : null}
           {signedIn ? <NavItem to="/orgs" icon={<BankOutlined />} label={t('nav.orgs')} /> : null}
+          <NavItem to="/rewards" icon={<GiftOutlined />} label={t('incentives.nav.rewards')} />
+          {/* The phone's tab bar has no room for it: there the rewards page leads to the wallet. */}
+          {signedIn ? <NavItem to="/wallet" icon={<WalletOutlined />} label={t('incentives.nav.wallet')} className="nav-wide-only" /> : null}
           <NavItem to={signedIn ? '/profile' : '/signin'} icon={<UserOutlined />} label={signedIn ? t('nav.profile') : t('nav.signIn')} />
         </ul>
         )}

@@ -25,6 +25,10 @@ export function createCache(): InMemoryCache {
           notifications: relayStylePagination(['unreadOnly']),
           devMessages: relayStylePagination(),
           userLedger: relayStylePagination(['userId', 'currency']),
+          pointsHistory: relayStylePagination(['currency']),
+          rewards: relayStylePagination(['filter']),
+          myRedemptions: relayStylePagination(),
+          merchantRedemptions: relayStylePagination(['organizationId']),
           // A level already read as a region's `children` (the board reads its home's levels
           // in one request) answers `regions(parentId)` from the cache.
           regions: {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,8 @@ function LeaveButton({ memberId, name }: { memberId: string; name: string }) {
   );
 }
 
-export function AlliancePage({ id }: { id: string }) {
+/** `panels` adds sections that other features own (composed by the route); `steward`: the viewer is an admin of the steward. */
+export function AlliancePage({ id, panels }: { id: string; panels?: (alliance: { id: string }, viewer: { steward: boolean }) => ReactNode }) {
   const { t } = useTranslation();
   const show = useDisplayName();
   const f = useFormatters();
@@ -133,6 +134,7 @@ export function AlliancePage({ id }: { id: string }) {
         </section>
       ) : null}
       {steward ? <StewardReview allianceId={alliance.id} active={activeMembers} /> : null}
+      {panels?.(alliance, { steward })}
       <section className="panel" aria-labelledby="alliance-members">
         <h2 id="alliance-members">{t('alliance.members', { count: alliance.members.totalCount })}</h2>
         {activeMembers.length === 0 ? <EmptyState text={t('alliance.noMembers')} /> : null}

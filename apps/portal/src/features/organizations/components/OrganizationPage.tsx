@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,11 @@ function JoinLeave({ orgId, orgName, membership }: { orgId: string; orgName: str
   );
 }
 
-export function OrganizationPage({ id }: { id: string }) {
+/**
+ * `panels` adds sections that other features own (composed by the route), given the
+ * organisation's kind and the viewer's active role in it.
+ */
+export function OrganizationPage({ id, panels }: { id: string; panels?: (org: { id: string; kind: string }, role: string | undefined) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const show = useDisplayName();
   const labels = useLabels();
@@ -125,6 +129,7 @@ export function OrganizationPage({ id }: { id: string }) {
         {fromDesk && !mine ? null : <JoinLeave orgId={org.id} orgName={show(org)} membership={mine} />}
       </section>
       {admin ? <VerificationPanel org={org} /> : null}
+      {panels?.(org, myRole)}
       {org.allianceMemberships.length ? (
         <section className="panel" aria-labelledby="org-alliances">
           <h2 id="org-alliances">{t('org.alliances')}</h2>

@@ -1,0 +1,5 @@
+import { RewardsPage } from '../../features/incentives/components/RewardsPage';
+
+export default function RewardsRoute() {
+  return <RewardsPage />;
+}

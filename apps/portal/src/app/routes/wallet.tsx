@@ -1,0 +1,5 @@
+import { WalletPage } from '../../features/incentives/components/WalletPage';
+
+export default function WalletRoute() {
+  return <WalletPage />;
+}
