@@ -1262,7 +1262,52 @@ try {
     await step(visitor, 'unknown');
   });
 
-  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow, incentives: incentivesFlow, certificate: certificateFlow };
+  const rewardsFlow = () => flow('rewards', async ({ newPage, stepper }) => {
+    // 王小明 redeems the bistro's lunch voucher with his points and shows the code; the bistro's
+    // owner, 赵磊, confirms it at the counter, and the same code is refused a second time.
+    const { rewards } = await gql('{ rewards(first: 50) { edges { node { id title merchant { id } } } } }');
+    const voucher = rewards.edges.map((e) => e.node).find((r) => r.title === '志愿者午餐券');
+    if (!voucher) throw new Error('the demo lunch voucher is not in the catalogue');
+
+    const page = await newPage();
+    const step = stepper('14-rewards');
+    await signIn(page, '13800000001');
+    await page.goto(`${BASE}/rewards`);
+    await page.getByRole('heading', { level: 1, name: '积分兑换' }).waitFor();
+    await page.getByRole('button', { name: '兑换志愿者午餐券' }).first().waitFor();
+    await step(page, 'catalogue');
+    await page.getByRole('button', { name: '兑换志愿者午餐券' }).first().click();
+    const confirm = page.getByRole('dialog', { name: '兑换“志愿者午餐券”？' });
+    await confirm.getByText('将从您的余额中冻结 15 积分。').waitFor();
+    await step(page, 'redeem-confirm');
+    await confirm.getByRole('button', { name: '冻结 15 积分并获取兑换码' }).click();
+    const codeText = page.locator('.redemption-code-text').first();
+    await codeText.waitFor();
+    const code = (await codeText.innerText()).replace(/\s+/g, '');
+    if (!/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/.test(code)) throw new Error(`the redemption code reads "${code}"`);
+    await step(page, 'code');
+
+    const counter = await newPage();
+    await signIn(counter, '13800000004');
+    await counter.goto(`${BASE}/orgs/${voucher.merchant.id}/counter`);
+    await counter.getByRole('heading', { level: 1, name: '柜台核销' }).waitFor();
+    // Staff type what they see: in lower case, with the space of the grouping.
+    await counter.getByRole('textbox', { name: '兑换码' }).fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);
+    await step(counter, 'counter-code');
+    await counter.getByRole('button', { name: '核销', exact: true }).click();
+    await counter.getByText('核销成功：志愿者午餐券').waitFor();
+    await step(counter, 'confirmed');
+    await counter.getByRole('textbox', { name: '兑换码' }).fill(code);
+    await counter.getByRole('button', { name: '核销', exact: true }).click();
+    await counter.getByText('此兑换码已被使用。').waitFor();
+    await step(counter, 'used-twice');
+
+    await page.goto(`${BASE}/wallet`);
+    await page.getByRole('heading', { level: 1, name: '我的钱包' }).waitFor();
+    await step(page, 'wallet');
+  });
+
+  const flows = { volunteer: volunteerFlow, coordinator: coordinatorFlow, 'grid-leader': gridLeaderFlow, alliance: allianceFlow, need: needFlow, matching: matchingFlow, live: liveFlow, reschedule: rescheduleFlow, 'check-in': checkInFlow, recurring: recurringFlow, elder: elderFlow, account: accountFlow, people: peopleFlow, incentives: incentivesFlow, certificate: certificateFlow, rewards: rewardsFlow };
   if (process.env.E2E_ONLY) {
     for (const name of process.env.E2E_ONLY.split(',')) {
       if (!flows[name]) throw new Error(`E2E_ONLY: no flow ${name} (flows: ${Object.keys(flows).join(', ')})`);
@@ -1281,7 +1326,8 @@ try {
       .then(matchingFlow)
       .then(rescheduleFlow)
       .then(checkInFlow)
-      .then(recurringFlow);
+      .then(recurringFlow)
+      .then(rewardsFlow);
     await Promise.all([laneA, laneB]);
   }
 } catch (e) {

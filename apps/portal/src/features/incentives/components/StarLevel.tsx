@@ -9,7 +9,7 @@ export function StarLevel({ level, verifiedMinutes }: { level: number; verifiedM
   const progress = starProgress(level, verifiedMinutes);
   const max = STAR_LEVEL_HOURS.length;
   return (
-    <div className="star-level">
+    <div className="wallet-stars">
       <p className="star-row" role="img" aria-label={t('incentives.stars.level', { count: level })}>
         <span aria-hidden="true" className="stars">
           {'★'.repeat(level)}
