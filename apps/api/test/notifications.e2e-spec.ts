@@ -154,17 +154,18 @@ describe('notifications', () => {
   });
 
   it('should notify any number of people in the same few statements, each of them once', async () => {
-    const notifyAll = async (people: TestUser[], dedupeKey: string) => {
-      const before = statementCounter.count;
-      await api.get(TransactionRunner).run(RequestContext.system(), (t) =>
-        api.get(NotificationsService).notifyMany(
+    // Counted on the transaction's own connection: jobs and event deliveries run beside it.
+    const notifyAll = (people: TestUser[], dedupeKey: string) =>
+      api.get(TransactionRunner).run(RequestContext.system(), async (t) => {
+        const runner = t.transaction!.queryRunner;
+        const before = statementCounter.on(runner);
+        await api.get(NotificationsService).notifyMany(
           t,
           people.map((p) => p.id),
           { kind: 'CLAIM_CONFIRMED', params: { task: 'Clean-up', startsAt: new Date().toISOString(), organization: 'Org' }, link: '/my-shifts', dedupeKey },
-        ),
-      );
-      return statementCounter.count - before;
-    };
+        );
+        return statementCounter.on(runner) - before;
+      });
     const one = await api.make.users(1);
     const many = await api.make.users(25);
     const forOne = await notifyAll(one, 'bulk-one');

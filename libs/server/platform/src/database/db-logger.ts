@@ -11,13 +11,25 @@ interface Sink {
  * Counts statements so tests can catch N+1 queries (compare counts, never times), and
  * sends TypeORM's messages to the structured log.
  */
-export const statementCounter = { count: 0 };
+const perConnection = new WeakMap<object, number>();
+export const statementCounter = {
+  count: 0,
+  /** Counts one statement, and it against its connection (a transaction's query runner) when known. */
+  add(runner?: object | null): void {
+    this.count++;
+    if (runner) perConnection.set(runner, (perConnection.get(runner) ?? 0) + 1);
+  },
+  /** Statements sent on one connection: what a transaction did, whatever runs beside it (jobs, event delivery). */
+  on(runner: object | null | undefined): number {
+    return runner ? (perConnection.get(runner) ?? 0) : 0;
+  },
+};
 
 export class DbLogger implements TypeOrmLogger {
   constructor(private readonly sink: Sink) {}
 
-  logQuery(query: string): void {
-    statementCounter.count++;
+  logQuery(query: string, _parameters?: unknown[], queryRunner?: object): void {
+    statementCounter.add(queryRunner);
     this.sink.debug({ query }, 'sql');
   }
 

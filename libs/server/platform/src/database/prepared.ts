@@ -23,9 +23,9 @@ function nameOf(text: string): string {
  * like TypeORM's, so the tests that catch N+1 queries see them.
  */
 export async function preparedQuery<T extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  statementCounter.count++;
-  const query = { name: nameOf(text), text, values };
   const runner = em.queryRunner;
+  statementCounter.add(runner);
+  const query = { name: nameOf(text), text, values };
   if (runner) {
     const client = (await runner.connect()) as PoolClient;
     return queueOnConnection(runner, async () => (await client.query<T>(query)).rows);
