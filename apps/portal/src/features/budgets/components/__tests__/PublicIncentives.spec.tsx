@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderWithApp } from '../../../../../test/render';
@@ -60,6 +60,9 @@ describe('PublicIncentives', () => {
     await userEvent.click(await screen.findByText('Wuhou District', { selector: '.ant-cascader-menu-item-content' }));
     expect(await screen.findByText('赵*')).toBeInTheDocument();
     expect(screen.queryByText('王*明')).not.toBeInTheDocument();
+    // The district's streets are still being asked for when a loaded machine gets here: let
+    // that answer arrive before the page goes away.
+    await waitFor(() => expect(document.querySelector('.ant-cascader-menu-item-loading-icon')).toBeNull());
   });
 
   it('should say when there are none, and show a failure with a retry', async () => {
