@@ -115,7 +115,8 @@ export class IncentiveResolver {
 
   @ResolveField(() => BudgetObject, { description: 'The budget it came from.' })
   budget(i: IncentiveEntity, _args: unknown, { ctx }: GraphQLContext) {
-    return this.budgets.figures(ctx, i.budgetOrganizationId);
+    // A page of awards comes from a few offices: each office's figures once per request.
+    return ctx.loader<string, BudgetFigures>('budget.figures', (ids) => Promise.all(ids.map((id) => this.budgets.figures(ctx, id)))).load(i.budgetOrganizationId);
   }
 
   @ResolveField(() => UserObject, { nullable: true, description: 'The person, for the person and the office’s officials; null to others (see recipientName).' })
